@@ -1,0 +1,51 @@
+package io.audiencehub.security.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.audiencehub.security.LocalUser;
+import io.audiencehub.security.LocalUserService;
+import io.audiencehub.security.NewLocalUser;
+import io.audiencehub.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+
+@Route("admin/users")
+@PageTitle("Users | Audience Hub")
+@Menu(title = "Users", order = 90, icon = "vaadin:users")
+@RolesAllowed(Role.ADMIN_NAME)
+public class UsersView extends Composite<VerticalLayout> {
+
+    private final LocalUserService users;
+    private final Grid<LocalUser> grid = new Grid<>();
+
+    UsersView(LocalUserService users) {
+        this.users = users;
+        grid.addColumn(LocalUser::username).setHeader("User name");
+        grid.addColumn(LocalUser::displayName).setHeader("Name");
+        grid.addColumn(LocalUser::role).setHeader("Role");
+        grid.addColumn(LocalUser::createdAt).setHeader("Created");
+        grid.setItems(query -> users.page(query.getOffset(), query.getLimit()).stream());
+
+        Button add = new Button("Add user", event -> new NewUserDialog(this::create).open());
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setId("add-user");
+        HorizontalLayout header = new HorizontalLayout(new H2("Local users"), add);
+        header.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        getContent().add(header, grid);
+        getContent().setSizeFull();
+    }
+
+    private void create(NewLocalUser user) {
+        users.create(user);
+        grid.getDataProvider().refreshAll();
+        Notification.show("User " + user.username() + " added");
+    }
+}

@@ -1,0 +1,31 @@
+package io.audiencehub;
+
+import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole product on a real port and a real MariaDB ({@link TestDatabase}). Every subclass shares
+ * one application context, so the product starts once per test run.
+ */
+@Tag("database")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "vaadin.devmode.devTools.enabled=false")
+@AutoConfigureObservability(tracing = false)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("audiencehub.db.url", TestDatabase::url);
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+}

@@ -1,0 +1,61 @@
+package io.audiencehub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.audiencehub.base.StartupRefusedException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The {@code prod} profile starts only once the operator has configured what production needs. */
+@Tag("database")
+@ExtendWith(OutputCaptureExtension.class)
+class ProductionProfileTest {
+
+    @Test
+    void withoutAnExternalDatabaseItRefusesToStartAndSaysWhichSettingToSet(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--audiencehub.admin.password=an-admin-password"))
+                .hasRootCauseInstanceOf(StartupRefusedException.class)
+                .rootCause().hasMessageContaining("embedded MariaDB is not allowed");
+        assertThat(output.getOut() + output.getErr())
+                .contains("APPLICATION FAILED TO START")
+                .contains("Set AUDIENCEHUB_DB_URL");
+    }
+
+    @Test
+    void withoutAnAdminPasswordOrSingleSignOnItRefusesToStart() {
+        assertThatThrownBy(() -> start("--audiencehub.db.url=" + TestDatabase.url("prod_refused")))
+                .hasRootCauseInstanceOf(StartupRefusedException.class)
+                .rootCause().hasMessageContaining("Nobody could sign in")
+                .satisfies(e -> assertThat(((StartupRefusedException) e).action())
+                        .contains("AUDIENCEHUB_ADMIN_PASSWORD"));
+    }
+
+    @Test
+    void withAnAdminPasswordItStartsWithThatAdminAndWithoutTheDemoOne() {
+        try (ConfigurableApplicationContext app = start(
+                "--audiencehub.db.url=" + TestDatabase.url("prod"),
+                "--audiencehub.admin.password=a-long-production-secret")) {
+            String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+            String prometheus = base + "/actuator/prometheus";
+            assertThat(Http.get(prometheus, "admin", "a-long-production-secret").statusCode()).isEqualTo(200);
+            assertThat(Http.get(prometheus, "admin", "admin").statusCode()).isEqualTo(401);
+            assertThat(Http.get(base + "/login").headers().allValues("Set-Cookie"))
+                    .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("Secure"));
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String... settings) {
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=prod", "--server.port=0"));
+        args.addAll(List.of(settings));
+        return new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,52 @@
+package io.audiencehub.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.audiencehub.Http;
+import io.audiencehub.IntegrationTest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+class AccessIntegrationTest extends IntegrationTest {
+
+    @Test
+    void healthIsPublicAndItsDetailsIncludingTheDatabaseNeedASignIn() {
+        HttpResponse<String> anonymous = Http.get(baseUrl() + "/actuator/health");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("\"db\"");
+
+        HttpResponse<String> admin = Http.get(baseUrl() + "/actuator/health", "admin", "admin");
+        assertThat(admin.body()).contains("\"db\":{\"status\":\"UP\"").contains("MariaDB");
+    }
+
+    @Test
+    void prometheusMetricsNeedASignIn() {
+        assertThat(Http.get(baseUrl() + "/actuator/prometheus").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> metrics = Http.get(baseUrl() + "/actuator/prometheus", "admin", "admin");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("hikaricp_connections_active").contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        assertThat(Http.get(baseUrl() + "/actuator/prometheus", "admin", "not-the-password").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void viewsSendAnonymousVisitorsToTheLoginPage() {
+        HttpResponse<String> home = Http.get(baseUrl() + "/integrations/directory");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+        assertThat(Http.get(baseUrl() + "/login").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiNeedsASignInAndStartsNoSession() {
+        HttpResponse<String> api = Http.get(baseUrl() + "/api/v1/anything");
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+}

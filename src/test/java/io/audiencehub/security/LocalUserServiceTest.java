@@ -1,0 +1,55 @@
+package io.audiencehub.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.audiencehub.Http;
+import io.audiencehub.IntegrationTest;
+import jakarta.validation.ConstraintViolationException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+
+class LocalUserServiceTest extends IntegrationTest {
+
+    @Autowired
+    LocalUserService users;
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void anAdminAddsAViewerWhoCanThenSignIn() {
+        users.create(new NewLocalUser("olga.viewer", "Olga", Role.VIEWER, "correct horse battery"));
+
+        assertThat(users.page(0, 100)).anySatisfy(user -> {
+            assertThat(user.username()).isEqualTo("olga.viewer");
+            assertThat(user.role()).isEqualTo(Role.VIEWER);
+        });
+        assertThat(Http.get(baseUrl() + "/actuator/prometheus", "olga.viewer", "correct horse battery")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @WithMockUser(roles = "VIEWER")
+    void aViewerCannotAddUsers() {
+        assertThatThrownBy(() -> users.create(new NewLocalUser("sneaky", "Sneaky", Role.ADMIN, "long enough pass")))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void aTakenUserNameIsRefusedWithAMessageThatNamesIt() {
+        assertThatThrownBy(() -> users.create(new NewLocalUser("admin", "Other", Role.VIEWER, "long enough pass")))
+                .isInstanceOf(DuplicateUserException.class)
+                .hasMessage("A user named \"admin\" already exists. Choose another user name.");
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void aShortPasswordIsRefusedAndNothingIsStored() {
+        assertThatThrownBy(() -> users.create(new NewLocalUser("shorty", "Shorty", Role.VIEWER, "short")))
+                .isInstanceOf(ConstraintViolationException.class)
+                .hasMessageContaining("password").hasMessageContaining("Use 12 to 72 characters");
+        assertThat(users.page(0, 100)).noneMatch(user -> user.username().equals("shorty"));
+    }
+}

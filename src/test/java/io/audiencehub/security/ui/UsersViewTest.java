@@ -1,0 +1,74 @@
+package io.audiencehub.security.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import io.audiencehub.KaribuTest;
+import io.audiencehub.security.LocalUser;
+import io.audiencehub.security.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UsersViewTest extends KaribuTest {
+
+    @BeforeEach
+    void openAsAdmin() {
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate(UsersView.class);
+    }
+
+    @Test
+    void anAdminAddsAViewerAndSeesItInTheList() {
+        fillAndSave("karibu.viewer", "a password long enough");
+
+        @SuppressWarnings("unchecked")
+        Grid<LocalUser> grid = _get(Grid.class);
+        assertThat(_findAll(grid)).anySatisfy(user -> {
+            assertThat(user.username()).isEqualTo("karibu.viewer");
+            assertThat(user.role()).isEqualTo(Role.VIEWER);
+        });
+    }
+
+    @Test
+    void eachInvalidFieldShowsItsOwnMessageAndNothingIsSaved() {
+        fillAndSave("x", "short");
+
+        TextField username = _get(TextField.class, spec -> spec.withLabel("User name"));
+        PasswordField password = _get(PasswordField.class, spec -> spec.withLabel("Password"));
+        assertThat(username.isInvalid()).isTrue();
+        assertThat(username.getErrorMessage()).isEqualTo("Use 2 to 80 letters, digits or . _ @ -");
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(password.getErrorMessage()).isEqualTo("Use 12 to 72 characters");
+        @SuppressWarnings("unchecked")
+        Grid<LocalUser> grid = _get(Grid.class);
+        assertThat(_findAll(grid)).noneMatch(user -> user.username().equals("x"));
+    }
+
+    @Test
+    void aTakenUserNameIsShownOnTheField() {
+        fillAndSave("admin", "a password long enough");
+
+        TextField username = _get(TextField.class, spec -> spec.withLabel("User name"));
+        assertThat(username.getErrorMessage()).contains("already exists");
+    }
+
+    private static void fillAndSave(String username, String password) {
+        _click(_get(Button.class, spec -> spec.withId("add-user")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("User name")), username);
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name shown")), "Someone");
+        @SuppressWarnings("unchecked")
+        Select<Role> role = _get(Select.class, spec -> spec.withLabel("Role"));
+        _setValue(role, Role.VIEWER);
+        _setValue(_get(PasswordField.class, spec -> spec.withLabel("Password")), password);
+        _click(_get(Button.class, spec -> spec.withId("save-user")));
+    }
+}
