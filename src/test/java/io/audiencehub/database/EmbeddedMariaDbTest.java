@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
 
 class EmbeddedMariaDbTest {
@@ -24,8 +25,10 @@ class EmbeddedMariaDbTest {
         FileSystemUtils.deleteRecursively(dataDir);
     }
 
+    /** Under java.io.tmpdir on purpose: a data folder there must survive as well as anywhere else. */
     @Test
-    void dataWrittenBeforeAStopIsThereAfterTheNextStart() throws SQLException {
+    void dataWrittenBeforeAStopIsThereAfterTheNextStart(@TempDir Path folder) throws SQLException {
+        var settings = new DatabaseProperties.Embedded(folder.resolve("data"), 0, "hub", true);
         try (EmbeddedMariaDb first = EmbeddedMariaDb.start(settings);
              Connection connection = connect(first);
              Statement statement = connection.createStatement()) {
