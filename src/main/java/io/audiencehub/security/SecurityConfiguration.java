@@ -65,7 +65,7 @@ class SecurityConfiguration {
         ClientRegistrationRepository registrations = ssoRegistrations.getIfAvailable();
         if (registrations != null) {
             http.oauth2Login(login -> login
-                    .loginPage(LoginView.PATH)
+                    .loginPage("/" + LoginView.PATH)
                     .clientRegistrationRepository(registrations)
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(ssoUsers.getObject())));
         }
