@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The product in Debian's Chromium, driven by Playwright; never a downloaded browser. Without
@@ -64,8 +65,11 @@ public abstract class BrowserTest extends IntegrationTest {
         page.setDefaultTimeout(30_000);
     }
 
+    /** The page as the test left it, to see what a failed test saw. */
     @AfterEach
-    void closePage() {
+    void closePage(TestInfo test) {
+        screenshot("last-" + test.getTestClass().map(Class::getSimpleName).orElse("") + "-"
+                + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse(""));
         page.context().close();
     }
 

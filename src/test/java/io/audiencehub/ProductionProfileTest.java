@@ -20,6 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class ProductionProfileTest {
 
+    private static final String TOKEN_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
     @Test
     void withoutAnExternalDatabaseItRefusesToStartAndSaysWhichSettingToSet(CapturedOutput output) {
         assertThatThrownBy(() -> start("--audiencehub.admin.password=an-admin-password"))
@@ -40,6 +42,15 @@ class ProductionProfileTest {
     }
 
     @Test
+    void withoutAKeyForTheProviderTokensItRefusesToStart() {
+        assertThatThrownBy(() -> start("--audiencehub.db.url=" + TestDatabase.url("prod_refused"),
+                "--audiencehub.admin.password=an-admin-password", "--audiencehub.crypto.token-key="))
+                .hasRootCauseInstanceOf(StartupRefusedException.class)
+                .rootCause().hasMessageContaining("No key to encrypt provider access tokens")
+                .satisfies(e -> assertThat(((StartupRefusedException) e).action()).contains("AUDIENCEHUB_CRYPTO_TOKENKEY"));
+    }
+
+    @Test
     void withAnAdminPasswordItStartsWithThatAdminAndWithoutTheDemoOne() {
         try (ConfigurableApplicationContext app = start(
                 "--audiencehub.db.url=" + TestDatabase.url("prod"),
@@ -54,7 +65,8 @@ class ProductionProfileTest {
     }
 
     private static ConfigurableApplicationContext start(String... settings) {
-        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=prod", "--server.port=0"));
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=prod", "--server.port=0",
+                "--audiencehub.crypto.token-key=" + TOKEN_KEY));
         args.addAll(List.of(settings));
         return new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
     }

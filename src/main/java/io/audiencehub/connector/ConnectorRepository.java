@@ -1,0 +1,144 @@
+package io.audiencehub.connector;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ConnectorRepository {
+
+    private static final String COLUMNS = """
+            id, provider_id, name, state, failure_reason, token_id, environment_name, created_by, created_at, updated_at
+            """;
+
+    private final JdbcClient jdbc;
+
+    ConnectorRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insertPending(String providerId, String name, String createdBy, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO connector (provider_id, name, state, created_by, created_at, updated_at)
+                        VALUES (:providerId, :name, 'PENDING_AUTHORIZATION', :createdBy, :now, :now)
+                        """)
+                .param("providerId", providerId)
+                .param("name", name)
+                .param("createdBy", createdBy)
+                .param("now", now)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<Connector> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connector WHERE id = :id")
+                .param("id", id)
+                .query(Connector.class)
+                .optional();
+    }
+
+    List<Connector> page(String providerId, boolean validated, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                        FROM connector
+                        WHERE provider_id = :providerId AND (state = 'VALIDATED') = :validated
+                        ORDER BY name
+                        LIMIT :limit OFFSET :offset
+                        """)
+                .param("providerId", providerId)
+                .param("validated", validated)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(Connector.class)
+                .list();
+    }
+
+    Optional<Connector> findByName(String name) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connector WHERE name = :name")
+                .param("name", name)
+                .query(Connector.class)
+                .optional();
+    }
+
+    Optional<Connector> findValidated(String providerId, String tokenId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                        FROM connector
+                        WHERE provider_id = :providerId AND validated_token_id = :tokenId
+                        """)
+                .param("providerId", providerId)
+                .param("tokenId", tokenId)
+                .query(Connector.class)
+                .optional();
+    }
+
+    void markPending(long id, Instant now) {
+        expectOne(jdbc.sql("""
+                        UPDATE connector SET state = 'PENDING_AUTHORIZATION', failure_reason = NULL, updated_at = :now
+                        WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("now", now)
+                .update(), id);
+    }
+
+    void markFailed(long id, String reason, Instant now) {
+        expectOne(jdbc.sql("""
+                        UPDATE connector SET state = 'FAILED', failure_reason = :reason, updated_at = :now
+                        WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("reason", reason)
+                .param("now", now)
+                .update(), id);
+    }
+
+    void markValidated(long id, String tokenId, String environmentName, String apiBaseUrl, byte[] accessToken,
+                       Instant now) {
+        expectOne(jdbc.sql("""
+                        UPDATE connector
+                        SET state = 'VALIDATED', failure_reason = NULL, token_id = :tokenId,
+                            environment_name = :environmentName, api_base_url = :apiBaseUrl,
+                            access_token = :accessToken, updated_at = :now
+                        WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("tokenId", tokenId)
+                .param("environmentName", environmentName)
+                .param("apiBaseUrl", apiBaseUrl)
+                .param("accessToken", accessToken)
+                .param("now", now)
+                .update(), id);
+    }
+
+    /** The stored token is dropped: a disconnected connector can no longer call the provider. */
+    void markDisconnected(long id, Instant now) {
+        expectOne(jdbc.sql("""
+                        UPDATE connector SET state = 'DISCONNECTED', access_token = NULL, updated_at = :now
+                        WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("now", now)
+                .update(), id);
+    }
+
+    void rename(long id, String name, Instant now) {
+        expectOne(jdbc.sql("UPDATE connector SET name = :name, updated_at = :now WHERE id = :id")
+                .param("id", id)
+                .param("name", name)
+                .param("now", now)
+                .update(), id);
+    }
+
+    void delete(long id) {
+        expectOne(jdbc.sql("DELETE FROM connector WHERE id = :id").param("id", id).update(), id);
+    }
+
+    private static void expectOne(int updated, long id) {
+        if (updated != 1) {
+            throw new ConnectorException("Connector " + id + " no longer exists. Reload the page.");
+        }
+    }
+}

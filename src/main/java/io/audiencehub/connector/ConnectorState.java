@@ -1,0 +1,8 @@
+package io.audiencehub.connector;
+
+public enum ConnectorState {
+    PENDING_AUTHORIZATION,
+    VALIDATED,
+    FAILED,
+    DISCONNECTED
+}

@@ -1,0 +1,38 @@
+package io.audiencehub.connector;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Where Heap sends the browser back after its consent page; the result is shown on the hub's Heap page. */
+@Controller
+class OAuthCallbackController {
+
+    static final String RESULT_PAGE = "/integrations/hub/heap";
+
+    private final ConnectorService connectors;
+
+    OAuthCallbackController(ConnectorService connectors) {
+        this.connectors = connectors;
+    }
+
+    @GetMapping(HeapProperties.CALLBACK_PATH)
+    RedirectView callback(@RequestParam(required = false) String state,
+                          @RequestParam(required = false) String code,
+                          @RequestParam(required = false) String error,
+                          @RequestParam(name = "error_description", required = false) String errorDescription) {
+        AuthorizationOutcome outcome = connectors.completeAuthorization(state, code, error, errorDescription);
+        UriComponentsBuilder page = UriComponentsBuilder.fromPath(RESULT_PAGE);
+        if (outcome.connectorId() != null) {
+            page.queryParam("connector", outcome.connectorId());
+        }
+        if (outcome.problem() != null) {
+            page.queryParam("problem", outcome.problem().name());
+        }
+        RedirectView redirect = new RedirectView(page.encode().build().toUriString(), true);
+        redirect.setExposeModelAttributes(false);
+        return redirect;
+    }
+}

@@ -1,0 +1,146 @@
+package io.audiencehub.connector.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.audiencehub.catalog.Provider;
+import io.audiencehub.catalog.ProviderCatalog;
+import io.audiencehub.connector.AuthorizationProblem;
+import io.audiencehub.connector.Connector;
+import io.audiencehub.connector.ConnectorService;
+import jakarta.annotation.security.PermitAll;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * A provider's page in the Integration Hub: set up a connector, see the validated ones with their
+ * TokenID, and the others with their state. The provider's authorization answer lands here too.
+ */
+@Route("integrations/hub/:providerId")
+@PageTitle("Integration Hub | Audience Hub")
+@PermitAll
+public class ProviderConnectorsView extends Composite<VerticalLayout> implements BeforeEnterObserver {
+
+    private final ProviderCatalog catalog;
+    private final ConnectorService connectors;
+    private final boolean admin;
+
+    ProviderConnectorsView(ProviderCatalog catalog, ConnectorService connectors, AuthenticationContext authentication) {
+        this.catalog = catalog;
+        this.connectors = connectors;
+        this.admin = authentication.hasRole("ADMIN");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Provider provider = catalog.find(event.getRouteParameters().get("providerId").orElse(""))
+                .orElseThrow(NotFoundException::new);
+        VerticalLayout content = getContent();
+        content.removeAll();
+        content.add(header(provider));
+        var query = event.getLocation().getQueryParameters();
+        query.getSingleParameter("problem").flatMap(ProviderConnectorsView::problem)
+                .ifPresent(problem -> content.add(banner(problem.message(), "error")));
+        query.getSingleParameter("connector").flatMap(ProviderConnectorsView::id)
+                .flatMap(connectors::find)
+                .ifPresent(connector -> content.add(outcome(connector)));
+        if (!provider.available()) {
+            content.add(new Paragraph(provider.name() + " is not available yet: no connector can be set up for it."));
+            return;
+        }
+        if (admin) {
+            Button setup = new Button("Setup connector", click -> new SetupConnectorDialog(provider.name(),
+                    name -> getUI().orElseThrow().getPage()
+                            .setLocation(connectors.startAuthorization(provider.id(), name))).open());
+            setup.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            setup.setId("setup-connector");
+            content.add(setup);
+        }
+        content.add(new H3("Validated connectors"), validatedGrid(provider.id()),
+                new H3("Other connectors"), otherGrid(provider.id()));
+    }
+
+    private static HorizontalLayout header(Provider provider) {
+        Image logo = new Image(provider.logo(), provider.name() + " logo");
+        logo.setWidth("48px");
+        Div text = new Div(new H2(provider.name()), new Paragraph(provider.description()));
+        HorizontalLayout header = new HorizontalLayout(logo, text);
+        header.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        return header;
+    }
+
+    private Grid<Connector> validatedGrid(String providerId) {
+        Grid<Connector> grid = new Grid<>();
+        grid.setId("validated-connectors");
+        grid.addComponentColumn(ProviderConnectorsView::link).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(Connector::environmentName).setHeader("Heap environment").setAutoWidth(true);
+        grid.addComponentColumn(connector -> new TokenIdField(null, connector.tokenId())).setHeader("TokenID")
+                .setAutoWidth(true);
+        grid.addColumn(Connector::updatedAt).setHeader("Validated").setAutoWidth(true);
+        grid.setItems(query -> connectors.page(providerId, true, query.getOffset(), query.getLimit()).stream());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private Grid<Connector> otherGrid(String providerId) {
+        Grid<Connector> grid = new Grid<>();
+        grid.setId("other-connectors");
+        grid.addComponentColumn(ProviderConnectorsView::link).setHeader("Name").setAutoWidth(true);
+        grid.addComponentColumn(connector -> StateBadge.of(connector.state())).setHeader("State").setAutoWidth(true);
+        grid.addColumn(Connector::failureReason).setHeader("Reason").setFlexGrow(1);
+        grid.setItems(query -> connectors.page(providerId, false, query.getOffset(), query.getLimit()).stream());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private static RouterLink link(Connector connector) {
+        return new RouterLink(connector.name(), ConnectorView.class, new RouteParameters("id", String.valueOf(connector.id())));
+    }
+
+    private static Div outcome(Connector connector) {
+        return switch (connector.state()) {
+            case VALIDATED -> banner("Connector \"" + connector.name() + "\" is validated: connected to Heap environment \""
+                    + connector.environmentName() + "\".", "success");
+            case FAILED -> banner("Connector \"" + connector.name() + "\" failed: " + connector.failureReason(), "error");
+            default -> banner("Connector \"" + connector.name() + "\" is " + StateBadge.label(connector.state()) + ".",
+                    "contrast");
+        };
+    }
+
+    private static Div banner(String text, String theme) {
+        Div banner = new Div(text);
+        banner.setId("authorization-result");
+        banner.getElement().getThemeList().add("badge " + theme);
+        banner.addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.Width.FULL, LumoUtility.Whitespace.NORMAL);
+        return banner;
+    }
+
+    private static Optional<AuthorizationProblem> problem(String name) {
+        return Arrays.stream(AuthorizationProblem.values()).filter(problem -> problem.name().equals(name)).findFirst();
+    }
+
+    private static Optional<Long> id(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
