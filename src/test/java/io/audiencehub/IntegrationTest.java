@@ -1,6 +1,8 @@
 package io.audiencehub;
 
+import io.audiencehub.connector.DependentsForTests;
 import org.junit.jupiter.api.Tag;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"vaadin.devmode.devTools.enabled=false", "audiencehub.crypto.token-key-file=target/test-token.key"})
 @AutoConfigureObservability(tracing = false)
+@Import(DependentsForTests.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -3,6 +3,7 @@ package io.audiencehub.sandbox.heap;
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Profile;
@@ -62,7 +63,12 @@ class SandboxOAuthController {
         }
         UriComponentsBuilder back = UriComponentsBuilder.fromUriString(form.get("redirect_uri"));
         if ("allow".equals(form.get("decision"))) {
-            String code = oauth.issueCode(Long.parseLong(form.getOrDefault("environment", "0")),
+            String environment = form.getOrDefault("environment", "");
+            if (!environment.matches("[0-9]{1,18}")) {
+                return refuse(new SandboxOAuthException(400, "invalid_request",
+                        "Choose the Heap environment to connect."), form);
+            }
+            String code = oauth.issueCode(Long.parseLong(environment),
                     form.get("client_id"), form.get("redirect_uri"), form.get("code_challenge"));
             back.queryParam("code", code);
         } else {
@@ -131,7 +137,7 @@ class SandboxOAuthController {
         private ConsentPage() {
         }
 
-        static String render(java.util.List<SandboxEnvironment> environments, Map<String, String> request, CsrfToken csrf) {
+        static String render(List<SandboxEnvironment> environments, Map<String, String> request, CsrfToken csrf) {
             StringBuilder hidden = new StringBuilder();
             for (String name : FORWARDED) {
                 if (request.get(name) != null) {
