@@ -51,7 +51,7 @@ class ProductionProfileTest {
     }
 
     @Test
-    void withAnAdminPasswordItStartsWithThatAdminAndWithoutTheDemoOne() {
+    void withAnAdminPasswordItStartsWithThatAdminWithoutTheDemoOneAndWithoutTheSandbox() {
         try (ConfigurableApplicationContext app = start(
                 "--audiencehub.db.url=" + TestDatabase.url("prod"),
                 "--audiencehub.admin.password=a-long-production-secret")) {
@@ -59,15 +59,20 @@ class ProductionProfileTest {
             String prometheus = base + "/actuator/prometheus";
             assertThat(Http.get(prometheus, "admin", "a-long-production-secret").statusCode()).isEqualTo(200);
             assertThat(Http.get(prometheus, "admin", "admin").statusCode()).isEqualTo(401);
+            assertThat(Http.get(base + "/sandbox/heap/api/partner/oauth/authorize?client_id=x").headers()
+                    .firstValue("Location")).as("no Heap sandbox in prod: only the sign-in answers")
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
             assertThat(Http.get(base + "/login").headers().allValues("Set-Cookie"))
                     .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("Secure"));
         }
     }
 
     private static ConfigurableApplicationContext start(String... settings) {
-        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=prod", "--server.port=0",
-                "--audiencehub.crypto.token-key=" + TOKEN_KEY));
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=prod", "--server.port=0"));
         args.addAll(List.of(settings));
+        if (args.stream().noneMatch(arg -> arg.startsWith("--audiencehub.crypto.token-key="))) {
+            args.add("--audiencehub.crypto.token-key=" + TOKEN_KEY);
+        }
         return new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
     }
 }

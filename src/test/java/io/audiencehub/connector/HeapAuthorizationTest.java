@@ -21,7 +21,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -42,6 +42,8 @@ class HeapAuthorizationTest extends IntegrationTest {
     TokenCipher cipher;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SecurityContextHolderStrategy securityContext;
 
     private final HeapSandboxBrowser browser = new HeapSandboxBrowser();
     private SandboxEnvironment environment;
@@ -133,7 +135,7 @@ class HeapAuthorizationTest extends IntegrationTest {
         String authorize = connectors.startAuthorization("heap", name);
         Map<String, String> answer = HeapSandboxBrowser.query(browser.decide(authorize, "allow", environment.id()));
         var authorities = List.of(new SimpleGrantedAuthority("ROLE_ADMIN"));
-        SecurityContextHolder.getContext().setAuthentication(
+        securityContext.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated("bob", null, authorities));
 
         assertThat(connectors.completeAuthorization(answer.get("state"), answer.get("code"), null, null).problem())
