@@ -76,7 +76,7 @@ class HeapAuthorizationTest extends IntegrationTest {
         assertThat(connectors.find(id).orElseThrow().state()).isEqualTo(ConnectorState.PENDING_AUTHORIZATION);
 
         Map<String, String> answer = HeapSandboxBrowser.query(browser.decide(authorize, "allow", environment.id()));
-        AuthorizationOutcome outcome = connectors.completeAuthorization(answer.get("state"), answer.get("code"), null, null);
+        AuthorizationOutcome outcome = complete(answer);
 
         assertThat(outcome).isEqualTo(new AuthorizationOutcome(id, null));
         Connector connector = connectors.find(id).orElseThrow();
@@ -97,8 +97,7 @@ class HeapAuthorizationTest extends IntegrationTest {
     @Test
     void denyingInHeapFailsTheConnectorWithTheReason() throws Exception {
         String name = unique("Denied");
-        String authorize = connectors.startAuthorization("heap", name);
-        Map<String, String> answer = HeapSandboxBrowser.query(browser.decide(authorize, "deny", environment.id()));
+        Map<String, String> answer = consentAnswer(name, "deny", environment.id());
 
         assertThat(answer).containsEntry("error", "access_denied").doesNotContainKey("code");
         connectors.completeAuthorization(answer.get("state"), null, answer.get("error"), answer.get("error_description"));
@@ -118,12 +117,11 @@ class HeapAuthorizationTest extends IntegrationTest {
     @Test
     void aReplayedAnswerIsRefusedAndTheValidatedConnectorStaysAsItWas() throws Exception {
         String name = unique("Replayed");
-        String authorize = connectors.startAuthorization("heap", name);
-        Map<String, String> answer = HeapSandboxBrowser.query(browser.decide(authorize, "allow", environment.id()));
-        connectors.completeAuthorization(answer.get("state"), answer.get("code"), null, null);
+        Map<String, String> answer = consentAnswer(name, "allow", environment.id());
+        complete(answer);
         Connector validated = connectorNamed(name);
 
-        AuthorizationOutcome replay = connectors.completeAuthorization(answer.get("state"), answer.get("code"), null, null);
+        AuthorizationOutcome replay = complete(answer);
 
         assertThat(replay.problem()).isEqualTo(AuthorizationProblem.STATE_REPLAYED);
         assertThat(connectorNamed(name)).isEqualTo(validated);
@@ -132,13 +130,12 @@ class HeapAuthorizationTest extends IntegrationTest {
     @Test
     void anAnswerFromAnotherUsersAuthorizationChangesNothing() throws Exception {
         String name = unique("Someone else's");
-        String authorize = connectors.startAuthorization("heap", name);
-        Map<String, String> answer = HeapSandboxBrowser.query(browser.decide(authorize, "allow", environment.id()));
+        Map<String, String> answer = consentAnswer(name, "allow", environment.id());
         var authorities = List.of(new SimpleGrantedAuthority("ROLE_ADMIN"));
         securityContext.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated("bob", null, authorities));
 
-        assertThat(connectors.completeAuthorization(answer.get("state"), answer.get("code"), null, null).problem())
+        assertThat(complete(answer).problem())
                 .isEqualTo(AuthorizationProblem.OTHER_USER);
         assertThat(connectorNamed(name).state()).isEqualTo(ConnectorState.PENDING_AUTHORIZATION);
     }
@@ -151,47 +148,42 @@ class HeapAuthorizationTest extends IntegrationTest {
         assertFailed(invalid, "Heap refused the authorization code (invalid_grant: Unknown authorization code.)");
 
         String first = unique("First");
-        String authorize = connectors.startAuthorization("heap", first);
-        Map<String, String> used = HeapSandboxBrowser.query(browser.decide(authorize, "allow", environment.id()));
-        connectors.completeAuthorization(used.get("state"), used.get("code"), null, null);
+        Map<String, String> used = consentAnswer(first, "allow", environment.id());
+        complete(used);
         String reused = unique("Reused code");
         String reusedState = HeapSandboxBrowser.query(connectors.startAuthorization("heap", reused)).get("state");
         connectors.completeAuthorization(reusedState, used.get("code"), null, null);
         assertFailed(reused, "The authorization code was already used");
 
         String late = unique("Expired code");
-        String lateAuthorize = connectors.startAuthorization("heap", late);
-        Map<String, String> lateAnswer = HeapSandboxBrowser.query(browser.decide(lateAuthorize, "allow",
-                sandbox.createEnvironment("Late store " + UUID.randomUUID()).id()));
+        Map<String, String> lateAnswer = consentAnswer(late, "allow",
+                sandbox.createEnvironment("Late store " + UUID.randomUUID()).id());
         jdbc.sql("UPDATE sandbox_heap_authorization_code SET created_at = created_at - INTERVAL 61 SECOND WHERE code = ?")
                 .param(lateAnswer.get("code")).update();
-        connectors.completeAuthorization(lateAnswer.get("state"), lateAnswer.get("code"), null, null);
+        complete(lateAnswer);
         assertFailed(late, "The authorization code expired (codes live 60 s)");
     }
 
     @Test
     void anAuthorizationLeftOpenTooLongExpires() throws Exception {
         String name = unique("Slow user");
-        String authorize = connectors.startAuthorization("heap", name);
-        Map<String, String> answer = HeapSandboxBrowser.query(browser.decide(authorize, "allow", environment.id()));
+        Map<String, String> answer = consentAnswer(name, "allow", environment.id());
         jdbc.sql("UPDATE connector_authorization SET created_at = created_at - INTERVAL 11 MINUTE WHERE state = ?")
                 .param(answer.get("state")).update();
 
-        connectors.completeAuthorization(answer.get("state"), answer.get("code"), null, null);
+        complete(answer);
         assertFailed(name, "took longer than 10 minutes");
     }
 
     @Test
     void theSameHeapEnvironmentCannotBeConnectedTwiceAndTheRefusalNamesTheConnectorHoldingIt() throws Exception {
         String holder = unique("Holder");
-        String authorize = connectors.startAuthorization("heap", holder);
-        Map<String, String> answer = HeapSandboxBrowser.query(browser.decide(authorize, "allow", environment.id()));
-        connectors.completeAuthorization(answer.get("state"), answer.get("code"), null, null);
+        Map<String, String> answer = consentAnswer(holder, "allow", environment.id());
+        complete(answer);
 
         String second = unique("Second");
-        String again = connectors.startAuthorization("heap", second);
-        Map<String, String> secondAnswer = HeapSandboxBrowser.query(browser.decide(again, "allow", environment.id()));
-        connectors.completeAuthorization(secondAnswer.get("state"), secondAnswer.get("code"), null, null);
+        Map<String, String> secondAnswer = consentAnswer(second, "allow", environment.id());
+        complete(secondAnswer);
 
         assertFailed(second, "is already connected as connector \"" + holder + "\"");
         assertThat(connectorNamed(holder).state()).isEqualTo(ConnectorState.VALIDATED);
@@ -216,9 +208,8 @@ class HeapAuthorizationTest extends IntegrationTest {
     void renamingDisconnectingAndDeletingAreAuditedAndDeletionIsRefusedWhileSomethingDependsOnTheConnector()
             throws Exception {
         String name = unique("Lifecycle");
-        String authorize = connectors.startAuthorization("heap", name);
-        Map<String, String> answer = HeapSandboxBrowser.query(browser.decide(authorize, "allow", environment.id()));
-        long id = connectors.completeAuthorization(answer.get("state"), answer.get("code"), null, null).connectorId();
+        Map<String, String> answer = consentAnswer(name, "allow", environment.id());
+        long id = complete(answer).connectorId();
 
         connectors.rename(id, name + " renamed");
         connectors.disconnect(id);
@@ -249,6 +240,15 @@ class HeapAuthorizationTest extends IntegrationTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> connectors.completeAuthorization("state", "code", null, null))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** Starts a setup named {@code name} and answers Heap's consent page; returns Heap's answer to the hub. */
+    private Map<String, String> consentAnswer(String name, String decision, long environmentId) throws Exception {
+        return HeapSandboxBrowser.query(browser.decide(connectors.startAuthorization("heap", name), decision, environmentId));
+    }
+
+    private AuthorizationOutcome complete(Map<String, String> heapAnswer) {
+        return connectors.completeAuthorization(heapAnswer.get("state"), heapAnswer.get("code"), null, null);
     }
 
     private void assertFailed(String name, String reason) {
