@@ -28,6 +28,20 @@ class SandboxOAuthEndpointTest extends IntegrationTest {
     }
 
     @Test
+    void behindAProxyTheRegisteredRedirectUriFollowsTheForwardedPublicAddress() throws Exception {
+        String publicCallback = "https://hub.example.com/integrations/heap/oauth/callback";
+        HttpResponse<String> consent = http.send(HttpRequest.newBuilder(URI.create(
+                        authorize("audience-hub-sandbox", publicCallback, "segment")))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "hub.example.com")
+                .header("X-Forwarded-Port", "443").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(consent.statusCode()).isEqualTo(200);
+        assertThat(consent.body()).contains("Allow Audience Hub integration to access your Heap environment");
+
+        assertThat(get(authorize("audience-hub-sandbox", publicCallback, "segment")).statusCode())
+                .as("without the proxy's headers the same URI is not this hub's").isEqualTo(400);
+    }
+
+    @Test
     void anUnknownScopeIsSentBackToThePartnerAsAnError() throws Exception {
         HttpResponse<String> response = get(authorize("audience-hub-sandbox", callback(), "users"));
         assertThat(response.statusCode()).isEqualTo(302);
