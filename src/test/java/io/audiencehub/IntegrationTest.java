@@ -1,6 +1,7 @@
 package io.audiencehub;
 
 import io.audiencehub.connector.DependentsForTests;
+import io.audiencehub.visitor.FirstSightingsForTests;
 import org.junit.jupiter.api.Tag;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -15,9 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vaadin.devmode.devTools.enabled=false", "audiencehub.crypto.token-key-file=target/test-token.key"})
+        properties = {"vaadin.devmode.devTools.enabled=false", "audiencehub.crypto.token-key-file=target/test-token.key",
+                "audiencehub.visitors.allowed-origins=https://shop.example.com"})
 @AutoConfigureObservability(tracing = false)
-@Import(DependentsForTests.class)
+@Import({DependentsForTests.class, FirstSightingsForTests.class})
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -3,6 +3,7 @@ package io.audiencehub.security;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.audiencehub.security.ui.LoginView;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -38,13 +39,19 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    private static String[] open(List<PublicEndpoints> publicEndpoints) {
+        return publicEndpoints.stream().flatMap(endpoints -> endpoints.paths().stream()).toArray(String[]::new);
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain machineFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain machineFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints)
+            throws Exception {
         return http
                 .securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(open(publicEndpoints)).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(MachineErrors::unauthorized))
                 .exceptionHandling(errors -> errors
@@ -57,11 +64,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain peopleFilterChain(HttpSecurity http,
+    SecurityFilterChain peopleFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
                                           ObjectProvider<ClientRegistrationRepository> ssoRegistrations,
                                           ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> ssoUsers)
             throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/images/**", "/icons/**").permitAll());
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/images/**", "/icons/**").permitAll()
+                .requestMatchers(open(publicEndpoints)).permitAll());
         ClientRegistrationRepository registrations = ssoRegistrations.getIfAvailable();
         if (registrations != null) {
             http.oauth2Login(login -> login

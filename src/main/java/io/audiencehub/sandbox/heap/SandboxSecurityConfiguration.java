@@ -8,8 +8,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The sandbox is another system, Heap: its pages and endpoints do not need a hub sign-in. The consent
- * form keeps CSRF protection; the token endpoint, called server to server, does not use it.
+ * The sandbox is other systems, Heap and a customer's website: its pages and endpoints do not need a
+ * hub sign-in. Forms keep CSRF protection; the token endpoint (server to server) and heap.js's
+ * tracking calls (from any page) do not use it.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
@@ -19,9 +20,10 @@ class SandboxSecurityConfiguration {
     @Order(0)
     SecurityFilterChain heapSandboxFilterChain(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/sandbox/heap/**")
+                .securityMatcher("/sandbox/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SandboxOAuthController.BASE + "/oauth/token"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SandboxOAuthController.BASE + "/oauth/token",
+                        SandboxSiteController.TRACK))
                 .build();
     }
 }

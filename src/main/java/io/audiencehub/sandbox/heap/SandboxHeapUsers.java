@@ -1,0 +1,62 @@
+package io.audiencehub.sandbox.heap;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The sandbox environment's users and the user properties recorded for them. */
+@Repository
+@Profile("sandbox")
+class SandboxHeapUsers {
+
+    record UserProperty(String userId, String name, String value) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SandboxHeapUsers(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void record(long environmentId, String userId, String identity, Map<String, String> properties) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        INSERT INTO sandbox_heap_user (environment_id, user_id, identity, first_seen, last_seen)
+                        VALUES (:environmentId, :userId, :identity, :now, :now)
+                        ON DUPLICATE KEY UPDATE last_seen = :now, identity = COALESCE(:identity, identity)
+                        """)
+                .param("environmentId", environmentId).param("userId", userId).param("identity", identity)
+                .param("now", now).update();
+        properties.forEach((name, value) -> jdbc.sql("""
+                        INSERT INTO sandbox_heap_user_property (environment_id, user_id, name, value, updated_at)
+                        VALUES (:environmentId, :userId, :name, :value, :now)
+                        ON DUPLICATE KEY UPDATE value = :value, updated_at = :now
+                        """)
+                .param("environmentId", environmentId).param("userId", userId).param("name", name)
+                .param("value", value).param("now", now).update());
+    }
+
+    List<UserProperty> properties(long environmentId, String userId) {
+        return jdbc.sql("""
+                        SELECT user_id, name, value FROM sandbox_heap_user_property
+                        WHERE environment_id = :environmentId AND user_id = :userId ORDER BY name
+                        """)
+                .param("environmentId", environmentId).param("userId", userId)
+                .query(UserProperty.class).list();
+    }
+
+    long usersWithProperty(long environmentId, String name) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM sandbox_heap_user_property
+                        WHERE environment_id = :environmentId AND name = :name
+                        """)
+                .param("environmentId", environmentId).param("name", name)
+                .query(Long.class).single();
+    }
+}

@@ -1,0 +1,116 @@
+package io.audiencehub.sandbox.heap;
+
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Heap's JavaScript side in the sandbox ({@code heap.js} and the tracking calls it makes), and a demo
+ * website carrying Heap and the hub's tag, with "simulate N visitors".
+ */
+@RestController
+@Profile("sandbox")
+class SandboxSiteController {
+
+    static final String TRACK = "/sandbox/heap/api/track";
+
+    private final SandboxTrackingService tracking;
+    private final SandboxOAuthService oauth;
+    private final byte[] heapJs;
+
+    SandboxSiteController(SandboxTrackingService tracking, SandboxOAuthService oauth) {
+        this.tracking = tracking;
+        this.oauth = oauth;
+        try (InputStream in = new ClassPathResource("sandbox/heap.js").getInputStream()) {
+            heapJs = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GetMapping(value = "/sandbox/heap/heap.js", produces = "text/javascript;charset=UTF-8")
+    byte[] heapJs() {
+        return heapJs;
+    }
+
+    @PostMapping(value = TRACK, consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
+    ResponseEntity<Void> track(@RequestBody Map<String, Object> call) {
+        Object properties = call.get("properties");
+        if (properties != null && !(properties instanceof Map)) {
+            throw new IllegalArgumentException("properties must be an object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> values = (Map<String, ?>) properties;
+        tracking.track(text(call.get("environmentId")), text(call.get("userId")), text(call.get("identity")), values);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(value = "/sandbox/site", produces = MediaType.TEXT_HTML_VALUE)
+    String site(@RequestParam(required = false) Long environment, CsrfToken csrf) {
+        List<SandboxEnvironment> environments = oauth.environments();
+        SandboxEnvironment chosen = environments.stream().filter(env -> environment == null || env.id() == environment)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no sandbox environment " + environment));
+        return """
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme Store (demo site)</title>
+                <meta name="csrf" content="%1$s"><meta name="csrf-header" content="%2$s">
+                <script src="/sandbox/heap/heap.js"></script>
+                <script>heap.load("%3$d");</script>
+                <script src="/tag.js"></script>
+                <style>body{font-family:sans-serif;max-width:44rem;margin:3rem auto;color:#222}code{background:#eee;padding:0 .3rem}</style>
+                </head><body>
+                <p style="color:#777">Demo website of the Heap sandbox: it carries Heap's snippet (the sandbox's stand-in)
+                and the Audience Hub tag, as a customer's site would.</p>
+                <h1>Acme Store</h1>
+                <p>Heap environment: <b>%4$s</b>. Your visitor id: <code id="visitor-id"></code>
+                (Heap user <code id="heap-user"></code>).</p>
+                <form id="simulate"><label>Simulate <input id="count" name="count" type="number" min="1" max="%5$d" value="50"></label>
+                <button type="submit">visitors</button></form>
+                <p id="simulated"></p>
+                <script>
+                document.getElementById('visitor-id').textContent = window.audienceHub.visitorId;
+                document.getElementById('heap-user').textContent = heap.userId;
+                document.getElementById('simulate').addEventListener('submit', function (e) {
+                  e.preventDefault();
+                  var meta = function (n) { return document.querySelector('meta[name=' + n + ']').content; };
+                  var headers = {'Content-Type': 'application/x-www-form-urlencoded'};
+                  headers[meta('csrf-header')] = meta('csrf');
+                  fetch('/sandbox/site/simulate', {method: 'POST', headers: headers,
+                      body: 'environment=%3$d&count=' + encodeURIComponent(document.getElementById('count').value)})
+                    .then(function (r) { return r.json(); })
+                    .then(function (r) { document.getElementById('simulated').textContent = r.error ? r.error
+                      : r.created + ' visitors created: known to the hub and carrying ABTastyVisitorId in Heap.'; });
+                });
+                </script></body></html>
+                """.formatted(htmlEscape(csrf.getToken()), htmlEscape(csrf.getHeaderName()), chosen.id(),
+                htmlEscape(chosen.name()), SandboxTrackingService.MAX_SIMULATED);
+    }
+
+    @PostMapping(value = "/sandbox/site/simulate", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> simulate(@RequestParam long environment, @RequestParam int count) {
+        return Map.of("created", tracking.simulateVisitors(environment, count).size(), "environment", environment);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("error", e.getMessage()));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+}

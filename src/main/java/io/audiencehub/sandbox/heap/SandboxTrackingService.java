@@ -1,0 +1,113 @@
+package io.audiencehub.sandbox.heap;
+
+import io.audiencehub.visitor.VisitorIds;
+import io.audiencehub.visitor.VisitorService;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the sandbox's heap.js records (users, identities, user properties), and the demo site's
+ * "simulate N visitors": each a Heap user carrying the visitor-id property, reported to the hub's
+ * visitor registry as the tag's report would be.
+ */
+@Service
+@Profile("sandbox")
+public class SandboxTrackingService {
+
+    static final int MAX_SIMULATED = 1_000;
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final SandboxOAuthRepository environments;
+    private final SandboxHeapUsers users;
+    private final VisitorService visitors;
+    private final SandboxHeapProperties settings;
+    private final SecureRandom random = new SecureRandom();
+
+    SandboxTrackingService(SandboxOAuthRepository environments, SandboxHeapUsers users, VisitorService visitors,
+                           SandboxHeapProperties settings) {
+        this.environments = environments;
+        this.users = users;
+        this.visitors = visitors;
+        this.settings = settings;
+    }
+
+    /** Records a heap.js call; throws IllegalArgumentException naming what is wrong with it. */
+    @Transactional
+    public void track(String environmentId, String userId, String identity, Map<String, ?> properties) {
+        long environment = environment(environmentId);
+        if (userId == null || !userId.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("userId must be 1 to 64 letters, digits, - or _");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        if (properties != null) {
+            if (properties.size() > 50) {
+                throw new IllegalArgumentException("at most 50 properties at once");
+            }
+            properties.forEach((name, value) -> {
+                if (name.isEmpty() || name.length() > 100) {
+                    throw new IllegalArgumentException("property names have 1 to 100 characters");
+                }
+                if (!(value instanceof String) && !(value instanceof Number)) {
+                    throw new IllegalArgumentException("property " + name + " must be a string or a number");
+                }
+                String text = String.valueOf(value);
+                if (text.length() > 255) {
+                    throw new IllegalArgumentException("property " + name + " has more than 255 characters");
+                }
+                values.put(name, text);
+            });
+        }
+        users.record(environment, userId, identity, values);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SandboxHeapUsers.UserProperty> propertiesOf(long environmentId, String userId) {
+        return users.properties(environmentId, userId);
+    }
+
+    @Transactional(readOnly = true)
+    public long usersCarryingTheVisitorId(long environmentId) {
+        return users.usersWithProperty(environmentId, settings.visitorProperty());
+    }
+
+    /** Creates {@code count} visitors known to both sides; returns their visitor ids. */
+    @Transactional
+    public List<String> simulateVisitors(long environmentId, int count) {
+        environment(String.valueOf(environmentId));
+        if (count < 1 || count > MAX_SIMULATED) {
+            throw new IllegalArgumentException("simulate 1 to " + MAX_SIMULATED + " visitors at a time");
+        }
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            StringBuilder id = new StringBuilder(16);
+            for (int c = 0; c < 16; c++) {
+                id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            String visitorId = id.toString();
+            users.record(environmentId, "sim-" + UUID.randomUUID(), null, Map.of(settings.visitorProperty(), visitorId));
+            if (VisitorIds.problem(visitorId) == null) {
+                visitors.report(visitorId);
+            }
+            ids.add(visitorId);
+        }
+        return ids;
+    }
+
+    private long environment(String environmentId) {
+        long id;
+        try {
+            id = Long.parseLong(environmentId == null ? "" : environmentId);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("environmentId must be the number given to heap.load()");
+        }
+        return environments.environment(id).map(SandboxEnvironment::id)
+                .orElseThrow(() -> new IllegalArgumentException("no sandbox environment " + id));
+    }
+}

@@ -1,0 +1,70 @@
+package io.audiencehub.visitor;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class VisitorRepository {
+
+    /** Rows per statement: large enough to amortise round trips, small enough for any packet size. */
+    private static final int ROWS_PER_STATEMENT = 1_000;
+
+    private final JdbcTemplate jdbc;
+
+    VisitorRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Which of {@code ids} are already known. */
+    Set<String> existing(Collection<String> ids) {
+        Set<String> known = new HashSet<>();
+        for (List<String> chunk : chunks(new ArrayList<>(ids))) {
+            String placeholders = chunk.stream().map(id -> "?").collect(Collectors.joining(","));
+            known.addAll(jdbc.queryForList("SELECT id FROM visitor WHERE id IN (" + placeholders + ")",
+                    String.class, chunk.toArray()));
+        }
+        return known;
+    }
+
+    /** Inserts new visitors and moves the last sighting of known ones forward, in multi-row statements. */
+    void upsert(Map<String, Instant> lastSeenById) {
+        for (List<Map.Entry<String, Instant>> chunk : chunks(new ArrayList<>(lastSeenById.entrySet()))) {
+            String rows = chunk.stream().map(entry -> "(?,?,?)").collect(Collectors.joining(","));
+            Object[] values = new Object[chunk.size() * 3];
+            int i = 0;
+            for (Map.Entry<String, Instant> entry : chunk) {
+                Timestamp seen = Timestamp.from(entry.getValue());
+                values[i++] = entry.getKey();
+                values[i++] = seen;
+                values[i++] = seen;
+            }
+            jdbc.update("INSERT INTO visitor (id, first_seen, last_seen) VALUES " + rows
+                    + " ON DUPLICATE KEY UPDATE last_seen = GREATEST(last_seen, VALUES(last_seen))", values);
+        }
+    }
+
+    boolean exists(String id) {
+        return !jdbc.queryForList("SELECT 1 FROM visitor WHERE id = ?", Integer.class, id).isEmpty();
+    }
+
+    long count() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM visitor", Long.class);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += ROWS_PER_STATEMENT) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + ROWS_PER_STATEMENT)));
+        }
+        return chunks;
+    }
+}

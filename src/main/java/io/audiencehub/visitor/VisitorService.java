@@ -1,0 +1,153 @@
+package io.audiencehub.visitor;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The registry of known visitors. Reports are accepted into a bounded in-memory buffer and written
+ * every {@code flush-interval} in multi-row upserts, so the endpoint answers at once; a crash loses
+ * at most the reports of the last interval. A visitor's first sighting publishes {@link VisitorFirstSeen}.
+ */
+@Service
+public class VisitorService implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(VisitorService.class);
+
+    private final VisitorRepository visitors;
+    private final VisitorProperties settings;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final BlockingQueue<Report> buffer;
+    private final MeterRegistry metrics;
+    private ScheduledExecutorService flusher;
+
+    private record Report(String visitorId, Instant at) {
+    }
+
+    VisitorService(VisitorRepository visitors, VisitorProperties settings, TransactionTemplate transaction,
+                   ApplicationEventPublisher events, Clock clock, MeterRegistry metrics) {
+        this.visitors = visitors;
+        this.settings = settings;
+        this.transaction = transaction;
+        this.events = events;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.buffer = new ArrayBlockingQueue<>(settings.bufferCapacity());
+        metrics.gauge("audiencehub.visitors.buffered", buffer, BlockingQueue::size);
+    }
+
+    /**
+     * Accepts a sighting of a valid visitor id for the next flush.
+     *
+     * @return false when the buffer is full (the caller should retry later)
+     */
+    public boolean report(String visitorId) {
+        boolean accepted = buffer.offer(new Report(visitorId, clock.instant()));
+        metrics.counter("audiencehub.visitors.reports", "result", accepted ? "accepted" : "buffer_full").increment();
+        return accepted;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public boolean isKnown(String visitorId) {
+        return visitors.exists(visitorId);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public long count() {
+        return visitors.count();
+    }
+
+    /** Writes what is buffered now; returns how many distinct visitors it wrote. */
+    public int flush() {
+        List<Report> drained = new ArrayList<>();
+        buffer.drainTo(drained);
+        if (drained.isEmpty()) {
+            return 0;
+        }
+        Map<String, Instant> lastSeen = new LinkedHashMap<>();
+        drained.forEach(report -> lastSeen.merge(report.visitorId(), report.at(),
+                (earlier, later) -> later.isAfter(earlier) ? later : earlier));
+        try {
+            Set<String> known = transaction.execute(status -> {
+                Set<String> existing = visitors.existing(lastSeen.keySet());
+                visitors.upsert(lastSeen);
+                return existing;
+            });
+            lastSeen.forEach((id, at) -> {
+                if (!known.contains(id)) {
+                    events.publishEvent(new VisitorFirstSeen(id, at));
+                }
+            });
+            return lastSeen.size();
+        } catch (RuntimeException e) {
+            int requeued = (int) drained.stream().filter(buffer::offer).count();
+            log.error("Could not store {} visitor reports; {} kept for the next flush", drained.size(), requeued, e);
+            return 0;
+        }
+    }
+
+    @Override
+    public void start() {
+        flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "visitor-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = settings.flushInterval().toMillis();
+        flusher.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops flushing on schedule and writes what is left, before the database goes away. */
+    @Override
+    public void stop() {
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flushQuietly();
+        flusher = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return flusher != null;
+    }
+
+    /** Starts before the web server and stops after it, so the reports it still accepts are flushed too. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private void flushQuietly() {
+        try {
+            int written;
+            do {
+                written = flush();
+            } while (written > 0 && !buffer.isEmpty());
+        } catch (RuntimeException e) {
+            log.error("Visitor flush failed", e);
+        }
+    }
+}
