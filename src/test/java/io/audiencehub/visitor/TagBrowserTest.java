@@ -1,0 +1,124 @@
+package io.audiencehub.visitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import io.audiencehub.BrowserTest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The site tag in a real browser, on pages of a site served from the hub's own origin. */
+class TagBrowserTest extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    VisitorService visitors;
+
+    private final List<String> reports = new CopyOnWriteArrayList<>();
+
+    @Test
+    void theVisitorIdIsCreatedInTheCookieThenReusedAndReportedOncePerSession() {
+        page.onRequest(request -> {
+            if (request.url().endsWith("/api/v1/visitors/seen")) {
+                reports.add(request.postData());
+            }
+        });
+        String id = open(page, "/test-site/page-one", tagOnly());
+        assertThat(id).matches("[A-Za-z0-9]{16}");
+        assertThat(cookie(page.context())).isEqualTo("uid%3D" + id);
+
+        assertThat(open(page, "/test-site/page-two", tagOnly())).as("the same visitor on the next page").isEqualTo(id);
+        page.waitForTimeout(300);
+        assertThat(reports).containsExactly("{\"visitorId\":\"" + id + "\"}");
+
+        visitors.flush();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM visitor WHERE id = ?").param(id).query(Integer.class).single())
+                .isEqualTo(1);
+
+        Page nextSession = page.context().newPage();
+        nextSession.onRequest(request -> {
+            if (request.url().endsWith("/api/v1/visitors/seen")) {
+                reports.add(request.postData());
+            }
+        });
+        assertThat(open(nextSession, "/test-site/page-one", tagOnly())).as("a new tab: a new session, the same cookie")
+                .isEqualTo(id);
+        nextSession.waitForTimeout(300);
+        assertThat(reports).hasSize(2);
+    }
+
+    @Test
+    void aSiteProvidedIdIsHashedBeforeItIsUsed() throws Exception {
+        String html = "<script>window.audienceHubConfig = {visitorId: 'jane@example.com'};</script>"
+                + "<script src='/tag.js'></script>";
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("jane@example.com".getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+
+        assertThat(open(page, "/test-site/signed-in", html)).isEqualTo(expected);
+    }
+
+    @Test
+    void whenHeapLoadsBeforeTheTagTheIdIsSetInHeapAtOnce() {
+        String html = "<script src='/sandbox/heap/heap.js'></script><script>heap.load('" + environmentId() + "');</script>"
+                + "<script src='/tag.js'></script>";
+        String id = open(page, "/test-site/heap-first", html);
+
+        assertThat(heapProperty(heapUser(page))).isEqualTo(id);
+    }
+
+    @Test
+    void whenHeapLoadsAfterTheTagTheTagWaitsForItAndSetsTheIdThen() {
+        String html = "<script src='/tag.js'></script><script>setTimeout(function () {"
+                + " var s = document.createElement('script'); s.src = '/sandbox/heap/heap.js';"
+                + " s.onload = function () { heap.load('" + environmentId() + "'); }; document.head.appendChild(s);"
+                + " }, 1200);</script>";
+        String id = open(page, "/test-site/heap-later", html);
+        page.waitForFunction("() => window.heap && window.heap.sent && window.heap.sent.length > 0");
+
+        assertThat(heapProperty(heapUser(page))).isEqualTo(id);
+    }
+
+    private String open(Page target, String path, String body) {
+        target.route(baseUrl() + path, route -> route.fulfill(new Route.FulfillOptions()
+                .setContentType("text/html").setBody("<!doctype html><html><head>" + body + "</head><body>site</body></html>")));
+        target.navigate(baseUrl() + path);
+        target.waitForFunction("() => window.audienceHub && window.audienceHub.visitorId");
+        return (String) target.evaluate("() => window.audienceHub.visitorId");
+    }
+
+    private static String tagOnly() {
+        return "<script src='/tag.js'></script>";
+    }
+
+    private static String cookie(BrowserContext context) {
+        return context.cookies().stream().filter(cookie -> cookie.name.equals("ABTasty")).findFirst()
+                .map(cookie -> cookie.value).orElse(null);
+    }
+
+    private String heapUser(Page target) {
+        target.waitForFunction("() => window.heap && window.heap.sent && window.heap.sent.length > 0");
+        target.evaluate("() => Promise.all(window.heap.sent)");
+        return (String) target.evaluate("() => window.heap.userId");
+    }
+
+    private String heapProperty(String heapUser) {
+        return jdbc.sql("""
+                        SELECT value FROM sandbox_heap_user_property
+                        WHERE environment_id = ? AND user_id = ? AND name = 'ABTastyVisitorId'
+                        """)
+                .params(environmentId(), heapUser).query(String.class).single();
+    }
+
+    private long environmentId() {
+        return jdbc.sql("SELECT MIN(id) FROM sandbox_heap_environment").query(Long.class).single();
+    }
+}
