@@ -1,34 +1,29 @@
 package io.audiencehub.visitor;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiencehub.security.PublicEndpoints;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.core.Ordered;
 
-/** The tag and the report endpoint are public, and only the configured site origins may call it from a browser. */
+/** The tag is public; the report endpoint is a filter ahead of the security chain (see VisitorReportFilter). */
 @Configuration(proxyBeanMethods = false)
-class VisitorWebConfiguration implements WebMvcConfigurer {
-
-    private final VisitorProperties settings;
-
-    VisitorWebConfiguration(VisitorProperties settings) {
-        this.settings = settings;
-    }
+class VisitorWebConfiguration {
 
     @Bean
-    PublicEndpoints visitorReportEndpoint() {
-        return () -> List.of(VisitorReportController.PATH, TagController.PATH);
+    PublicEndpoints siteTag() {
+        return () -> List.of(TagController.PATH);
     }
 
-    @Override
-    public void addCorsMappings(CorsRegistry registry) {
-        registry.addMapping(VisitorReportController.PATH)
-                .allowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new))
-                .allowedMethods("POST")
-                .allowedHeaders("Content-Type")
-                .allowCredentials(false)
-                .maxAge(3600);
+    /** After the forwarded-headers filter (the client's address) and the request metrics; before security. */
+    @Bean
+    FilterRegistrationBean<VisitorReportFilter> visitorReportFilter(VisitorService visitors, VisitorProperties settings,
+                                                                    ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new VisitorReportFilter(visitors, settings, json));
+        registration.addUrlPatterns(VisitorReportFilter.PATH);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 }

@@ -53,6 +53,12 @@ class VisitorReportEndpointTest extends IntegrationTest {
         assertError(report("application/json", "{\"visitorId\":\"abc def\"}", null),
                 "visitorId may contain only letters, digits, '-' and '_'");
         assertError(report("application/json", "{\"visitorId\":42}", null), "visitorId must be a string");
+        assertError(report("application/x-www-form-urlencoded", "visitorId=abc", null),
+                "Send the report as text/plain or application/json");
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/visitors/seen"))
+                .header("X-Forwarded-For", client).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.body()).contains("Report visitors with POST.");
     }
 
     @Test
