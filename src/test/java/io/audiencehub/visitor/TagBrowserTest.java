@@ -87,6 +87,25 @@ class TagBrowserTest extends BrowserTest {
         assertThat(heapProperty(heapUser(page))).isEqualTo(id);
     }
 
+    @Test
+    void theDemoSiteCarriesHeapAndTheTagAndSimulatesVisitorsInAClick() {
+        page.navigate(baseUrl() + "/sandbox/site");
+        page.waitForFunction("() => document.getElementById('visitor-id').textContent.length === 16");
+        String id = page.locator("#visitor-id").textContent();
+        assertThat(heapProperty(heapUser(page))).isEqualTo(id);
+
+        long before = jdbc.sql("SELECT COUNT(*) FROM sandbox_heap_user_property WHERE name = 'ABTastyVisitorId'")
+                .query(Long.class).single();
+        page.locator("#count").fill("12");
+        page.locator("#simulate button").click();
+        page.waitForFunction("() => document.getElementById('simulated').textContent.length > 0");
+        assertThat(page.locator("#simulated").textContent()).isEqualTo(
+                "12 visitors created: known to the hub and carrying ABTastyVisitorId in Heap.");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sandbox_heap_user_property WHERE name = 'ABTastyVisitorId'")
+                .query(Long.class).single()).isEqualTo(before + 12);
+        screenshot("demo-site");
+    }
+
     private String open(Page target, String path, String body) {
         target.route(baseUrl() + path, route -> route.fulfill(new Route.FulfillOptions()
                 .setContentType("text/html").setBody("<!doctype html><html><head>" + body + "</head><body>site</body></html>")));
