@@ -19,7 +19,7 @@ public class PublicUrl {
     }
 
     /** Without a trailing slash, e.g. {@code https://hub.example.com}. */
-    public String base() {
+    private String base() {
         return StringUtils.hasText(configured) ? configured
                 : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }

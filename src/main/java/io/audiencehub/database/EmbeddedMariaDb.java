@@ -78,10 +78,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return jdbcUrl(port, schema);
     }
 
-    public int port() {
-        return port;
-    }
-
     @Override
     public void close() {
         try {

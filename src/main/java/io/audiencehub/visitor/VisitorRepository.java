@@ -52,14 +52,6 @@ class VisitorRepository {
         }
     }
 
-    boolean exists(String id) {
-        return !jdbc.queryForList("SELECT 1 FROM visitor WHERE id = ?", Integer.class, id).isEmpty();
-    }
-
-    long count() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM visitor", Long.class);
-    }
-
     private static <T> List<List<T>> chunks(List<T> items) {
         List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < items.size(); from += ROWS_PER_STATEMENT) {

@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,16 +63,6 @@ public class VisitorService implements SmartLifecycle {
         boolean accepted = buffer.offer(new Report(visitorId, clock.instant()));
         metrics.counter("audiencehub.visitors.reports", "result", accepted ? "accepted" : "buffer_full").increment();
         return accepted;
-    }
-
-    @PreAuthorize("isAuthenticated()")
-    public boolean isKnown(String visitorId) {
-        return visitors.exists(visitorId);
-    }
-
-    @PreAuthorize("isAuthenticated()")
-    public long count() {
-        return visitors.count();
     }
 
     /** Writes what is buffered now; returns how many distinct visitors it wrote. */

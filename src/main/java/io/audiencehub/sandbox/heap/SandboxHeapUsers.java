@@ -2,7 +2,6 @@ package io.audiencehub.sandbox.heap;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,9 +11,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 @Profile("sandbox")
 class SandboxHeapUsers {
-
-    record UserProperty(String userId, String name, String value) {
-    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -40,15 +36,6 @@ class SandboxHeapUsers {
                         """)
                 .param("environmentId", environmentId).param("userId", userId).param("name", name)
                 .param("value", value).param("now", now).update());
-    }
-
-    List<UserProperty> properties(long environmentId, String userId) {
-        return jdbc.sql("""
-                        SELECT user_id, name, value FROM sandbox_heap_user_property
-                        WHERE environment_id = :environmentId AND user_id = :userId ORDER BY name
-                        """)
-                .param("environmentId", environmentId).param("userId", userId)
-                .query(UserProperty.class).list();
     }
 
     long usersWithProperty(long environmentId, String name) {

@@ -77,7 +77,8 @@ class SandboxSiteController {
                 and the Audience Hub tag, as a customer's site would.</p>
                 <h1>Acme Store</h1>
                 <p>Heap environment: <b>%4$s</b>. Your visitor id: <code id="visitor-id"></code>
-                (Heap user <code id="heap-user"></code>).</p>
+                (Heap user <code id="heap-user"></code>). Heap users carrying ABTastyVisitorId here so far:
+                <b id="carrying">%6$d</b>.</p>
                 <form id="simulate"><label>Simulate <input id="count" name="count" type="number" min="1" max="%5$d" value="50"></label>
                 <button type="submit">visitors</button></form>
                 <p id="simulated"></p>
@@ -97,7 +98,8 @@ class SandboxSiteController {
                 });
                 </script></body></html>
                 """.formatted(htmlEscape(csrf.getToken()), htmlEscape(csrf.getHeaderName()), chosen.id(),
-                htmlEscape(chosen.name()), SandboxTrackingService.MAX_SIMULATED);
+                htmlEscape(chosen.name()), SandboxTrackingService.MAX_SIMULATED,
+                tracking.usersCarryingTheVisitorId(chosen.id()));
     }
 
     @PostMapping(value = "/sandbox/site/simulate", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -68,11 +68,6 @@ public class SandboxTrackingService {
     }
 
     @Transactional(readOnly = true)
-    public List<SandboxHeapUsers.UserProperty> propertiesOf(long environmentId, String userId) {
-        return users.properties(environmentId, userId);
-    }
-
-    @Transactional(readOnly = true)
     public long usersCarryingTheVisitorId(long environmentId) {
         return users.usersWithProperty(environmentId, settings.visitorProperty());
     }

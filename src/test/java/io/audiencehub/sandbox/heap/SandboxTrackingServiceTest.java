@@ -43,9 +43,11 @@ class SandboxTrackingServiceTest extends IntegrationTest {
         tracking.track(String.valueOf(environment), "u1", "jane@example.com", Map.of("ABTastyVisitorId", "abc", "plan", 3));
         tracking.track(String.valueOf(environment), "u1", null, Map.of("ABTastyVisitorId", "def"));
 
-        assertThat(tracking.propertiesOf(environment, "u1")).extracting(SandboxHeapUsers.UserProperty::name,
-                SandboxHeapUsers.UserProperty::value).containsExactly(
-                tuple("ABTastyVisitorId", "def"), tuple("plan", "3"));
+        assertThat(jdbc.sql("""
+                        SELECT name, value FROM sandbox_heap_user_property
+                        WHERE environment_id = ? AND user_id = 'u1' ORDER BY name
+                        """).param(environment).query((row, n) -> tuple(row.getString(1), row.getString(2))).list())
+                .containsExactly(tuple("ABTastyVisitorId", "def"), tuple("plan", "3"));
         assertThatThrownBy(() -> tracking.track("nope", "u1", null, Map.of())).hasMessageContaining("environmentId");
         assertThatThrownBy(() -> tracking.track(String.valueOf(environment), "u 1", null, Map.of()))
                 .hasMessageContaining("userId");
