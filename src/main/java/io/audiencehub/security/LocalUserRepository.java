@@ -60,6 +60,26 @@ class LocalUserRepository {
                 .update();
     }
 
+    long countAdmins() {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = 'ADMIN'").query(Long.class).single();
+    }
+
+    void update(String username, Role role, String passwordHash) {
+        expectOne(jdbc.sql("""
+                        UPDATE app_user SET role = :role, password_hash = COALESCE(:passwordHash, password_hash)
+                        WHERE username = :username
+                        """)
+                .param("username", username)
+                .param("role", role.name())
+                .param("passwordHash", passwordHash)
+                .update(), username);
+    }
+
+    void delete(String username) {
+        expectOne(jdbc.sql("DELETE FROM app_user WHERE username = :username").param("username", username).update(),
+                username);
+    }
+
     void makeAdmin(String username, String passwordHash) {
         int updated = jdbc.sql("""
                         UPDATE app_user SET password_hash = :passwordHash, role = 'ADMIN'
@@ -68,8 +88,12 @@ class LocalUserRepository {
                 .param("username", username)
                 .param("passwordHash", passwordHash)
                 .update();
+        expectOne(updated, username);
+    }
+
+    private static void expectOne(int updated, String username) {
         if (updated != 1) {
-            throw new IllegalStateException("No user " + username + " to update");
+            throw new UserChangeException("There is no user \"" + username + "\" any more. Reload the page.");
         }
     }
 }

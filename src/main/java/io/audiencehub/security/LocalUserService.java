@@ -14,10 +14,12 @@ public class LocalUserService {
 
     private final LocalUserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final CurrentActor actor;
 
-    LocalUserService(LocalUserRepository users, PasswordEncoder passwordEncoder) {
+    LocalUserService(LocalUserRepository users, PasswordEncoder passwordEncoder, CurrentActor actor) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.actor = actor;
     }
 
     @Transactional(readOnly = true)
@@ -30,9 +32,46 @@ public class LocalUserService {
     @PreAuthorize("hasRole('ADMIN')")
     public void create(@Valid NewLocalUser user) {
         if (users.exists(user.username())) {
-            throw new DuplicateUserException(user.username());
+            throw new UserChangeException("A user named \"" + user.username() + "\" already exists. Choose another user name.");
         }
         users.insert(user.username(), user.displayName().strip(), passwordEncoder.encode(user.password()), user.role());
+    }
+
+    /** Changes a user's role and, when {@code newPassword} is not blank, its password. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void update(String username, Role role, String newPassword) {
+        String hash = null;
+        if (newPassword != null && !newPassword.isBlank()) {
+            if (newPassword.length() < 12 || newPassword.length() > 72) {
+                throw new UserChangeException("Use 12 to 72 characters for the new password.");
+            }
+            hash = passwordEncoder.encode(newPassword);
+        }
+        var current = users.findCredentials(username)
+                .orElseThrow(() -> new UserChangeException("There is no user \"" + username + "\" any more. Reload the page."));
+        if (current.role() == Role.ADMIN && role != Role.ADMIN) {
+            requireAnotherAdmin(username);
+        }
+        users.update(username, role, hash);
+    }
+
+    /** Removes a user; never yourself, never the last admin. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void delete(String username) {
+        if (username.equals(actor.name())) {
+            throw new UserChangeException("You cannot remove yourself; ask another admin.");
+        }
+        users.findCredentials(username).filter(user -> user.role() == Role.ADMIN)
+                .ifPresent(admin -> requireAnotherAdmin(username));
+        users.delete(username);
+    }
+
+    private void requireAnotherAdmin(String username) {
+        if (users.countAdmins() <= 1) {
+            throw new UserChangeException("\"" + username + "\" is the last admin: make another user admin first.");
+        }
     }
 
     /** Makes {@code username} an admin with {@code password}, creating it when missing (start-up only). */

@@ -40,7 +40,7 @@ class LocalUserServiceTest extends IntegrationTest {
     @WithMockUser(roles = "ADMIN")
     void aTakenUserNameIsRefusedWithAMessageThatNamesIt() {
         assertThatThrownBy(() -> users.create(new NewLocalUser("admin", "Other", Role.VIEWER, "long enough pass")))
-                .isInstanceOf(DuplicateUserException.class)
+                .isInstanceOf(UserChangeException.class)
                 .hasMessage("A user named \"admin\" already exists. Choose another user name.");
     }
 
@@ -51,5 +51,34 @@ class LocalUserServiceTest extends IntegrationTest {
                 .isInstanceOf(ConstraintViolationException.class)
                 .hasMessageContaining("password").hasMessageContaining("Use 12 to 72 characters");
         assertThat(users.page(0, 100)).noneMatch(user -> user.username().equals("shorty"));
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void anAdminChangesARoleAndAPasswordThenTheUserSignsInWithTheNewOne() {
+        users.create(new NewLocalUser("pat.changes", "Pat", Role.VIEWER, "the first password"));
+
+        users.update("pat.changes", Role.ADMIN, "a brand new password");
+        assertThat(Http.get(baseUrl() + "/actuator/prometheus", "pat.changes", "a brand new password").statusCode())
+                .isEqualTo(200);
+        assertThat(Http.get(baseUrl() + "/actuator/prometheus", "pat.changes", "the first password").statusCode())
+                .isEqualTo(401);
+        assertThat(users.page(0, 100)).filteredOn(user -> user.username().equals("pat.changes"))
+                .singleElement().extracting(LocalUser::role).isEqualTo(Role.ADMIN);
+
+        users.update("pat.changes", Role.VIEWER, "");
+        users.delete("pat.changes");
+        assertThat(users.page(0, 100)).noneMatch(user -> user.username().equals("pat.changes"));
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void nobodyRemovesThemselvesAndTheLastAdminStays() {
+        assertThatThrownBy(() -> users.delete("admin")).isInstanceOf(UserChangeException.class)
+                .hasMessage("You cannot remove yourself; ask another admin.");
+        assertThatThrownBy(() -> users.update("admin", Role.VIEWER, null)).isInstanceOf(UserChangeException.class)
+                .hasMessage("\"admin\" is the last admin: make another user admin first.");
+        assertThatThrownBy(() -> users.update("admin", Role.ADMIN, "short")).isInstanceOf(UserChangeException.class)
+                .hasMessage("Use 12 to 72 characters for the new password.");
     }
 }

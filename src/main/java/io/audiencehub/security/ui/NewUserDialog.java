@@ -9,7 +9,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
-import io.audiencehub.security.DuplicateUserException;
+import io.audiencehub.security.UserChangeException;
 import io.audiencehub.security.NewLocalUser;
 import io.audiencehub.security.Role;
 import java.util.function.Consumer;
@@ -45,7 +45,7 @@ class NewUserDialog extends Dialog {
             close();
         } catch (ValidationException e) {
             // the binder already shows each field's message
-        } catch (DuplicateUserException e) {
+        } catch (UserChangeException e) {
             username.setInvalid(true);
             username.setErrorMessage(e.getMessage());
         }

@@ -33,6 +33,19 @@ public class UsersView extends Composite<VerticalLayout> {
         grid.addColumn(LocalUser::role).setHeader("Role");
         grid.addColumn(LocalUser::createdAt).setHeader("Created");
         grid.setItems(query -> users.page(query.getOffset(), query.getLimit()).stream());
+        grid.addItemClickListener(click -> new EditUserDialog(click.getItem(), new EditUserDialog.Actions() {
+            @Override
+            public void save(String username, Role role, String newPassword) {
+                users.update(username, role, newPassword);
+                changed("User " + username + " saved");
+            }
+
+            @Override
+            public void remove(String username) {
+                users.delete(username);
+                changed("User " + username + " removed");
+            }
+        }).open());
 
         Button add = new Button("Add user", event -> new NewUserDialog(this::create).open());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -45,7 +58,11 @@ public class UsersView extends Composite<VerticalLayout> {
 
     private void create(NewLocalUser user) {
         users.create(user);
+        changed("User " + user.username() + " added");
+    }
+
+    private void changed(String message) {
         grid.getDataProvider().refreshAll();
-        Notification.show("User " + user.username() + " added");
+        Notification.show(message);
     }
 }

@@ -6,8 +6,11 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -59,6 +62,20 @@ class UsersViewTest extends KaribuTest {
 
         TextField username = _get(TextField.class, spec -> spec.withLabel("User name"));
         assertThat(username.getErrorMessage()).contains("already exists");
+    }
+
+    @Test
+    void anAdminRemovesAUserFromItsRow() {
+        fillAndSave("karibu.leaver", "a password long enough");
+        @SuppressWarnings("unchecked")
+        Grid<LocalUser> grid = _get(Grid.class);
+        int row = _findAll(grid).stream().map(LocalUser::username).toList().indexOf("karibu.leaver");
+
+        GridKt._clickItem(grid, row);
+        _click(_get(Button.class, spec -> spec.withId("remove-user")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+
+        assertThat(_findAll(grid)).noneMatch(user -> user.username().equals("karibu.leaver"));
     }
 
     private static void fillAndSave(String username, String password) {
