@@ -1,5 +1,6 @@
 package io.audiencehub.visitor;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,8 @@ public class VisitorService implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final BlockingQueue<Report> buffer;
-    private final MeterRegistry metrics;
+    private final Counter accepted;
+    private final Counter refused;
     private ScheduledExecutorService flusher;
 
     private record Report(String visitorId, Instant at) {
@@ -49,8 +51,9 @@ public class VisitorService implements SmartLifecycle {
         this.transaction = transaction;
         this.events = events;
         this.clock = clock;
-        this.metrics = metrics;
         this.buffer = new ArrayBlockingQueue<>(settings.bufferCapacity());
+        this.accepted = metrics.counter("audiencehub.visitors.reports", "result", "accepted");
+        this.refused = metrics.counter("audiencehub.visitors.reports", "result", "buffer_full");
         metrics.gauge("audiencehub.visitors.buffered", buffer, BlockingQueue::size);
     }
 
@@ -60,9 +63,9 @@ public class VisitorService implements SmartLifecycle {
      * @return false when the buffer is full (the caller should retry later)
      */
     public boolean report(String visitorId) {
-        boolean accepted = buffer.offer(new Report(visitorId, clock.instant()));
-        metrics.counter("audiencehub.visitors.reports", "result", accepted ? "accepted" : "buffer_full").increment();
-        return accepted;
+        boolean buffered = buffer.offer(new Report(visitorId, clock.instant()));
+        (buffered ? accepted : refused).increment();
+        return buffered;
     }
 
     /** Writes what is buffered now; returns how many distinct visitors it wrote. */

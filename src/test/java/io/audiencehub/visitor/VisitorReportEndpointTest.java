@@ -2,6 +2,7 @@ package io.audiencehub.visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.audiencehub.Http;
 import io.audiencehub.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +42,9 @@ class VisitorReportEndpointTest extends IntegrationTest {
         assertThat(response.statusCode()).isEqualTo(202);
         visitors.flush();
         assertThat(known(id)).isTrue();
+        assertThat(Http.get(baseUrl() + "/actuator/prometheus", "admin", "admin").body())
+                .contains("audiencehub_visitors_reports_total{result=\"accepted\"}")
+                .contains("audiencehub_visitors_buffered ");
     }
 
     @Test
