@@ -41,5 +41,6 @@ db_port=$(grep -o 'ready on port [0-9]*' "$work/app.log" | head -1 | awk '{print
 stored=$(mariadb --protocol=tcp -h 127.0.0.1 -P "$db_port" -u root -N audiencehub -e 'SELECT COUNT(*) FROM visitor')
 requests() { grep RESULT "$1" | sed 's/.*requests=\([0-9]*\).*/\1/'; }
 sent=$(( $(requests "$work/warmup.txt") + $(requests "$work/wrk.txt") ))
-echo "reports sent (warm-up and measured run): $sent; distinct visitors stored: $stored"
-[ "$sent" -eq "$stored" ] || { echo "MISMATCH: not every report was stored"; exit 1; }
+# wrk counts the requests answered within the run; the few still in flight when it ends are stored too
+echo "reports answered (warm-up and measured run): $sent; distinct visitors stored: $stored"
+[ "$stored" -ge "$sent" ] || { echo "MISSING: $((sent - stored)) answered reports were not stored"; exit 1; }
