@@ -49,4 +49,18 @@ class AccessIntegrationTest extends IntegrationTest {
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.headers().firstValue("Set-Cookie")).isEmpty();
     }
+
+    @Test
+    void theOAuthCallbackNeedsTheSignedInAdminWhoStartedTheSetup() {
+        HttpResponse<String> anonymous = Http.get(baseUrl() + "/integrations/heap/oauth/callback?state=s&code=c");
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    void theSiteTagAndTheVisitorReportAreOpenToAnyone() {
+        assertThat(Http.get(baseUrl() + "/tag.js").statusCode()).isEqualTo(200);
+        assertThat(Http.get(baseUrl() + "/api/v1/visitors/seen").statusCode()).as("open, but POST only").isEqualTo(405);
+    }
 }
