@@ -37,9 +37,10 @@ class TagController {
 
     @GetMapping(value = PATH, produces = "text/javascript;charset=UTF-8")
     ResponseEntity<byte[]> tag(@RequestHeader(name = "If-None-Match", required = false) String cached) {
-        var response = etag.equals(cached) ? ResponseEntity.status(HttpStatus.NOT_MODIFIED) : ResponseEntity.ok();
-        response.eTag(etag).cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
+        boolean fresh = etag.equals(cached);
+        var response = ResponseEntity.status(fresh ? HttpStatus.NOT_MODIFIED : HttpStatus.OK).eTag(etag)
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
                 .header("Access-Control-Allow-Origin", "*");
-        return etag.equals(cached) ? response.build() : response.body(tag);
+        return fresh ? response.build() : response.body(tag);
     }
 }

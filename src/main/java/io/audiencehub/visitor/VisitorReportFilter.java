@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.cors.CorsConfiguration;
@@ -23,7 +22,8 @@ import org.springframework.web.cors.DefaultCorsProcessor;
  * {@code POST /api/v1/visitors/seen}, where the site tag reports a visitor once per session. It is
  * public, stateless and the hottest path of the product, so it is answered here, ahead of Spring MVC
  * and Spring Security: CORS limited to the configured site origins, a rate per client address,
- * validation with an error naming the problem, and 202 as soon as the report is buffered. The body is
+ * validation with an error naming the problem, and 202 as soon as the report is buffered. It is
+ * registered for this path only, so it never passes a request on. The body is
  * JSON, sent as {@code text/plain} by {@code navigator.sendBeacon} (the only type it may send across
  * origins without a preflight) or as JSON.
  */
@@ -54,10 +54,6 @@ class VisitorReportFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) servletRequest;
         HttpServletResponse response = (HttpServletResponse) servletResponse;
-        if (!PATH.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
-            chain.doFilter(request, response);
-            return;
-        }
         if (!corsProcessor.processRequest(cors, request, response) || CorsUtils.isPreFlightRequest(request)) {
             return; // refused (403 written) or a preflight answered
         }
@@ -97,7 +93,7 @@ class VisitorReportFilter implements Filter {
         }
         JsonNode id;
         try {
-            id = json.readTree(new String(body, StandardCharsets.UTF_8)).path("visitorId");
+            id = json.readTree(body).path("visitorId");
         } catch (JsonProcessingException e) {
             return "The body is not JSON: send {\"visitorId\": \"...\"}.";
         }

@@ -51,7 +51,7 @@ final class HeapSandboxBrowser {
         return answer.headers().firstValue("Location").orElseThrow();
     }
 
-    HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
