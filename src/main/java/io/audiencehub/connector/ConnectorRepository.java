@@ -56,6 +56,29 @@ class ConnectorRepository {
                 .list();
     }
 
+    List<Connector> all(int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connector ORDER BY name LIMIT :limit OFFSET :offset")
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(Connector.class)
+                .list();
+    }
+
+    int count() {
+        return jdbc.sql("SELECT COUNT(*) FROM connector").query(Integer.class).single();
+    }
+
+    Optional<Connector> findLatestByTokenId(String providerId, String tokenId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                        FROM connector WHERE provider_id = :providerId AND token_id = :tokenId
+                        ORDER BY updated_at DESC, id DESC LIMIT 1
+                        """)
+                .param("providerId", providerId)
+                .param("tokenId", tokenId)
+                .query(Connector.class)
+                .optional();
+    }
+
     Optional<Connector> findByName(String name) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM connector WHERE name = :name")
                 .param("name", name)

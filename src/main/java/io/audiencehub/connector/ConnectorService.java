@@ -28,7 +28,7 @@ public class ConnectorService {
 
     public static final int MAX_NAME_LENGTH = 80;
     private static final Logger log = LoggerFactory.getLogger(ConnectorService.class);
-    private static final String HEAP = "heap";
+    public static final String HEAP = "heap";
 
     private final ConnectorRepository connectors;
     private final PendingAuthorizationRepository authorizations;
@@ -66,6 +66,29 @@ public class ConnectorService {
     @Transactional(readOnly = true)
     public List<Connector> page(String providerId, boolean validated, int offset, int limit) {
         return connectors.page(providerId, validated, offset, limit);
+    }
+
+    /** Every connector of every provider, by name. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Connector> all(int offset, int limit) {
+        return connectors.all(offset, limit);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public int count() {
+        return connectors.count();
+    }
+
+    /**
+     * The connector a provider's webhook delivery belongs to, by the provider's id for the environment:
+     * the validated one, else the latest that held the id (disconnected or failed), so a refused
+     * delivery can be shown on it. Webhooks carry no user, so this needs no sign-in.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Connector> forTokenId(String providerId, String tokenId) {
+        return connectors.findValidated(providerId, tokenId).or(() -> connectors.findLatestByTokenId(providerId, tokenId));
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -1,5 +1,6 @@
 package io.audiencehub.visitor;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,8 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -33,6 +36,15 @@ class VisitorRepository {
                     String.class, chunk.toArray()));
         }
         return known;
+    }
+
+    /** Streams every known visitor id without holding them all in memory. */
+    void forEachId(Consumer<String> action) {
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT id FROM visitor");
+            statement.setFetchSize(10_000);
+            return statement;
+        }, (RowCallbackHandler) row -> action.accept(row.getString(1)));
     }
 
     /** Inserts new visitors and moves the last sighting of known ones forward, in multi-row statements. */

@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,6 +67,11 @@ public class VisitorService implements SmartLifecycle {
         boolean buffered = buffer.offer(new Report(visitorId, clock.instant()));
         (buffered ? accepted : refused).increment();
         return buffered;
+    }
+
+    /** Calls {@code action} with every stored visitor id, streamed from the database. */
+    public void forEachKnownVisitor(Consumer<String> action) {
+        visitors.forEachId(action);
     }
 
     /** Writes what is buffered now; returns how many distinct visitors it wrote. */

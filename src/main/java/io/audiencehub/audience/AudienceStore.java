@@ -1,0 +1,183 @@
+package io.audiencehub.audience;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.roaringbitmap.RoaringBitmap;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Every audience's members, the sequence numbers of member keys and the set of known visitors, in
+ * memory. One writer at a time changes it, inside a database transaction: the writer stages its
+ * changes, the transaction writes them, and only a commit publishes them here, so a failed write
+ * leaves memory exactly as the database is.
+ */
+@Component
+class AudienceStore {
+
+    record Members(RoaringBitmap bitmap, long matched) {
+    }
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<Long, Members> audiences = new ConcurrentHashMap<>();
+    private LongIntMap sequences = new LongIntMap(1 << 16);
+    private int nextSequence;
+    private RoaringBitmap known = new RoaringBitmap();
+
+    /** Changes made by the writer holding the lock, published on commit. */
+    final class Staging {
+        private final Map<Long, Integer> newSequences = new HashMap<>();
+        private final int firstNewSequence = nextSequence;
+        private final Map<Long, Members> changedAudiences = new HashMap<>();
+        private final RoaringBitmap newlyKnown = new RoaringBitmap();
+
+        /** The key's sequence number, or a new one staged for it. */
+        int sequenceOf(long key) {
+            int sequence = sequences.get(key);
+            if (sequence != LongIntMap.ABSENT) {
+                return sequence;
+            }
+            return newSequences.computeIfAbsent(key, absent -> firstNewSequence + newSequences.size());
+        }
+
+        /** The key's sequence number, or {@link LongIntMap#ABSENT} when no audience or visitor ever had it. */
+        int existingSequenceOf(long key) {
+            int sequence = sequences.get(key);
+            return sequence != LongIntMap.ABSENT ? sequence : newSequences.getOrDefault(key, LongIntMap.ABSENT);
+        }
+
+        boolean isKnown(int sequence) {
+            return known.contains(sequence) || newlyKnown.contains(sequence);
+        }
+
+        void markKnown(int sequence) {
+            newlyKnown.add(sequence);
+        }
+
+        long recountMatched(RoaringBitmap members) {
+            return RoaringBitmap.andCardinality(members, known);
+        }
+
+        RoaringBitmap newlyKnown() {
+            return newlyKnown;
+        }
+
+        Members members(long audienceId) {
+            Members staged = changedAudiences.get(audienceId);
+            return staged != null ? staged : audiences.getOrDefault(audienceId, new Members(new RoaringBitmap(), 0));
+        }
+
+        void change(long audienceId, Members members) {
+            changedAudiences.put(audienceId, members);
+        }
+
+        int firstNewSequence() {
+            return firstNewSequence;
+        }
+
+        /** The newly numbered keys, in sequence order. */
+        long[] newKeys() {
+            long[] keys = new long[newSequences.size()];
+            newSequences.forEach((key, sequence) -> keys[sequence - firstNewSequence] = key);
+            return keys;
+        }
+
+        private void publish() {
+            long[] keys = newKeys();
+            for (int i = 0; i < keys.length; i++) {
+                sequences.putNew(keys[i], firstNewSequence + i);
+            }
+            nextSequence = firstNewSequence + keys.length;
+            known.or(newlyKnown);
+            audiences.putAll(changedAudiences);
+        }
+    }
+
+    /**
+     * Takes the writer's lock until the current transaction completes, and returns the staging area
+     * whose changes the commit publishes.
+     */
+    Staging beginWrite() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("audience changes are written inside a transaction");
+        }
+        lock.writeLock().lock();
+        Staging staging = new Staging();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                try {
+                    if (status == STATUS_COMMITTED) {
+                        staging.publish();
+                    }
+                } finally {
+                    lock.writeLock().unlock();
+                }
+            }
+        });
+        return staging;
+    }
+
+    /** Replaces everything with what was loaded from the database. */
+    void reset(LongIntMap loadedSequences, int loadedNextSequence, Map<Long, Members> loadedAudiences,
+               RoaringBitmap loadedKnown) {
+        lock.writeLock().lock();
+        try {
+            sequences = loadedSequences;
+            nextSequence = loadedNextSequence;
+            audiences.clear();
+            audiences.putAll(loadedAudiences);
+            known = loadedKnown;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Whether the member key is in the audience and whether it is a known visitor. */
+    MemberLookup lookup(long audienceId, long key) {
+        lock.readLock().lock();
+        try {
+            int sequence = sequences.get(key);
+            Members members = audiences.get(audienceId);
+            boolean member = sequence != LongIntMap.ABSENT && members != null && members.bitmap().contains(sequence);
+            return new MemberLookup(member, sequence != LongIntMap.ABSENT && known.contains(sequence));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    boolean isKnownVisitor(long key) {
+        lock.readLock().lock();
+        try {
+            int sequence = sequences.get(key);
+            return sequence != LongIntMap.ABSENT && known.contains(sequence);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    Map<Long, Members> audiences() {
+        return Map.copyOf(audiences);
+    }
+
+    int keyCount() {
+        lock.readLock().lock();
+        try {
+            return sequences.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    long knownCount() {
+        lock.readLock().lock();
+        try {
+            return known.getLongCardinality();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

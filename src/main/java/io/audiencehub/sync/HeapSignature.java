@@ -1,0 +1,93 @@
+package io.audiencehub.sync;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Checks Heap's {@code Heap-Hash: ts:<unix millis>,hmac:<base64 HMAC-SHA256(secret, ts + body)>}
+ * as Heap's reference receiver does: a missing or malformed header or a timestamp older than 60 s or
+ * more than 1 s ahead is a 400, a signature matching no configured secret a 403.
+ */
+@Component
+class HeapSignature {
+
+    static final String HEADER = "Heap-Hash";
+    private static final Pattern FORMAT = Pattern.compile("ts:(\\d{1,15}),hmac:([A-Za-z0-9+/]+={0,2})");
+    private static final long MAX_AGE_MILLIS = 60_000;
+    private static final long MAX_AHEAD_MILLIS = 1_000;
+
+    private final List<byte[]> secrets = new ArrayList<>();
+    private final Clock clock;
+
+    HeapSignature(SyncProperties settings, Clock clock) {
+        this.clock = clock;
+        for (String secret : new String[] {settings.webhookSecret(), settings.previousWebhookSecret()}) {
+            if (StringUtils.hasText(secret)) {
+                secrets.add(secret.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    void verify(String header, byte[] body) {
+        if (header == null || header.isBlank()) {
+            throw new WebhookRejected(400, "The " + HEADER + " header is missing. Heap signs every delivery;"
+                    + " check that requests come from Heap.");
+        }
+        Matcher parts = FORMAT.matcher(header.strip());
+        if (!parts.matches()) {
+            throw new WebhookRejected(400, "The " + HEADER + " header is malformed: expected ts:<unix millis>,hmac:<base64>.");
+        }
+        long timestamp = Long.parseLong(parts.group(1));
+        long now = clock.millis();
+        if (timestamp < now - MAX_AGE_MILLIS) {
+            throw new WebhookRejected(400, "The " + HEADER + " timestamp is more than 60 s old: a replayed or"
+                    + " delayed delivery, or a clock out of sync.");
+        }
+        if (timestamp > now + MAX_AHEAD_MILLIS) {
+            throw new WebhookRejected(400, "The " + HEADER + " timestamp is more than 1 s in the future: check the"
+                    + " sender's clock.");
+        }
+        if (secrets.isEmpty()) {
+            throw new WebhookRejected(403, "No webhook secret is configured on this hub: set"
+                    + " AUDIENCEHUB_SYNC_WEBHOOKSECRET to Heap's webhook_secret_key.");
+        }
+        byte[] received;
+        try {
+            received = Base64.getDecoder().decode(parts.group(2));
+        } catch (IllegalArgumentException e) {
+            throw new WebhookRejected(400, "The " + HEADER + " hmac is not valid base64.");
+        }
+        boolean matched = false;
+        for (byte[] secret : secrets) {
+            // every secret is tried, so timing does not tell which one matched
+            matched |= MessageDigest.isEqual(hmac(secret, parts.group(1), body), received);
+        }
+        if (!matched) {
+            throw new WebhookRejected(403, "The signature does not match: the delivery was altered, or Heap's"
+                    + " webhook secret differs from AUDIENCEHUB_SYNC_WEBHOOKSECRET.");
+        }
+    }
+
+    static byte[] hmac(byte[] secret, String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}

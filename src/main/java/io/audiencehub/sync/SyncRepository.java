@@ -1,0 +1,215 @@
+package io.audiencehub.sync;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SyncRepository {
+
+    private static final String RUN_COLUMNS = """
+            id, connector_id, sync_task_id, segment_id, total_pages, pages_received, pages_applied, added, removed,
+            ignored_adds, ignored_removes, started_at, last_page_at, completed_at, last_error
+            """;
+
+    record PendingPage(long id, long connectorId, String syncTaskId, long segmentId, String segmentName,
+                       int addCount, byte[] memberKeys) {
+    }
+
+    record LastDeliveries(long connectorId, Instant lastPageAt, Instant lastRejectionAt, Instant lastPageErrorAt,
+                          long repeatedSyncs) {
+    }
+
+    private final JdbcClient jdbc;
+
+    SyncRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a page once; empty when this (connector, sync task, page) was stored before. */
+    Optional<Long> insertPage(long connectorId, SegmentSyncPage page, byte[] memberKeys, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("""
+                            INSERT INTO sync_page (connector_id, sync_task_id, page_number, total_pages, segment_id,
+                                                   segment_name, add_count, remove_count, member_keys, received_at)
+                            VALUES (:connectorId, :syncTaskId, :pageNumber, :totalPages, :segmentId,
+                                    :segmentName, :addCount, :removeCount, :memberKeys, :now)
+                            """)
+                    .param("connectorId", connectorId)
+                    .param("syncTaskId", page.syncTaskId())
+                    .param("pageNumber", page.pageNumber())
+                    .param("totalPages", page.totalPages())
+                    .param("segmentId", page.segmentId())
+                    .param("segmentName", page.segmentName())
+                    .param("addCount", page.add().size())
+                    .param("removeCount", page.remove().size())
+                    .param("memberKeys", memberKeys)
+                    .param("now", now)
+                    .update(keys, "id");
+        } catch (DuplicateKeyException alreadyStored) {
+            return Optional.empty();
+        }
+        return Optional.of(keys.getKeyAs(Number.class).longValue());
+    }
+
+    void countReceived(long connectorId, SegmentSyncPage page, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO sync_run (connector_id, sync_task_id, segment_id, total_pages, pages_received,
+                                              started_at, last_page_at)
+                        VALUES (:connectorId, :syncTaskId, :segmentId, :totalPages, 1, :now, :now)
+                        ON DUPLICATE KEY UPDATE pages_received = pages_received + 1,
+                                                total_pages = GREATEST(total_pages, VALUES(total_pages)),
+                                                last_page_at = VALUES(last_page_at)
+                        """)
+                .param("connectorId", connectorId)
+                .param("syncTaskId", page.syncTaskId())
+                .param("segmentId", page.segmentId())
+                .param("totalPages", page.totalPages())
+                .param("now", now)
+                .update();
+    }
+
+    List<PendingPage> pending(int limit) {
+        return jdbc.sql("""
+                        SELECT id, connector_id, sync_task_id, segment_id, segment_name, add_count, member_keys
+                        FROM sync_page WHERE applied_at IS NULL ORDER BY id LIMIT :limit
+                        """)
+                .param("limit", limit)
+                .query(PendingPage.class).list();
+    }
+
+    void markApplied(long pageId, Instant now) {
+        jdbc.sql("UPDATE sync_page SET applied_at = :now, member_keys = NULL, last_error = NULL WHERE id = :id")
+                .param("id", pageId)
+                .param("now", now)
+                .update();
+    }
+
+    /** Adds an applied page to its run; the run completes when every page is applied. */
+    void countApplied(long connectorId, String syncTaskId, long added, long removed, long ignoredAdds,
+                      long ignoredRemoves, Instant now) {
+        jdbc.sql("""
+                        UPDATE sync_run
+                        SET pages_applied = pages_applied + 1, added = added + :added, removed = removed + :removed,
+                            ignored_adds = ignored_adds + :ignoredAdds,
+                            ignored_removes = ignored_removes + :ignoredRemoves, last_error = NULL,
+                            completed_at = CASE WHEN pages_applied >= total_pages THEN :now END
+                        WHERE connector_id = :connectorId AND sync_task_id = :syncTaskId
+                        """)
+                .param("connectorId", connectorId)
+                .param("syncTaskId", syncTaskId)
+                .param("added", added)
+                .param("removed", removed)
+                .param("ignoredAdds", ignoredAdds)
+                .param("ignoredRemoves", ignoredRemoves)
+                .param("now", now)
+                .update();
+    }
+
+    void recordApplyFailure(long pageId, long connectorId, String syncTaskId, String error) {
+        jdbc.sql("UPDATE sync_page SET attempts = attempts + 1, last_error = :error WHERE id = :id")
+                .param("id", pageId)
+                .param("error", error)
+                .update();
+        jdbc.sql("UPDATE sync_run SET last_error = :error WHERE connector_id = :connectorId AND sync_task_id = :syncTaskId")
+                .param("connectorId", connectorId)
+                .param("syncTaskId", syncTaskId)
+                .param("error", error)
+                .update();
+    }
+
+    Optional<Boolean> applied(long pageId) {
+        return jdbc.sql("SELECT applied_at IS NOT NULL FROM sync_page WHERE id = :id").param("id", pageId)
+                .query(Boolean.class).optional();
+    }
+
+    void insertRejection(Instant at, Long connectorId, String idToken, int status, String reason) {
+        jdbc.sql("""
+                        INSERT INTO sync_rejection (at, connector_id, id_token, status, reason)
+                        VALUES (:at, :connectorId, :idToken, :status, :reason)
+                        """)
+                .param("at", at)
+                .param("connectorId", connectorId)
+                .param("idToken", idToken)
+                .param("status", status)
+                .param("reason", reason)
+                .update();
+    }
+
+    int deleteRejectionsBefore(Instant before) {
+        return jdbc.sql("DELETE FROM sync_rejection WHERE at < :before").param("before", before).update();
+    }
+
+    List<SyncRejection> rejections(Long connectorId, int offset, int limit) {
+        return jdbc.sql("""
+                        SELECT id, at, connector_id, id_token, status, reason FROM sync_rejection
+                        WHERE connector_id <=> :connectorId ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset
+                        """)
+                .param("connectorId", connectorId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(SyncRejection.class).list();
+    }
+
+    List<SyncRun> runs(long connectorId, long segmentId, int offset, int limit) {
+        return jdbc.sql("SELECT " + RUN_COLUMNS + """
+                        FROM sync_run WHERE connector_id = :connectorId AND segment_id = :segmentId
+                        ORDER BY started_at DESC, id DESC LIMIT :limit OFFSET :offset
+                        """)
+                .param("connectorId", connectorId)
+                .param("segmentId", segmentId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(SyncRun.class).list();
+    }
+
+    int countRuns(long connectorId, long segmentId) {
+        return jdbc.sql("SELECT COUNT(*) FROM sync_run WHERE connector_id = :connectorId AND segment_id = :segmentId")
+                .param("connectorId", connectorId)
+                .param("segmentId", segmentId)
+                .query(Integer.class).single();
+    }
+
+    Optional<SyncRun> run(long connectorId, String syncTaskId) {
+        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM sync_run WHERE connector_id = :connectorId AND sync_task_id = :task")
+                .param("connectorId", connectorId)
+                .param("task", syncTaskId)
+                .query(SyncRun.class).optional();
+    }
+
+    Optional<SyncRun> latestRun(long connectorId) {
+        return jdbc.sql("SELECT " + RUN_COLUMNS + """
+                        FROM sync_run WHERE connector_id = :connectorId ORDER BY last_page_at DESC, id DESC LIMIT 1
+                        """)
+                .param("connectorId", connectorId)
+                .query(SyncRun.class).optional();
+    }
+
+    List<LastDeliveries> lastDeliveries(Collection<Long> connectorIds) {
+        if (connectorIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT c.connector_id,
+                               (SELECT MAX(r.last_page_at) FROM sync_run r
+                                WHERE r.connector_id = c.connector_id) AS last_page_at,
+                               (SELECT MAX(j.at) FROM sync_rejection j
+                                WHERE j.connector_id = c.connector_id) AS last_rejection_at,
+                               (SELECT MAX(p.received_at) FROM sync_page p
+                                WHERE p.connector_id = c.connector_id AND p.applied_at IS NULL AND p.last_error IS NOT NULL)
+                                   AS last_page_error_at,
+                               (SELECT COUNT(*) - COUNT(DISTINCT r.segment_id) FROM sync_run r
+                                WHERE r.connector_id = c.connector_id) AS repeated_syncs
+                        FROM (SELECT DISTINCT connector_id FROM sync_run WHERE connector_id IN (:ids)
+                              UNION SELECT DISTINCT connector_id FROM sync_rejection WHERE connector_id IN (:ids)) c
+                        """)
+                .param("ids", connectorIds)
+                .query(LastDeliveries.class).list();
+    }
+}

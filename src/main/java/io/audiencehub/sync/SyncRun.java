@@ -1,0 +1,28 @@
+package io.audiencehub.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** One sync task of one segment: its pages and what applying them changed. */
+public record SyncRun(long id, long connectorId, String syncTaskId, long segmentId, int totalPages, int pagesReceived,
+                      int pagesApplied, long added, long removed, long ignoredAdds, long ignoredRemoves,
+                      Instant startedAt, Instant lastPageAt, Instant completedAt, String lastError) {
+
+    public enum Status { COMPLETE, IN_PROGRESS, INCOMPLETE, FAILING }
+
+    /** Incomplete once pages are still missing {@code incompleteAfter} after the last one arrived. */
+    public Status status(Instant now, Duration incompleteAfter) {
+        if (completedAt != null) {
+            return Status.COMPLETE;
+        }
+        if (lastError != null) {
+            return Status.FAILING;
+        }
+        return lastPageAt.plus(incompleteAfter).isBefore(now) ? Status.INCOMPLETE : Status.IN_PROGRESS;
+    }
+
+    /** From the first page's arrival to the last page's application; null while running. */
+    public Duration duration() {
+        return completedAt == null ? null : Duration.between(startedAt, completedAt);
+    }
+}

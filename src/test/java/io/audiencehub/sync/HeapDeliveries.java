@@ -1,0 +1,76 @@
+package io.audiencehub.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Heap's side of the webhook for tests: compact JSON pages, signed as Heap signs them, sent over HTTP. */
+final class HeapDeliveries {
+
+    static final String SECRET = "sandbox-webhook-secret-for-the-demo-only";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String url;
+
+    HeapDeliveries(int port) {
+        this.url = "http://localhost:" + port + HeapWebhookController.PATH;
+    }
+
+    static String page(String idToken, long segmentId, String segmentName, String syncTaskId, int pageNumber,
+                       int totalPages, List<String> add, List<String> remove) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("segment", Map.of("id", segmentId, "name", segmentName));
+        data.put("sync_info", Map.of("page_number", pageNumber, "total_pages", totalPages, "sync_task_id", syncTaskId));
+        data.put("add", add.stream().map(id -> Map.of("id", id)).toList());
+        data.put("remove", remove.stream().map(id -> Map.of("id", id)).toList());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id_token", idToken);
+        body.put("action_type", "segment.users.sync");
+        body.put("customer_config", Map.of("fields", List.of()));
+        body.put("data", data);
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String signature(String secret, long timestamp, String body) {
+        byte[] hmac = HeapSignature.hmac(secret.getBytes(StandardCharsets.UTF_8), Long.toString(timestamp),
+                body.getBytes(StandardCharsets.UTF_8));
+        return "ts:" + timestamp + ",hmac:" + Base64.getEncoder().encodeToString(hmac);
+    }
+
+    HttpResponse<String> send(String body) {
+        return send(body, signature(SECRET, System.currentTimeMillis(), body));
+    }
+
+    HttpResponse<String> send(String body, String heapHash) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (heapHash != null) {
+            request.header("Heap-Hash", heapHash);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

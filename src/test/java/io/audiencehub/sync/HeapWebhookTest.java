@@ -1,0 +1,232 @@
+package io.audiencehub.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.audiencehub.IntegrationTest;
+import io.audiencehub.audience.Audience;
+import io.audiencehub.audience.AudienceService;
+import io.audiencehub.audience.MemberLookup;
+import io.audiencehub.connector.Connector;
+import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.HeapConnectorsForTests;
+import io.audiencehub.sandbox.heap.SandboxOAuthService;
+import io.audiencehub.visitor.VisitorService;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** Heap's segment.users.sync deliveries over real HTTP into the receiver, and what they leave stored. */
+@WithMockUser(username = "viewer", roles = "VIEWER")
+class HeapWebhookTest extends IntegrationTest {
+
+    @Autowired
+    ConnectorService connectors;
+    @Autowired
+    SandboxOAuthService sandbox;
+    @Autowired
+    SecurityContextHolderStrategy security;
+    @Autowired
+    AudienceService audiences;
+    @Autowired
+    SyncService sync;
+    @Autowired
+    VisitorService visitors;
+    @Autowired
+    JdbcClient jdbc;
+
+    private HeapDeliveries heap;
+    private Connector connector;
+    private long segmentId;
+
+    @BeforeEach
+    void connectAHeapEnvironment() {
+        heap = new HeapDeliveries(port);
+        connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
+        segmentId = Math.abs(UUID.randomUUID().getMostSignificantBits() >> 12);
+    }
+
+    @Test
+    void aFirstSyncCreatesTheAudienceAndItsCompleteRun() {
+        HttpResponse<String> answer = heap.send(page("task-1", 1, 1, ids("a", 3), List.of()));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"status\":\"applied\"");
+        Audience audience = audience();
+        assertThat(audience.name()).isEqualTo("Free Customers");
+        assertThat(audience.memberCount()).isEqualTo(3);
+        assertThat(audience.matchedCount()).isZero();
+        assertThat(audience.available()).isFalse();
+        SyncRun run = sync.run(connector.id(), "task-1").orElseThrow();
+        assertThat(run).extracting(SyncRun::pagesReceived, SyncRun::pagesApplied, SyncRun::added, SyncRun::removed)
+                .containsExactly(1, 1, 3L, 0L);
+        assertThat(sync.statusOf(run)).isEqualTo(SyncRun.Status.COMPLETE);
+        assertThat(run.duration()).isNotNull();
+    }
+
+    @Test
+    void aRenamedSegmentFollowsHeapAndChangesMoveMembersInAndOut() {
+        heap.send(page("task-1", 1, 1, List.of("a", "b", "c"), List.of()));
+        HttpResponse<String> second = heap.send(HeapDeliveries.page(connector.tokenId(), segmentId, "Paying Customers",
+                "task-2", 1, 1, List.of("c", "d"), List.of("a", "zz")));
+
+        assertThat(second.statusCode()).isEqualTo(200);
+        Audience audience = audience();
+        assertThat(audience.name()).isEqualTo("Paying Customers");
+        assertThat(audience.memberCount()).isEqualTo(3);
+        assertThat(audiences.lookup(audience.id(), "a").member()).isFalse();
+        assertThat(audiences.lookup(audience.id(), "d").member()).isTrue();
+        assertThat(sync.run(connector.id(), "task-2").orElseThrow())
+                .extracting(SyncRun::added, SyncRun::removed, SyncRun::ignoredAdds, SyncRun::ignoredRemoves)
+                .containsExactly(1L, 1L, 1L, 1L);
+        assertThat(audiences.page(connector.id(), "", false, 0, 10)).hasSize(1);
+    }
+
+    @Test
+    void aRetriedPageIsAnsweredButNotAppliedAgain() {
+        String body = page("task-1", 1, 2, List.of("a", "b"), List.of());
+        heap.send(body);
+        heap.send(page("task-1", 2, 2, List.of(), List.of("a")));
+
+        HttpResponse<String> retried = heap.send(body);
+
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(retried.body()).contains("\"status\":\"duplicate\"");
+        assertThat(audience().memberCount()).as("a stays out").isEqualTo(1);
+        assertThat(sync.run(connector.id(), "task-1").orElseThrow())
+                .extracting(SyncRun::pagesReceived, SyncRun::pagesApplied).containsExactly(2, 2);
+    }
+
+    @Test
+    void pagesArrivingOutOfOrderCompleteTheRunOnceAllAreIn() {
+        heap.send(page("task-1", 2, 3, List.of("b"), List.of()));
+        heap.send(page("task-1", 3, 3, List.of("c"), List.of()));
+        SyncRun partial = sync.run(connector.id(), "task-1").orElseThrow();
+        assertThat(sync.statusOf(partial)).isEqualTo(SyncRun.Status.IN_PROGRESS);
+        assertThat(partial.completedAt()).isNull();
+
+        heap.send(page("task-1", 1, 3, List.of("a"), List.of()));
+
+        SyncRun run = sync.run(connector.id(), "task-1").orElseThrow();
+        assertThat(sync.statusOf(run)).isEqualTo(SyncRun.Status.COMPLETE);
+        assertThat(run.added()).isEqualTo(3);
+        assertThat(audience().memberCount()).isEqualTo(3);
+    }
+
+    @Test
+    void anIdAddedAndRemovedInOnePageEndsUpOut() {
+        heap.send(page("task-1", 1, 1, List.of("a", "b"), List.of("b")));
+
+        Audience audience = audience();
+        assertThat(audience.memberCount()).isEqualTo(1);
+        assertThat(audiences.lookup(audience.id(), "b").member()).isFalse();
+        assertThat(sync.run(connector.id(), "task-1").orElseThrow())
+                .extracting(SyncRun::added, SyncRun::removed).containsExactly(2L, 1L);
+    }
+
+    @Test
+    void concurrentPagesForOneAudienceAreAllApplied() throws Exception {
+        int pages = 8;
+        ExecutorService senders = Executors.newFixedThreadPool(pages);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int number = 1; number <= pages; number++) {
+                String body = page("task-1", number, pages, ids("p" + number + "-", 500), List.of());
+                answers.add(senders.submit(() -> heap.send(body)));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get().statusCode()).isEqualTo(200);
+            }
+        } finally {
+            senders.shutdown();
+        }
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> sync.statusOf(sync.run(connector.id(), "task-1")
+                .orElseThrow()) == SyncRun.Status.COMPLETE);
+        assertThat(audience().memberCount()).isEqualTo(pages * 500L);
+    }
+
+    @Test
+    void aFailureInTheMiddleOfAPageLeavesTheAudienceAsItWasAndThePageIsRetried() {
+        heap.send(page("task-1", 1, 1, List.of("a", "b"), List.of()));
+        Audience before = audience();
+        jdbc.sql("RENAME TABLE audience_members TO audience_members_away").update();
+        HttpResponse<String> answer;
+        try {
+            answer = heap.send(page("task-2", 1, 1, List.of("c", "d"), List.of("a")));
+            assertThat(answer.statusCode()).as("the page is durable before the answer").isEqualTo(200);
+            assertThat(answer.body()).contains("\"status\":\"queued\"");
+            assertThat(audience()).isEqualTo(before);
+            assertThat(audiences.lookup(before.id(), "a").member()).isTrue();
+            assertThat(audiences.lookup(before.id(), "c").member()).isFalse();
+            assertThat(sync.run(connector.id(), "task-2").orElseThrow().lastError()).contains("Applying page");
+            assertThat(sync.statuses(List.of(connector.id())).get(connector.id()).health())
+                    .isEqualTo(ConnectorSyncStatus.Health.FAILING);
+        } finally {
+            jdbc.sql("RENAME TABLE audience_members_away TO audience_members").update();
+        }
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> audience().memberCount() == 3);
+        assertThat(audiences.lookup(before.id(), "a").member()).isFalse();
+        assertThat(sync.statusOf(sync.run(connector.id(), "task-2").orElseThrow())).isEqualTo(SyncRun.Status.COMPLETE);
+        assertThat(sync.statuses(List.of(connector.id())).get(connector.id()).health())
+                .isEqualTo(ConnectorSyncStatus.Health.HEALTHY);
+    }
+
+    @Test
+    void matchedCountsFollowVisitorsSeenBeforeAndAfterTheAudience() {
+        String before = "seen-before-" + UUID.randomUUID().toString().substring(0, 8);
+        String after = "seen-after-" + UUID.randomUUID().toString().substring(0, 8);
+        visitors.report(before);
+        visitors.flush();
+        audiences.writeFirstSightings();
+
+        heap.send(page("task-1", 1, 1, List.of(before, after, "never-seen"), List.of()));
+        assertThat(audience().matchedCount()).isEqualTo(1);
+        assertThat(audience().available()).isTrue();
+
+        visitors.report(after);
+        visitors.flush();
+        audiences.writeFirstSightings();
+        assertThat(audience().matchedCount()).isEqualTo(2);
+        MemberLookup lookup = audiences.lookup(audience().id(), after);
+        assertThat(lookup).isEqualTo(new MemberLookup(true, true));
+
+        heap.send(page("task-2", 1, 1, List.of(), List.of(before)));
+        assertThat(audience()).extracting(Audience::memberCount, Audience::matchedCount).containsExactly(2L, 1L);
+        assertThat(audiences.reconcile().countsFixed()).as("incremental counts equal a recount").isZero();
+    }
+
+    @Test
+    void reconciliationFixesDriftedCounts() {
+        heap.send(page("task-1", 1, 1, List.of("a", "b"), List.of()));
+        jdbc.sql("UPDATE audience SET member_count = 7 WHERE id = ?").param(audience().id()).update();
+
+        assertThat(audiences.reconcile().countsFixed()).isEqualTo(1);
+        assertThat(audience().memberCount()).isEqualTo(2);
+    }
+
+    private String page(String task, int number, int total, List<String> add, List<String> remove) {
+        return HeapDeliveries.page(connector.tokenId(), segmentId, "Free Customers", task, number, total, add, remove);
+    }
+
+    private static List<String> ids(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
+    }
+
+    private Audience audience() {
+        List<Audience> found = audiences.page(connector.id(), "", false, 0, 10);
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+}
