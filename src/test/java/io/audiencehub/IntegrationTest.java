@@ -17,10 +17,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"vaadin.devmode.devTools.enabled=false", "audiencehub.crypto.token-key-file=target/test-token.key",
-                "audiencehub.visitors.allowed-origins=https://shop.example.com"})
+                "audiencehub.visitors.allowed-origins=https://shop.example.com",
+                "audiencehub.sync.previous-webhook-secret=" + IntegrationTest.PREVIOUS_WEBHOOK_SECRET})
 @AutoConfigureObservability(tracing = false)
 @Import({DependentsForTests.class, FirstSightingsForTests.class})
 public abstract class IntegrationTest {
+
+    /** The webhook secret being rotated out, still accepted alongside the sandbox's current one. */
+    public static final String PREVIOUS_WEBHOOK_SECRET = "previous-webhook-secret-for-tests";
 
     @LocalServerPort
     protected int port;

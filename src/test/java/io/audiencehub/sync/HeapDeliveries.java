@@ -30,8 +30,15 @@ final class HeapDeliveries {
     static String page(String idToken, long segmentId, String segmentName, String syncTaskId, int pageNumber,
                        int totalPages, List<String> add, List<String> remove) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("segment", Map.of("id", segmentId, "name", segmentName));
-        data.put("sync_info", Map.of("page_number", pageNumber, "total_pages", totalPages, "sync_task_id", syncTaskId));
+        Map<String, Object> segment = new LinkedHashMap<>();
+        segment.put("id", segmentId);
+        segment.put("name", segmentName);
+        Map<String, Object> syncInfo = new LinkedHashMap<>();
+        syncInfo.put("page_number", pageNumber);
+        syncInfo.put("total_pages", totalPages);
+        syncInfo.put("sync_task_id", syncTaskId);
+        data.put("segment", segment);
+        data.put("sync_info", syncInfo);
         data.put("add", add.stream().map(id -> Map.of("id", id)).toList());
         data.put("remove", remove.stream().map(id -> Map.of("id", id)).toList());
         Map<String, Object> body = new LinkedHashMap<>();

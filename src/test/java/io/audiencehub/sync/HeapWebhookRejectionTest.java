@@ -1,0 +1,164 @@
+package io.audiencehub.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.audiencehub.IntegrationTest;
+import io.audiencehub.audience.AudienceService;
+import io.audiencehub.connector.Connector;
+import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.HeapConnectorsForTests;
+import io.audiencehub.sandbox.heap.SandboxOAuthService;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** Every way the receiver refuses a delivery, and that nothing of a refused delivery is applied. */
+@WithMockUser(username = "viewer", roles = "VIEWER")
+class HeapWebhookRejectionTest extends IntegrationTest {
+
+    @Autowired
+    ConnectorService connectors;
+    @Autowired
+    SandboxOAuthService sandbox;
+    @Autowired
+    SecurityContextHolderStrategy security;
+    @Autowired
+    AudienceService audiences;
+    @Autowired
+    SyncService sync;
+    @Autowired
+    MeterRegistry metrics;
+
+    private HeapDeliveries heap;
+    private Connector connector;
+    private String body;
+
+    @BeforeEach
+    void connectAHeapEnvironment() {
+        heap = new HeapDeliveries(port);
+        connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
+        body = HeapDeliveries.page(connector.tokenId(), 42, "Free Customers", "task-1", 1, 1, List.of("a"), List.of());
+    }
+
+    @Test
+    void aMissingHeaderIsABadRequest() {
+        assertRefused(heap.send(body, null), 400, "Heap-Hash header is missing");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"nonsense", "ts:abc,hmac:AAAA", "hmac:AAAA,ts:1", "ts:1,hmac:%%%"})
+    void aMalformedHeaderIsABadRequest(String header) {
+        assertRefused(heap.send(body, header), 400, "malformed");
+    }
+
+    @Test
+    void aTimestampOlderThanAMinuteOrAheadByMoreThanASecondIsABadRequest() {
+        long now = System.currentTimeMillis();
+        assertRefused(heap.send(body, HeapDeliveries.signature(HeapDeliveries.SECRET, now - 61_000, body)), 400,
+                "more than 60 s old");
+        assertRefused(heap.send(body, HeapDeliveries.signature(HeapDeliveries.SECRET, now + 5_000, body)), 400,
+                "in the future");
+        assertThat(heap.send(body, HeapDeliveries.signature(HeapDeliveries.SECRET, now - 30_000, body)).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aBadSignatureIsForbiddenAndAnsweredAsJson() {
+        HttpResponse<String> answer = heap.send(body, HeapDeliveries.signature("another secret",
+                System.currentTimeMillis(), body));
+        assertRefused(answer, 403, "signature does not match");
+        assertThat(answer.body()).startsWith("{\"error\":\"");
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/json"));
+    }
+
+    @Test
+    void aBodyChangedAfterSigningIsForbidden() {
+        String signature = HeapDeliveries.signature(HeapDeliveries.SECRET, System.currentTimeMillis(), body);
+        assertRefused(heap.send(body.replace("\"a\"", "\"b\""), signature), 403, "signature does not match");
+    }
+
+    @Test
+    void thePreviousSecretIsAcceptedDuringARotation() {
+        HttpResponse<String> answer = heap.send(body, HeapDeliveries.signature(PREVIOUS_WEBHOOK_SECRET,
+                System.currentTimeMillis(), body));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(audiences.count(connector.id(), "")).isEqualTo(1);
+    }
+
+    @Test
+    void anUnsupportedActionIsMethodNotAllowed() {
+        assertRefused(heap.send(body.replace("segment.users.sync", "segment.users.drain")), 405,
+                "\\\"segment.users.drain\\\" is not supported");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"add\":[{\"id\":\"a\"}]|\"add\":[{\"id\":\"a\"},{\"id\":true}]|$.data.add[1].id: must be a string or an integer",
+            "\"add\":[{\"id\":\"a\"}]|\"add\":[{\"id\":\"a\"},{\"name\":\"x\"}]|$.data.add[1].id: is missing",
+            "\"add\":[{\"id\":\"a\"}]|\"add\":[{\"id\":\"\"}]|$.data.add[0].id: must not be empty",
+            "\"add\":[{\"id\":\"a\"}]|\"add\":{\"id\":\"a\"}|$.data.add: must be an array",
+            "\"id\":42,|\"id\":\"42\",|$.data.segment.id: must be an integer",
+            "\"page_number\":1|\"page_number\":3|$.data.sync_info.page_number: is 3, beyond total_pages 1",
+            "\"page_number\":1|\"page_number\":0|$.data.sync_info.page_number: must be 1 or more",
+            "\"sync_task_id\":\"task-1\"|\"sync_task_id\":7|$.data.sync_info.sync_task_id: must be a string",
+            "\"name\":\"Free Customers\"|\"title\":\"Free Customers\"|$.data.segment.name: is missing",
+            "\"action_type\":\"segment.users.sync\",|\"action_type\":\"segment.users.sync\",\"x\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],|nested deeper",
+            "\"remove\":[]}}|\"remove\":[]}|not valid JSON"})
+    void anInvalidFieldIsABadRequestNamingItsPath(String valid, String invalid, String message) {
+        assertThat(body).contains(valid);
+        assertRefused(heap.send(body.replace(valid, invalid)), 400, message);
+    }
+
+    @Test
+    void anIdLongerThan256CharactersIsABadRequest() {
+        assertRefused(heap.send(body.replace("\"a\"", "\"" + "x".repeat(257) + "\"")), 400,
+                "$.data.add[0].id: is 257 characters long; at most 256");
+    }
+
+    @Test
+    void anUnknownOrDisconnectedIdTokenIsRefusedCountedAndRecorded() {
+        String unknown = UUID.randomUUID().toString();
+        double before = metrics.counter("audiencehub.sync.deliveries", "result", "rejected_404").count();
+        assertRefused(heap.send(body.replace(connector.tokenId(), unknown)), 404, "no validated Heap connector");
+        assertThat(sync.rejections(null, 0, 1)).singleElement()
+                .satisfies(rejection -> assertThat(rejection.idToken()).isEqualTo(unknown));
+
+        disconnect();
+        assertRefused(heap.send(body), 404, "no validated Heap connector");
+        assertThat(sync.rejections(connector.id(), 0, 5)).singleElement()
+                .satisfies(rejection -> assertThat(rejection.status()).isEqualTo(404));
+        assertThat(sync.statuses(List.of(connector.id())).get(connector.id()).health())
+                .isEqualTo(ConnectorSyncStatus.Health.FAILING);
+        assertThat(metrics.counter("audiencehub.sync.deliveries", "result", "rejected_404").count())
+                .isEqualTo(before + 2);
+    }
+
+    private void disconnect() {
+        var previous = security.getContext();
+        security.setContext(security.createEmptyContext());
+        security.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        "admin", "n/a", List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                "ROLE_ADMIN"))));
+        try {
+            connectors.disconnect(connector.id());
+        } finally {
+            security.setContext(previous);
+        }
+    }
+
+    private void assertRefused(HttpResponse<String> answer, int status, String message) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.body()).contains(message);
+        assertThat(audiences.count(connector.id(), "")).as("nothing of a refused delivery is applied").isZero();
+    }
+}
