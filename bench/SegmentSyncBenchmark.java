@@ -1,0 +1,242 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Heap's side of a 1,000,000-member segment sync against a running hub, and the storage floor on the
+ * hub's own database. Run by bench/segment-sync.sh, which starts the hub; see bench/README.md.
+ *
+ * Arguments: hub base URL, JDBC URL of the hub's database, webhook secret.
+ */
+public class SegmentSyncBenchmark {
+
+    private static final int MEMBERS = 1_000_000;
+    private static final int PAGE = 10_000;
+    private static final int KNOWN_BEFORE = 50_000;
+    private static final int KNOWN_AFTER = 10_000;
+    private static final int CHURN = 10_000;
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        String hub = args[0];
+        String jdbcUrl = args[1];
+        byte[] secret = args[2].getBytes(StandardCharsets.UTF_8);
+        Random random = new Random(20261129);
+        List<String> members = new ArrayList<>(MEMBERS);
+        Set<String> distinct = new HashSet<>(MEMBERS * 2);
+        while (members.size() < MEMBERS) {
+            String id = randomId(random);
+            if (distinct.add(id)) {
+                members.add(id);
+            }
+        }
+
+        try (Connection db = DriverManager.getConnection(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?")
+                + "allowLocalInfile=true", "root", "")) {
+            double floor = floorSeconds(db, members);
+            System.out.printf("storage floor: LOAD DATA LOCAL INFILE of %,d (audience, visitor) rows: %.2f s%n",
+                    MEMBERS, floor);
+
+            String idToken = UUID.randomUUID().toString();
+            try (PreparedStatement connector = db.prepareStatement("""
+                    INSERT INTO connector (provider_id, name, state, token_id, environment_name, created_by,
+                                           created_at, updated_at)
+                    VALUES ('heap', ?, 'VALIDATED', ?, 'Benchmark environment', 'bench', NOW(3), NOW(3))
+                    """)) {
+                connector.setString(1, "Benchmark " + idToken.substring(0, 8));
+                connector.setString(2, idToken);
+                connector.executeUpdate();
+            }
+
+            Set<String> known = new HashSet<>(members.subList(0, KNOWN_BEFORE));
+            long reportStart = System.nanoTime();
+            report(hub, members.subList(0, KNOWN_BEFORE));
+            System.out.printf("reported %,d known visitors through the tag's endpoint in %.1f s%n", KNOWN_BEFORE,
+                    seconds(reportStart));
+            Thread.sleep(3_000); // the registry's flush and the audience feature's first-sighting pass
+
+            long segment = 1_338_065;
+            long start = System.nanoTime();
+            int queued = sync(hub, secret, idToken, segment, "task-full", members, List.of());
+            awaitComplete(db, "task-full");
+            double full = seconds(start);
+            System.out.printf("end-to-end sync of %,d members in %d signed pages over HTTP: %.2f s (%d pages answered"
+                    + " before they were applied)%n", MEMBERS, MEMBERS / PAGE, full, queued);
+            System.out.printf("ratio end-to-end / floor: %.2f (target <= 1.00)%n", full / floor);
+
+            report(hub, members.subList(KNOWN_BEFORE, KNOWN_BEFORE + KNOWN_AFTER));
+            known.addAll(members.subList(KNOWN_BEFORE, KNOWN_BEFORE + KNOWN_AFTER));
+            Thread.sleep(3_000);
+
+            List<String> added = new ArrayList<>(CHURN);
+            while (added.size() < CHURN) {
+                String id = randomId(random);
+                if (distinct.add(id)) {
+                    added.add(id);
+                }
+            }
+            List<String> removed = members.subList(MEMBERS - CHURN, MEMBERS);
+            Set<String> expected = new HashSet<>(members.subList(0, MEMBERS - CHURN));
+            expected.addAll(added);
+            start = System.nanoTime();
+            sync(hub, secret, idToken, segment, "task-churn", added, removed);
+            awaitComplete(db, "task-churn");
+            System.out.printf("churn sync of %,d adds and %,d removes: %.3f s (target <= 0.5 s)%n", CHURN, CHURN,
+                    seconds(start));
+
+            long expectedMatched = expected.stream().filter(known::contains).count();
+            try (Statement query = db.createStatement();
+                 ResultSet row = query.executeQuery("SELECT member_count, matched_count FROM audience"
+                         + " WHERE segment_id = " + segment)) {
+                row.next();
+                long memberCount = row.getLong(1);
+                long matched = row.getLong(2);
+                System.out.printf("stored counts: members %,d (recount %,d), matched %,d (recount %,d): %s%n",
+                        memberCount, expected.size(), matched, expectedMatched,
+                        memberCount == expected.size() && matched == expectedMatched ? "EQUAL" : "DIFFERENT");
+                if (memberCount != expected.size() || matched != expectedMatched) {
+                    System.exit(1);
+                }
+            }
+        }
+    }
+
+    /** The plain one-row-per-member design's best case: a bulk load into a table with both indexes. */
+    private static double floorSeconds(Connection db, List<String> members) throws Exception {
+        Path file = Files.createTempFile("floor", ".tsv");
+        StringBuilder rows = new StringBuilder(members.size() * 20);
+        for (String member : members) {
+            rows.append("1\t").append(member).append('\n');
+        }
+        Files.writeString(file, rows);
+        try (Statement sql = db.createStatement()) {
+            sql.execute("DROP TABLE IF EXISTS bench_floor_membership");
+            sql.execute("""
+                    CREATE TABLE bench_floor_membership (
+                        audience_id BIGINT NOT NULL,
+                        visitor_id  VARCHAR(64) NOT NULL,
+                        PRIMARY KEY (audience_id, visitor_id),
+                        INDEX ix_bench_floor_visitor (visitor_id, audience_id)
+                    ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4""");
+            long start = System.nanoTime();
+            sql.execute("LOAD DATA LOCAL INFILE '" + file + "' INTO TABLE bench_floor_membership"
+                    + " (audience_id, visitor_id)");
+            double elapsed = seconds(start);
+            sql.execute("DROP TABLE bench_floor_membership");
+            return elapsed;
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /** Reports visitors as the site tag does, 32 at a time. */
+    private static void report(String hub, List<String> visitorIds) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String visitorId : visitorIds) {
+                answers.add(senders.submit(() -> HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/api/v1/visitors/seen"))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"visitorId\":\"" + visitorId + "\"}")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                if (answer.get() != 202) {
+                    throw new IllegalStateException("a visitor report was answered " + answer.get());
+                }
+            }
+        } finally {
+            senders.shutdown();
+        }
+    }
+
+    /** Sends one sync task: the adds, then the removes, in pages of 10,000 ids; returns pages answered "queued". */
+    private static int sync(String hub, byte[] secret, String idToken, long segment, String task, List<String> add,
+                            List<String> remove) throws Exception {
+        int addPages = (add.size() + PAGE - 1) / PAGE;
+        int removePages = (remove.size() + PAGE - 1) / PAGE;
+        int total = addPages + removePages;
+        int queued = 0;
+        for (int page = 1; page <= total; page++) {
+            boolean adding = page <= addPages;
+            List<String> ids = adding ? add.subList((page - 1) * PAGE, Math.min(add.size(), page * PAGE))
+                    : remove.subList((page - addPages - 1) * PAGE, Math.min(remove.size(), (page - addPages) * PAGE));
+            StringBuilder body = new StringBuilder(ids.size() * 30 + 400);
+            body.append("{\"id_token\":\"").append(idToken).append("\",\"action_type\":\"segment.users.sync\",")
+                    .append("\"customer_config\":{\"fields\":[]},\"data\":{\"segment\":{\"id\":").append(segment)
+                    .append(",\"name\":\"Benchmark segment\"},\"sync_info\":{\"page_number\":").append(page)
+                    .append(",\"total_pages\":").append(total).append(",\"sync_task_id\":\"").append(task)
+                    .append("\"},\"").append(adding ? "add" : "remove").append("\":[");
+            for (int i = 0; i < ids.size(); i++) {
+                body.append(i == 0 ? "" : ",").append("{\"id\":\"").append(ids.get(i)).append("\"}");
+            }
+            body.append("]}}");
+            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+            String timestamp = Long.toString(System.currentTimeMillis());
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
+            String hash = "ts:" + timestamp + ",hmac:" + Base64.getEncoder().encodeToString(mac.doFinal(bytes));
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/api/integrations/heap/webhook"))
+                    .header("Content-Type", "application/json").header("Heap-Hash", hash)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("page " + page + " was answered " + answer.statusCode() + ": "
+                        + answer.body());
+            }
+            queued += answer.body().contains("\"queued\"") ? 1 : 0;
+        }
+        return queued;
+    }
+
+    private static void awaitComplete(Connection db, String task) throws Exception {
+        try (PreparedStatement query = db.prepareStatement(
+                "SELECT completed_at IS NOT NULL FROM sync_run WHERE sync_task_id = ?")) {
+            query.setString(1, task);
+            for (long deadline = System.nanoTime() + 600_000_000_000L; System.nanoTime() < deadline; Thread.sleep(20)) {
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next() && row.getBoolean(1)) {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("sync " + task + " did not complete in 10 minutes");
+    }
+
+    private static String randomId(Random random) {
+        char[] id = new char[16];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+        }
+        return new String(id);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,29 @@
+# Sourced by the benchmarks: builds the production jar when missing or older than the sources, and
+# starts it on a fresh embedded database with a 512 MB heap. Sets $app (pid), $work, $port, $db_port.
+port=${BENCH_PORT:-18080}
+
+build_jar() {
+  local jar
+  jar=$(ls target/audience-hub-*.jar 2>/dev/null | head -1 || true)
+  if [ -z "$jar" ] || [ -n "$(find src pom.xml frontend -newer "$jar" -type f 2>/dev/null | head -1)" ]; then
+    ./mvnw -q -B -Pproduction -DskipTests package
+  fi
+  ls target/audience-hub-*.jar | head -1
+}
+
+start_hub() {
+  local jar
+  jar=$(build_jar)
+  work=$(mktemp -d)
+  trap 'kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; rm -rf "$work"' EXIT
+  java -Xmx512m -jar "$jar" --server.port="$port" \
+    --audiencehub.db.embedded.data-dir="$work/mariadb" --audiencehub.crypto.token-key-file="$work/token.key" \
+    "$@" > "$work/app.log" 2>&1 &
+  app=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "the app did not start:"; tail -20 "$work/app.log"; exit 1; }
+  db_port=$(grep -o 'ready on port [0-9]*' "$work/app.log" | head -1 | awk '{print $4}')
+}
