@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,8 +40,11 @@ class AudienceRepository {
     }
 
     void forEachKeyChunk(Consumer<KeyChunk> action) {
-        jdbc.sql("SELECT first_seq, member_keys FROM audience_key_chunk ORDER BY first_seq")
-                .query(KeyChunk.class).stream().forEach(action);
+        // the stream holds the connection until it is closed
+        try (Stream<KeyChunk> chunks = jdbc.sql("SELECT first_seq, member_keys FROM audience_key_chunk ORDER BY first_seq")
+                .query(KeyChunk.class).stream()) {
+            chunks.forEach(action);
+        }
     }
 
     void insertKeyChunk(int firstSeq, long[] keys) {
@@ -55,11 +59,13 @@ class AudienceRepository {
     }
 
     void forEachMembers(Consumer<StoredMembers> action) {
-        jdbc.sql("""
+        try (Stream<StoredMembers> members = jdbc.sql("""
                         SELECT m.audience_id, m.bitmap, a.matched_count
                         FROM audience_members m JOIN audience a ON a.id = m.audience_id
                         """)
-                .query(StoredMembers.class).stream().forEach(action);
+                .query(StoredMembers.class).stream()) {
+            members.forEach(action);
+        }
     }
 
     /** The audience of a provider segment, created on its first sync; the name follows the provider. */
@@ -105,7 +111,7 @@ class AudienceRepository {
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM audience WHERE id IN (:ids)")
                 .param("ids", ids)
-                .query(Audience.class).stream()
+                .query(Audience.class).list().stream()
                 .collect(Collectors.toMap(Audience::id, audience -> audience));
     }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -95,6 +96,15 @@ class HeapWebhookController {
         }
         log.warn("Refused a Heap delivery ({}): {}", rejection.status(), rejection.getMessage());
         return ResponseEntity.status(rejection.status()).body(Map.of("error", rejection.getMessage()));
+    }
+
+    /** The page could not be stored: nothing was applied, and Heap retries on this answer. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Map<String, Object>> notStored(DataAccessException e) {
+        metrics.counter("audiencehub.sync.deliveries", "result", "unavailable").increment();
+        log.error("Could not store a Heap delivery; answered 503 so that Heap retries", e);
+        return ResponseEntity.status(503).body(Map.of("error", "The hub could not store this page right now;"
+                + " nothing of it was applied. Retry later."));
     }
 
     private WebhookRejected unknownToken(String idToken) {

@@ -1,10 +1,10 @@
 package io.audiencehub.connector;
 
-import io.audiencehub.sandbox.heap.SandboxEnvironment;
 import io.audiencehub.sandbox.heap.SandboxOAuthService;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -22,26 +22,43 @@ public final class HeapConnectorsForTests {
 
     public static Connector connect(ConnectorService connectors, SandboxOAuthService sandbox,
                                     SecurityContextHolderStrategy security, int port) {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        SandboxEnvironment environment = sandbox.createEnvironment("Store " + suffix);
+        return connectTo(connectors, sandbox, security, port,
+                sandbox.createEnvironment("Store " + UUID.randomUUID().toString().substring(0, 8)).id());
+    }
+
+    /** Connects a new connector to an existing sandbox environment. */
+    public static Connector connectTo(ConnectorService connectors, SandboxOAuthService sandbox,
+                                      SecurityContextHolderStrategy security, int port, long environmentId) {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setServerName("localhost");
         request.setServerPort(port);
-        SecurityContext previousContext = security.getContext();
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            return asAdmin(security, () -> {
+                String authorize = connectors.startAuthorization(ConnectorService.HEAP,
+                        "Heap " + UUID.randomUUID().toString().substring(0, 8));
+                Map<String, String> answer = HeapSandboxBrowser.query(
+                        new HeapSandboxBrowser().decide(authorize, "allow", environmentId));
+                long id = connectors.completeAuthorization(answer.get("state"), answer.get("code"), null, null)
+                        .connectorId();
+                return connectors.find(id).orElseThrow();
+            });
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    /** Runs {@code action} signed in as an admin, then restores who was signed in. */
+    public static <T> T asAdmin(SecurityContextHolderStrategy security, Callable<T> action) {
+        SecurityContext previousContext = security.getContext();
         security.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
                 "admin", "n/a", List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
         try {
-            String authorize = connectors.startAuthorization(ConnectorService.HEAP, "Heap " + suffix);
-            Map<String, String> answer = HeapSandboxBrowser.query(
-                    new HeapSandboxBrowser().decide(authorize, "allow", environment.id()));
-            long id = connectors.completeAuthorization(answer.get("state"), answer.get("code"), null, null).connectorId();
-            return connectors.find(id).orElseThrow();
+            return action.call();
         } catch (Exception e) {
-            throw new IllegalStateException("Connecting the Heap sandbox failed", e);
+            throw new IllegalStateException("Acting as admin failed", e);
         } finally {
             security.setContext(previousContext);
-            RequestContextHolder.resetRequestAttributes();
         }
     }
 }

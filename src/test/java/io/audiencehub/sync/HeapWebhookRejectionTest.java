@@ -143,17 +143,10 @@ class HeapWebhookRejectionTest extends IntegrationTest {
     }
 
     private void disconnect() {
-        var previous = security.getContext();
-        security.setContext(security.createEmptyContext());
-        security.getContext().setAuthentication(
-                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-                        "admin", "n/a", List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
-                                "ROLE_ADMIN"))));
-        try {
+        HeapConnectorsForTests.asAdmin(security, () -> {
             connectors.disconnect(connector.id());
-        } finally {
-            security.setContext(previous);
-        }
+            return null;
+        });
     }
 
     private void assertRefused(HttpResponse<String> answer, int status, String message) {
