@@ -15,19 +15,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Heap's side of the webhook for tests: compact JSON pages, signed as Heap signs them, sent over HTTP. */
-final class HeapDeliveries {
+public final class HeapDeliveries {
 
-    static final String SECRET = "sandbox-webhook-secret-for-the-demo-only";
+    public static final String SECRET = "sandbox-webhook-secret-for-the-demo-only";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String url;
 
-    HeapDeliveries(int port) {
+    public HeapDeliveries(int port) {
         this.url = "http://localhost:" + port + HeapWebhookController.PATH;
     }
 
-    static String page(String idToken, long segmentId, String segmentName, String syncTaskId, int pageNumber,
+    public static String page(String idToken, long segmentId, String segmentName, String syncTaskId, int pageNumber,
                        int totalPages, List<String> add, List<String> remove) {
         Map<String, Object> data = new LinkedHashMap<>();
         Map<String, Object> segment = new LinkedHashMap<>();
@@ -53,17 +53,17 @@ final class HeapDeliveries {
         }
     }
 
-    static String signature(String secret, long timestamp, String body) {
+    public static String signature(String secret, long timestamp, String body) {
         byte[] hmac = HeapSignature.hmac(secret.getBytes(StandardCharsets.UTF_8), Long.toString(timestamp),
                 body.getBytes(StandardCharsets.UTF_8));
         return "ts:" + timestamp + ",hmac:" + Base64.getEncoder().encodeToString(hmac);
     }
 
-    HttpResponse<String> send(String body) {
+    public HttpResponse<String> send(String body) {
         return send(body, signature(SECRET, System.currentTimeMillis(), body));
     }
 
-    HttpResponse<String> send(String body, String heapHash) {
+    public HttpResponse<String> send(String body, String heapHash) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))

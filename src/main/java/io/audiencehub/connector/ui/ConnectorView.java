@@ -20,6 +20,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.audiencehub.base.ui.ReadOnlyField;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorAuditEntry;
 import io.audiencehub.connector.ConnectorException;
@@ -59,10 +60,10 @@ public class ConnectorView extends Composite<VerticalLayout> implements BeforeEn
             content.add(reason);
         }
         FormLayout details = new FormLayout(
-                readOnly("Heap environment", connector.environmentName()),
+                ReadOnlyField.of("Heap environment", connector.environmentName()),
                 new TokenIdField("TokenID", connector.tokenId()),
-                readOnly("Created by", connector.createdBy()),
-                readOnly("Created", String.valueOf(connector.createdAt())));
+                ReadOnlyField.of("Created by", connector.createdBy()),
+                ReadOnlyField.of("Created", String.valueOf(connector.createdAt())));
         content.add(details);
         if (admin) {
             content.add(actions(connector));
@@ -137,12 +138,5 @@ public class ConnectorView extends Composite<VerticalLayout> implements BeforeEn
             Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
-    }
-
-    private static TextField readOnly(String label, String value) {
-        TextField field = new TextField(label);
-        field.setValue(value == null ? "" : value);
-        field.setReadOnly(true);
-        return field;
     }
 }

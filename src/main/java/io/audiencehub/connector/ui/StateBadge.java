@@ -4,12 +4,12 @@ import com.vaadin.flow.component.html.Span;
 import io.audiencehub.connector.ConnectorState;
 
 /** A connector's state in words, as a coloured badge. */
-final class StateBadge {
+public final class StateBadge {
 
     private StateBadge() {
     }
 
-    static Span of(ConnectorState state) {
+    public static Span of(ConnectorState state) {
         Span badge = new Span(label(state));
         badge.getElement().getThemeList().add(switch (state) {
             case VALIDATED -> "badge success";
@@ -20,7 +20,7 @@ final class StateBadge {
         return badge;
     }
 
-    static String label(ConnectorState state) {
+    public static String label(ConnectorState state) {
         return switch (state) {
             case PENDING_AUTHORIZATION -> "waiting for authorization";
             case VALIDATED -> "validated";

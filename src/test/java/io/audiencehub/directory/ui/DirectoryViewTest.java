@@ -1,0 +1,133 @@
+package io.audiencehub.directory.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._clickItem;
+import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouteParameters;
+import io.audiencehub.KaribuTest;
+import io.audiencehub.audience.Audience;
+import io.audiencehub.directory.DirectoryEntry;
+import io.audiencehub.sync.ConnectorSyncStatus;
+import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.SyncRun;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+class DirectoryViewTest extends KaribuTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private long connectorId;
+    private String name;
+    private final String tokenId = UUID.randomUUID().toString();
+
+    @BeforeEach
+    void aConnectionWithAnAudience() {
+        name = "Directory " + tokenId.substring(0, 8);
+        var key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO connector (provider_id, name, state, token_id, environment_name, created_by,
+                                               created_at, updated_at)
+                        VALUES ('heap', ?, 'VALIDATED', ?, 'Acme production', 'admin', NOW(3), NOW(3))
+                        """)
+                .params(name, tokenId).update(key, "id");
+        connectorId = key.getKeyAs(Number.class).longValue();
+        HeapDeliveries heap = new HeapDeliveries(port);
+        assertThat(heap.send(HeapDeliveries.page(tokenId, 77, "Free Customers", "task-1", 1, 1,
+                List.of("v1", "v2", "v3"), List.of())).statusCode()).isEqualTo(200);
+        login("vera", "VIEWER");
+    }
+
+    @Test
+    void theDirectoryListsEveryConnectionWithItsAudiencesLastSyncAndHealth() {
+        UI.getCurrent().navigate(DirectoryView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<DirectoryEntry> connections = _get(Grid.class, spec -> spec.withId("connections"));
+        DirectoryEntry entry = _findAll(connections).stream()
+                .filter(candidate -> candidate.connector().id() == connectorId).findFirst().orElseThrow();
+        assertThat(entry.providerName()).isEqualTo("Heap Analytics");
+        assertThat(entry.connector().tokenId()).isEqualTo(tokenId);
+        assertThat(entry.connector().environmentName()).isEqualTo("Acme production");
+        assertThat(entry.audiences()).isEqualTo(1);
+        assertThat(entry.availableAudiences()).isZero();
+        assertThat(entry.sync().lastSyncAt()).isNotNull();
+        assertThat(entry.sync().lastRun()).isEqualTo(SyncRun.Status.COMPLETE);
+        assertThat(entry.sync().health()).isEqualTo(ConnectorSyncStatus.Health.HEALTHY);
+
+        _clickItem(connections, _findAll(connections).indexOf(entry));
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("integrations/directory/" + connectorId);
+    }
+
+    @Test
+    void aConnectionShowsItsAudiencesAndPerAudienceItsHistoryAndAMemberLookup() {
+        UI.getCurrent().navigate(ConnectionView.class, new RouteParameters("connectorId", String.valueOf(connectorId)));
+
+        Grid<Audience> audiences = audiencesGrid();
+        assertThat(_size(audiences)).isEqualTo(1);
+        Audience audience = _get(audiences, 0);
+        assertThat(audience).extracting(Audience::name, Audience::segmentId, Audience::memberCount,
+                Audience::matchedCount).containsExactly("Free Customers", 77L, 3L, 0L);
+        assertThat(((Span) _getCellComponent(audiences, 0, "targeting")).getText())
+                .isEqualTo("hidden: no member matched a known visitor yet");
+
+        audiences.select(audience);
+        @SuppressWarnings("unchecked")
+        Grid<SyncRun> history = _get(Grid.class, spec -> spec.withId("sync-history"));
+        assertThat(_findAll(history)).singleElement().satisfies(run -> {
+            assertThat(run.syncTaskId()).isEqualTo("task-1");
+            assertThat(run.added()).isEqualTo(3);
+        });
+        _setValue(_get(TextField.class, spec -> spec.withId("member-lookup-id")), "v2");
+        _click(_get(Button.class, spec -> spec.withId("member-lookup")));
+        assertThat(_get(Span.class, spec -> spec.withId("member-lookup-result")).getText())
+                .isEqualTo("v2 is in this audience (not a visitor the hub has seen).");
+        _setValue(_get(TextField.class, spec -> spec.withId("member-lookup-id")), "v9");
+        _click(_get(Button.class, spec -> spec.withId("member-lookup")));
+        assertThat(_get(Span.class, spec -> spec.withId("member-lookup-result")).getText()).startsWith("v9 is not in");
+    }
+
+    @Test
+    void tenThousandAudiencesAreLoadedPageByPageAndFoundByName() {
+        String rows = IntStream.range(0, 10_000)
+                .mapToObj(i -> "(" + connectorId + ", " + (1_000 + i) + ", 'Segment " + i + "', 0, 0, NOW(3), NOW(3))")
+                .collect(Collectors.joining(","));
+        jdbc.sql("INSERT INTO audience (connector_id, segment_id, name, member_count, matched_count, created_at,"
+                + " last_change_at) VALUES " + rows).update();
+
+        UI.getCurrent().navigate(ConnectionView.class, new RouteParameters("connectorId", String.valueOf(connectorId)));
+
+        Grid<Audience> audiences = audiencesGrid();
+        assertThat(audiences.getDataProvider().isInMemory()).as("rows are fetched as they scroll into view").isFalse();
+        assertThat(_size(audiences)).isEqualTo(10_001);
+        _setValue(_get(TextField.class, spec -> spec.withId("audience-filter")), "Segment 9999");
+        assertThat(_findAll(audiences)).extracting(Audience::segmentId).containsExactly(10_999L);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<Audience> audiencesGrid() {
+        return _get(Grid.class, spec -> spec.withId("audiences"));
+    }
+}
