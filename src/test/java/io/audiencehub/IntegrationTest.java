@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"vaadin.devmode.devTools.enabled=false", "audiencehub.crypto.token-key-file=target/test-token.key",
                 "audiencehub.visitors.allowed-origins=https://shop.example.com",
                 "audiencehub.sync.previous-webhook-secret=" + IntegrationTest.PREVIOUS_WEBHOOK_SECRET,
-                "audiencehub.sandbox.heap.page-size=3", "audiencehub.sandbox.heap.retry-backoff=100ms"})
+                "audiencehub.sandbox.heap.page-size=3", "audiencehub.sync.max-body-size=2MB", "audiencehub.sandbox.heap.retry-backoff=100ms"})
 @AutoConfigureObservability(tracing = false)
 @Import({DependentsForTests.class, FirstSightingsForTests.class})
 public abstract class IntegrationTest {

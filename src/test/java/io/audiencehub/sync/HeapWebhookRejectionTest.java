@@ -119,6 +119,14 @@ class HeapWebhookRejectionTest extends IntegrationTest {
     }
 
     @Test
+    void aBodyOverTheSizeLimitIsRefusedBeforeItIsRead() {
+        String large = body.replace("[{\"id\":\"a\"}]", "[{\"id\":\"" + "x".repeat(200) + "\"}"
+                + (",{\"id\":\"" + "y".repeat(200) + "\"}").repeat(11_000) + "]");
+        assertThat(large.length()).isGreaterThan(2 * 1024 * 1024);
+        assertRefused(heap.send(large), 413, "larger than 2 MB");
+    }
+
+    @Test
     void anIdLongerThan256CharactersIsABadRequest() {
         assertRefused(heap.send(body.replace("\"a\"", "\"" + "x".repeat(257) + "\"")), 400,
                 "$.data.add[0].id: is 257 characters long; at most 256");

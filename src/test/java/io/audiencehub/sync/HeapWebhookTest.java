@@ -1,6 +1,7 @@
 package io.audiencehub.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.audiencehub.IntegrationTest;
@@ -8,6 +9,7 @@ import io.audiencehub.audience.Audience;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.MemberLookup;
 import io.audiencehub.connector.Connector;
+import io.audiencehub.connector.ConnectorException;
 import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.sandbox.heap.SandboxOAuthService;
@@ -214,6 +216,32 @@ class HeapWebhookTest extends IntegrationTest {
 
         assertThat(audiences.reconcile().countsFixed()).isEqualTo(1);
         assertThat(audience().memberCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aRecurringSyncThatStopsMakesTheConnectorStaleAndARunMissingPagesIncomplete() {
+        heap.send(page("task-1", 1, 1, List.of("a"), List.of()));
+        heap.send(page("task-2", 1, 2, List.of("b"), List.of()));
+        assertThat(sync.statuses(List.of(connector.id())).get(connector.id()).health())
+                .isEqualTo(ConnectorSyncStatus.Health.HEALTHY);
+
+        jdbc.sql("UPDATE sync_run SET started_at = started_at - INTERVAL 6 HOUR,"
+                + " last_page_at = last_page_at - INTERVAL 6 HOUR WHERE connector_id = ?").param(connector.id()).update();
+
+        ConnectorSyncStatus status = sync.statuses(List.of(connector.id())).get(connector.id());
+        assertThat(status.health()).isEqualTo(ConnectorSyncStatus.Health.STALE);
+        assertThat(status.lastRun()).isEqualTo(SyncRun.Status.INCOMPLETE);
+        assertThat(sync.statusOf(sync.run(connector.id(), "task-1").orElseThrow())).isEqualTo(SyncRun.Status.COMPLETE);
+    }
+
+    @Test
+    void aConnectorWithAudiencesCannotBeDeleted() {
+        heap.send(page("task-1", 1, 1, List.of("a"), List.of()));
+
+        assertThatThrownBy(() -> HeapConnectorsForTests.asAdmin(security, () -> {
+            connectors.delete(connector.id());
+            return null;
+        })).hasRootCauseInstanceOf(ConnectorException.class).rootCause().hasMessageContaining("1 audience");
     }
 
     private String page(String task, int number, int total, List<String> add, List<String> remove) {

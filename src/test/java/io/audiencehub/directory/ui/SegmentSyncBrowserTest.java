@@ -1,0 +1,92 @@
+package io.audiencehub.directory.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+import io.audiencehub.BrowserTest;
+import io.audiencehub.audience.AudienceService;
+import io.audiencehub.connector.Connector;
+import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.HeapConnectorsForTests;
+import io.audiencehub.sandbox.heap.SandboxEnvironment;
+import io.audiencehub.sandbox.heap.SandboxOAuthService;
+import io.audiencehub.sandbox.heap.SandboxTrackingService;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+/**
+ * In a real browser: a segment defined in the Heap sandbox, exported to Audience Hub and synced over
+ * the webhook, then found in the hub's Directory with its members and matched visitors.
+ */
+class SegmentSyncBrowserTest extends BrowserTest {
+
+    @Autowired
+    ConnectorService connectors;
+    @Autowired
+    SandboxOAuthService sandbox;
+    @Autowired
+    SandboxTrackingService tracking;
+    @Autowired
+    AudienceService audiences;
+    @Autowired
+    SecurityContextHolderStrategy security;
+
+    @Test
+    void aSegmentSyncedFromTheSandboxShowsUpInTheDirectory() {
+        Connector connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
+        SandboxEnvironment environment = sandbox.environments().stream()
+                .filter(env -> env.idToken().equals(connector.tokenId())).findFirst().orElseThrow();
+        List<String> visitors = tracking.simulateVisitors(environment.id(), 5);
+        audiencesCountTheSightings();
+
+        signIn("admin", "admin");
+        page.locator("vaadin-side-nav-item[path$='heap-sandbox/segments']").click();
+        page.waitForURL("**/heap-sandbox/segments");
+        choose("environment", environment.name());
+        page.locator("#new-segment").click();
+        page.locator("#segment-name input").fill("Carries the visitor id");
+        choose("segment-property", "ABTastyVisitorId");
+        page.locator("#segment-operator").click();
+        page.getByRole(AriaRole.OPTION, new com.microsoft.playwright.Page.GetByRoleOptions().setName("is set")).click();
+        page.locator("#save-segment").click();
+
+        page.waitForURL("**/heap-sandbox/segments/*");
+        page.locator("#audience-hub-switch").click();
+        assertThat(page.locator("#heap-user-id")).containsText("ABTastyVisitorId");
+        page.locator("#confirm-export").click();
+        page.locator("#sync-now").click();
+        Locator status = page.locator("#export-status");
+        for (int attempt = 0; attempt < 20 && !status.textContent().contains("Delivered"); attempt++) {
+            page.waitForTimeout(500);
+            page.locator("#refresh-deliveries").click();
+        }
+        assertThat(page.locator("#export-status")).containsText("Delivered " + visitors.size() + " adds");
+        screenshot("heap-sandbox-export");
+
+        page.navigate(baseUrl() + "/integrations/directory");
+        page.locator("#connections").getByText(connector.name()).click();
+        page.waitForURL("**/integrations/directory/" + connector.id());
+        Locator audienceRows = page.locator("#audiences");
+        assertThat(audienceRows).containsText("Carries the visitor id");
+        audienceRows.getByText("Carries the visitor id").click();
+        page.locator("#member-lookup-id input").fill(visitors.get(0));
+        page.locator("#member-lookup").click();
+        assertThat(page.locator("#member-lookup-result")).hasText(visitors.get(0)
+                + " is in this audience (a known visitor).");
+        assertThat(page.locator("#sync-history")).containsText("complete");
+        screenshot("directory-audience");
+    }
+
+    private void choose(String comboBoxId, String item) {
+        page.locator("#" + comboBoxId + " input").fill(item);
+        page.locator("vaadin-combo-box-item").getByText(item, new Locator.GetByTextOptions().setExact(true)).click();
+    }
+
+    private void audiencesCountTheSightings() {
+        page.waitForTimeout(1_500); // the registry's flush publishes the first sightings
+        audiences.writeFirstSightings();
+    }
+}
