@@ -1,5 +1,6 @@
 package io.audiencehub.audience;
 
+import io.audiencehub.base.Workers;
 import io.audiencehub.audience.AudienceStore.Members;
 import io.audiencehub.audience.AudienceStore.Staging;
 import io.audiencehub.connector.ConnectorUsage;
@@ -8,6 +9,7 @@ import io.audiencehub.visitor.VisitorService;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.roaringbitmap.RoaringBitmap;
@@ -240,22 +241,13 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
     @Override
     public void start() {
         load();
-        sightingsWriter = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "audience-sightings");
-            thread.setDaemon(true);
-            return thread;
-        });
+        sightingsWriter = Workers.singleThread("audience-sightings");
         sightingsWriter.scheduleWithFixedDelay(this::writeFirstSightings, 500, 500, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
-        sightingsWriter.shutdown();
-        try {
-            sightingsWriter.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Workers.stop(sightingsWriter, Duration.ofSeconds(10));
         writeFirstSightings();
         sightingsWriter = null;
     }

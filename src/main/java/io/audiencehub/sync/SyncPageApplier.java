@@ -1,5 +1,6 @@
 package io.audiencehub.sync;
 
+import io.audiencehub.base.Workers;
 import io.audiencehub.audience.AppliedChange;
 import io.audiencehub.audience.AudienceChange;
 import io.audiencehub.audience.AudienceService;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -148,22 +148,13 @@ class SyncPageApplier implements SmartLifecycle {
 
     @Override
     public void start() {
-        worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sync-apply");
-            thread.setDaemon(true);
-            return thread;
-        });
+        worker = Workers.singleThread("sync-apply");
         worker.scheduleWithFixedDelay(this::applyPendingQuietly, 0, 1, TimeUnit.SECONDS);
     }
 
     @Override
     public void stop() {
-        worker.shutdown();
-        try {
-            worker.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Workers.stop(worker, Duration.ofSeconds(30));
         worker = null;
     }
 

@@ -1,8 +1,10 @@
 package io.audiencehub.visitor;
 
+import io.audiencehub.base.Workers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -105,11 +106,7 @@ public class VisitorService implements SmartLifecycle {
 
     @Override
     public void start() {
-        flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "visitor-flush");
-            thread.setDaemon(true);
-            return thread;
-        });
+        flusher = Workers.singleThread("visitor-flush");
         long interval = settings.flushInterval().toMillis();
         flusher.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -117,12 +114,7 @@ public class VisitorService implements SmartLifecycle {
     /** Stops flushing on schedule and writes what is left, before the database goes away. */
     @Override
     public void stop() {
-        flusher.shutdown();
-        try {
-            flusher.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Workers.stop(flusher, Duration.ofSeconds(10));
         flushQuietly();
         flusher = null;
     }

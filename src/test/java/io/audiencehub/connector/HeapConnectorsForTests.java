@@ -1,5 +1,6 @@
 package io.audiencehub.connector;
 
+import io.audiencehub.sandbox.heap.SandboxEnvironment;
 import io.audiencehub.sandbox.heap.SandboxOAuthService;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,12 @@ public final class HeapConnectorsForTests {
         } finally {
             RequestContextHolder.resetRequestAttributes();
         }
+    }
+
+    /** The sandbox environment a connector is connected to. */
+    public static SandboxEnvironment environmentOf(SandboxOAuthService sandbox, Connector connector) {
+        return sandbox.environments().stream().filter(environment -> environment.idToken().equals(connector.tokenId()))
+                .findFirst().orElseThrow();
     }
 
     /** Runs {@code action} signed in as an admin, then restores who was signed in. */

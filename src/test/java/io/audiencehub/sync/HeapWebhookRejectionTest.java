@@ -2,12 +2,8 @@ package io.audiencehub.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.audiencehub.IntegrationTest;
 import io.audiencehub.audience.AudienceService;
-import io.audiencehub.connector.Connector;
-import io.audiencehub.connector.ConnectorService;
-import io.audiencehub.connector.HeapConnectorsForTests;
-import io.audiencehub.sandbox.heap.SandboxOAuthService;
+import io.audiencehub.connector.HeapConnectedTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -17,19 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /** Every way the receiver refuses a delivery, and that nothing of a refused delivery is applied. */
 @WithMockUser(username = "viewer", roles = "VIEWER")
-class HeapWebhookRejectionTest extends IntegrationTest {
+class HeapWebhookRejectionTest extends HeapConnectedTest {
 
-    @Autowired
-    ConnectorService connectors;
-    @Autowired
-    SandboxOAuthService sandbox;
-    @Autowired
-    SecurityContextHolderStrategy security;
     @Autowired
     AudienceService audiences;
     @Autowired
@@ -38,13 +27,11 @@ class HeapWebhookRejectionTest extends IntegrationTest {
     MeterRegistry metrics;
 
     private HeapDeliveries heap;
-    private Connector connector;
     private String body;
 
     @BeforeEach
-    void connectAHeapEnvironment() {
+    void aPage() {
         heap = new HeapDeliveries(port);
-        connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
         body = HeapDeliveries.page(connector.tokenId(), 42, "Free Customers", "task-1", 1, 1, List.of("a"), List.of());
     }
 
@@ -148,13 +135,6 @@ class HeapWebhookRejectionTest extends IntegrationTest {
                 .isEqualTo(ConnectorSyncStatus.Health.FAILING);
         assertThat(metrics.counter("audiencehub.sync.deliveries", "result", "rejected_404").count())
                 .isEqualTo(before + 2);
-    }
-
-    private void disconnect() {
-        HeapConnectorsForTests.asAdmin(security, () -> {
-            connectors.disconnect(connector.id());
-            return null;
-        });
     }
 
     private void assertRefused(HttpResponse<String> answer, int status, String message) {

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.audiencehub.IntegrationTest;
 import io.audiencehub.audience.Audience;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.MemberLookup;
-import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorException;
-import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
-import io.audiencehub.sandbox.heap.SandboxOAuthService;
 import io.audiencehub.visitor.VisitorService;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,19 +24,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /** Heap's segment.users.sync deliveries over real HTTP into the receiver, and what they leave stored. */
 @WithMockUser(username = "viewer", roles = "VIEWER")
-class HeapWebhookTest extends IntegrationTest {
+class HeapWebhookTest extends HeapConnectedTest {
 
-    @Autowired
-    ConnectorService connectors;
-    @Autowired
-    SandboxOAuthService sandbox;
-    @Autowired
-    SecurityContextHolderStrategy security;
     @Autowired
     AudienceService audiences;
     @Autowired
@@ -50,13 +40,11 @@ class HeapWebhookTest extends IntegrationTest {
     JdbcClient jdbc;
 
     private HeapDeliveries heap;
-    private Connector connector;
     private long segmentId;
 
     @BeforeEach
-    void connectAHeapEnvironment() {
+    void aSegment() {
         heap = new HeapDeliveries(port);
-        connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
         segmentId = Math.abs(UUID.randomUUID().getMostSignificantBits() >> 12);
     }
 

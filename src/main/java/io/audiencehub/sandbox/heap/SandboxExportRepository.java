@@ -22,6 +22,14 @@ class SandboxExportRepository {
             segment_id, user_id_property, confirmed_at, recurring, next_sync_at, last_sync_at, last_result
             """;
 
+    /** The users of a rule segment: those whose property matches, as user ids. */
+    private static final String RULE_MEMBERS = """
+            SELECT user_id FROM sandbox_heap_user_property
+            WHERE environment_id = :environmentId AND name = :ruleProperty
+              AND (:operator = 'IS_SET' OR (:operator = 'EQUALS' AND value = :ruleValue)
+                   OR (:operator = 'CONTAINS' AND INSTR(value, :ruleValue) > 0))
+            """;
+
     private final JdbcClient jdbc;
 
     SandboxExportRepository(JdbcClient jdbc) {
@@ -86,12 +94,7 @@ class SandboxExportRepository {
     Set<String> memberIds(SandboxSegment segment, String idProperty) {
         String members = segment.ruleOperator() == null
                 ? "SELECT user_id FROM sandbox_heap_segment_user WHERE segment_id = :segmentId"
-                : """
-                  SELECT user_id FROM sandbox_heap_user_property
-                  WHERE environment_id = :environmentId AND name = :ruleProperty
-                    AND (:operator = 'IS_SET' OR (:operator = 'EQUALS' AND value = :ruleValue)
-                         OR (:operator = 'CONTAINS' AND INSTR(value, :ruleValue) > 0))
-                  """;
+                : RULE_MEMBERS;
         return jdbc.sql("""
                         SELECT DISTINCT id.value FROM sandbox_heap_user_property id
                         WHERE id.environment_id = :environmentId AND id.name = :idProperty
@@ -111,12 +114,7 @@ class SandboxExportRepository {
             return jdbc.sql("SELECT COUNT(*) FROM sandbox_heap_segment_user WHERE segment_id = :id")
                     .param("id", segment.id()).query(Long.class).single();
         }
-        return jdbc.sql("""
-                        SELECT COUNT(*) FROM sandbox_heap_user_property
-                        WHERE environment_id = :environmentId AND name = :ruleProperty
-                          AND (:operator = 'IS_SET' OR (:operator = 'EQUALS' AND value = :ruleValue)
-                               OR (:operator = 'CONTAINS' AND INSTR(value, :ruleValue) > 0))
-                        """)
+        return jdbc.sql("SELECT COUNT(*) FROM (" + RULE_MEMBERS + ") members")
                 .param("environmentId", segment.environmentId())
                 .param("ruleProperty", segment.ruleProperty())
                 .param("operator", segment.ruleOperator().name())

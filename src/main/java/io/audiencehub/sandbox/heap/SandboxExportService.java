@@ -2,6 +2,7 @@ package io.audiencehub.sandbox.heap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiencehub.base.Workers;
 import io.audiencehub.sandbox.heap.SandboxSegment.RuleOperator;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -60,11 +60,7 @@ public class SandboxExportService {
     private final Clock clock;
     private final HttpClient http;
     private final Map<Long, ReentrantLock> running = new ConcurrentHashMap<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sandbox-heap-sync");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService background = Workers.singleThread("sandbox-heap-sync");
 
     SandboxExportService(SandboxExportRepository exports, SandboxOAuthRepository environments,
                          SandboxHeapProperties settings, ObjectMapper json, TransactionTemplate transaction,

@@ -37,8 +37,7 @@ class SegmentSyncBrowserTest extends BrowserTest {
     @Test
     void aSegmentSyncedFromTheSandboxShowsUpInTheDirectory() {
         Connector connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
-        SandboxEnvironment environment = sandbox.environments().stream()
-                .filter(env -> env.idToken().equals(connector.tokenId())).findFirst().orElseThrow();
+        SandboxEnvironment environment = HeapConnectorsForTests.environmentOf(sandbox, connector);
         List<String> visitors = tracking.simulateVisitors(environment.id(), 5);
         audiencesCountTheSightings();
 

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.audiencehub.IntegrationTest;
 import io.audiencehub.audience.Audience;
 import io.audiencehub.audience.AudienceService;
-import io.audiencehub.connector.Connector;
-import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.sandbox.heap.SandboxSegment.RuleOperator;
 import java.time.Duration;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
@@ -26,7 +23,7 @@ import org.springframework.security.test.context.support.WithMockUser;
  * the hub's real webhook, sending only what changed, retrying what fails, logging every attempt.
  */
 @WithMockUser(username = "viewer", roles = "VIEWER")
-class SandboxExportTest extends IntegrationTest {
+class SandboxExportTest extends HeapConnectedTest {
 
     private static final String VISITOR_ID = "ABTastyVisitorId";
 
@@ -35,24 +32,15 @@ class SandboxExportTest extends IntegrationTest {
     @Autowired
     SandboxTrackingService tracking;
     @Autowired
-    SandboxOAuthService sandbox;
-    @Autowired
-    ConnectorService connectors;
-    @Autowired
     AudienceService audiences;
-    @Autowired
-    SecurityContextHolderStrategy security;
     @Autowired
     JdbcClient jdbc;
 
-    private Connector connector;
     private long environmentId;
 
     @BeforeEach
-    void connectTheHubToAFreshEnvironment() {
-        connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
-        environmentId = exports.environments().stream().filter(env -> env.idToken().equals(connector.tokenId()))
-                .findFirst().orElseThrow().id();
+    void theConnectedEnvironment() {
+        environmentId = HeapConnectorsForTests.environmentOf(sandbox, connector).id();
     }
 
     @Test
@@ -166,7 +154,9 @@ class SandboxExportTest extends IntegrationTest {
 
         exports.syncDueRecurringExports();
 
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> audiences.count(connector.id(), "") == 1);
+        await().pollInSameThread().atMost(Duration.ofSeconds(10))
+                .until(() -> exports.export(free.id()).orElseThrow().lastSyncAt() != null);
+        assertThat(audiences.count(connector.id(), "")).isEqualTo(1);
         SandboxExport export = exports.export(free.id()).orElseThrow();
         assertThat(export.recurring()).isTrue();
         assertThat(Duration.between(export.lastSyncAt(), export.nextSyncAt())).isEqualTo(Duration.ofHours(4));
@@ -180,12 +170,5 @@ class SandboxExportTest extends IntegrationTest {
         List<Audience> found = audiences.page(connector.id(), "", false, 0, 10);
         assertThat(found).hasSize(1);
         return found.get(0);
-    }
-
-    private void disconnect() {
-        HeapConnectorsForTests.asAdmin(security, () -> {
-            connectors.disconnect(connector.id());
-            return null;
-        });
     }
 }

@@ -53,8 +53,7 @@ class SandboxExportViewTest extends KaribuTest {
     @BeforeEach
     void aConnectedEnvironmentWithUsers() {
         connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
-        environment = sandbox.environments().stream().filter(env -> env.idToken().equals(connector.tokenId()))
-                .findFirst().orElseThrow();
+        environment = HeapConnectorsForTests.environmentOf(sandbox, connector);
         login("admin", "ADMIN");
     }
 
