@@ -277,7 +277,8 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
         }
     }
 
-    private void load() {
+    /** Replaces what is in memory with what the database holds, as at start. */
+    void load() {
         long started = System.nanoTime();
         keys = transaction.execute(status -> new MemberKeys(audiences.salt()));
         LongIntMap sequences = new LongIntMap(1 << 16);

@@ -18,7 +18,7 @@ class ShellBrowserTest extends BrowserTest {
         for (String[] entry : new String[][] {
                 {"integrations/directory", "Directory"}, {"segments", "Segments"}, {"campaigns", "Campaigns"},
                 {"admin/users", "Local users"}, {"integrations/hub", "Integration Hub"}}) {
-            page.locator("vaadin-side-nav-item[path$='" + entry[0] + "']").click();
+            page.locator("vaadin-side-nav-item[path$='" + entry[0] + "']:not([path*='heap-sandbox'])").click();
             page.waitForURL("**/" + entry[0]);
             assertThat(page.locator("vaadin-app-layout h2")).hasText(entry[1]);
         }
