@@ -231,6 +231,17 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
         return store.lookup(audienceId, keys.keyOf(visitorId));
     }
 
+    /** Whether a visitor is in an audience; targeting asks it for every decision, so it needs no sign-in. */
+    public boolean isMember(long audienceId, String visitorId) {
+        return store.lookup(audienceId, keys.keyOf(visitorId)).member();
+    }
+
+    /** How many known visitors the formula holds for, counted exactly on the members in memory. */
+    @PreAuthorize("isAuthenticated()")
+    public long knownVisitorsMatching(AudienceFormula formula) {
+        return store.knownMatching(formula).getLongCardinality();
+    }
+
     @Override
     public List<String> usagesOf(long connectorId) {
         int count = audiences.count(connectorId, "");

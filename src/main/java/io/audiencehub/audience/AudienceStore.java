@@ -159,6 +159,35 @@ class AudienceStore {
         }
     }
 
+    /** The known visitors for whom the formula holds. */
+    RoaringBitmap knownMatching(AudienceFormula formula) {
+        lock.readLock().lock();
+        try {
+            return matching(formula);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private RoaringBitmap matching(AudienceFormula formula) {
+        if (formula instanceof AudienceFormula.Member member) {
+            Members members = audiences.get(member.audienceId());
+            RoaringBitmap in = members == null ? new RoaringBitmap() : members.bitmap();
+            return member.negated() ? RoaringBitmap.andNot(known, in) : RoaringBitmap.and(known, in);
+        }
+        if (formula instanceof AudienceFormula.All all) {
+            RoaringBitmap result = known.clone();
+            all.parts().forEach(part -> result.and(matching(part)));
+            return result;
+        }
+        if (formula instanceof AudienceFormula.Some some) {
+            RoaringBitmap result = new RoaringBitmap();
+            some.parts().forEach(part -> result.or(matching(part)));
+            return result;
+        }
+        return known.clone();
+    }
+
     Map<Long, Members> audiences() {
         return Map.copyOf(audiences);
     }

@@ -1,0 +1,150 @@
+package io.audiencehub.segment;
+
+import io.audiencehub.segment.Criterion.Browser;
+import io.audiencehub.segment.Criterion.Cookie;
+import io.audiencehub.segment.Criterion.Country;
+import io.audiencehub.segment.Criterion.DateRange;
+import io.audiencehub.segment.Criterion.DeviceType;
+import io.audiencehub.segment.Criterion.ExternalAudience;
+import io.audiencehub.segment.Criterion.HourRange;
+import io.audiencehub.segment.Criterion.Language;
+import io.audiencehub.segment.Criterion.PageUrl;
+import io.audiencehub.segment.Criterion.QueryParameter;
+import io.audiencehub.segment.Criterion.VisitorKind;
+import io.audiencehub.segment.Criterion.Weekday;
+import io.audiencehub.segment.SegmentNode.Combinator;
+import io.audiencehub.segment.SegmentNode.Condition;
+import io.audiencehub.segment.SegmentNode.Group;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a visitor is in a segment. An empty ALL group matches everyone, an empty SOME
+ * group no one. A condition whose context is unknown is unknown, and unknown never matches: not as
+ * "is", not as "is not".
+ */
+public final class SegmentEvaluation {
+
+    /** Longest URL a regular expression is run against, so that one visitor cannot make it run long. */
+    static final int MAX_MATCHED_URL = 2_048;
+
+    private final AudienceMembership audiences;
+
+    public SegmentEvaluation(AudienceMembership audiences) {
+        this.audiences = audiences;
+    }
+
+    public boolean evaluate(SegmentDefinition segment, VisitorContext visitor) {
+        return matches(segment.root(), visitor);
+    }
+
+    private boolean matches(SegmentNode node, VisitorContext visitor) {
+        if (node instanceof Group group) {
+            return group.combinator() == Combinator.ALL
+                    ? group.children().stream().allMatch(child -> matches(child, visitor))
+                    : group.children().stream().anyMatch(child -> matches(child, visitor));
+        }
+        Condition condition = (Condition) node;
+        Boolean result = test(condition.criterion(), visitor);
+        return result != null && result != condition.negated();
+    }
+
+    /** True, false, or null when the visitor's context does not say. */
+    Boolean test(Criterion criterion, VisitorContext visitor) {
+        if (criterion instanceof ExternalAudience audience) {
+            return visitor.visitorId() == null ? null : audiences.isMember(audience.audienceId(), visitor.visitorId());
+        }
+        if (criterion instanceof VisitorKind kind) {
+            return visitor.returning() == null ? null : visitor.returning() == (kind.kind() == Criterion.Kind.RETURNING);
+        }
+        if (criterion instanceof DeviceType device) {
+            return visitor.device() == null ? null : visitor.device() == device.device();
+        }
+        if (criterion instanceof Browser browser) {
+            return visitor.browser() == null ? null : visitor.browser() == browser.browser();
+        }
+        if (criterion instanceof Language language) {
+            return visitor.language() == null ? null : languageMatches(language.code(), visitor.language());
+        }
+        if (criterion instanceof Country country) {
+            return visitor.country() == null ? null : country.code().equalsIgnoreCase(visitor.country());
+        }
+        if (criterion instanceof PageUrl page) {
+            return visitor.url() == null ? null : urlMatches(page, visitor.url());
+        }
+        if (criterion instanceof Cookie cookie) {
+            return visitor.cookies() == null ? null : valueMatches(visitor.cookies().get(cookie.name()), cookie.value());
+        }
+        if (criterion instanceof QueryParameter parameter) {
+            return visitor.url() == null ? null
+                    : valueMatches(queryOf(visitor.url()).get(parameter.name()), parameter.value());
+        }
+        if (visitor.at() == null) {
+            return null;
+        }
+        if (criterion instanceof Weekday weekday) {
+            return weekday.days().contains(local(visitor, weekday.timeZone()).getDayOfWeek());
+        }
+        if (criterion instanceof HourRange hours) {
+            return hourMatches(hours, local(visitor, hours.timeZone()).getHour());
+        }
+        DateRange dates = (DateRange) criterion;
+        var day = local(visitor, dates.timeZone()).toLocalDate();
+        return !day.isBefore(dates.from()) && !day.isAfter(dates.to());
+    }
+
+    private static boolean languageMatches(String code, String language) {
+        String wanted = code.toLowerCase(Locale.ROOT);
+        String actual = language.toLowerCase(Locale.ROOT).replace('_', '-');
+        return actual.equals(wanted) || actual.startsWith(wanted + "-");
+    }
+
+    private static boolean urlMatches(PageUrl page, String url) {
+        return switch (page.match()) {
+            case EQUALS -> url.equals(page.value());
+            case CONTAINS -> url.contains(page.value());
+            case STARTS_WITH -> url.startsWith(page.value());
+            case MATCHES_REGEX -> url.length() <= MAX_MATCHED_URL && Pattern.compile(page.value()).matcher(url).find();
+        };
+    }
+
+    private static boolean valueMatches(String actual, String wanted) {
+        return actual != null && (wanted == null || wanted.equals(actual));
+    }
+
+    private static boolean hourMatches(HourRange hours, int hour) {
+        return hours.fromHour() <= hours.toHour()
+                ? hour >= hours.fromHour() && hour < hours.toHour()
+                : hour >= hours.fromHour() || hour < hours.toHour();
+    }
+
+    private static ZonedDateTime local(VisitorContext visitor, String timeZone) {
+        return visitor.at().atZone(ZoneId.of(timeZone));
+    }
+
+    private static Map<String, String> queryOf(String url) {
+        Map<String, String> parameters = new HashMap<>();
+        String query;
+        try {
+            query = URI.create(url).getRawQuery();
+        } catch (IllegalArgumentException notAUri) {
+            return parameters;
+        }
+        if (query == null) {
+            return parameters;
+        }
+        for (String pair : query.split("&")) {
+            String[] parts = pair.split("=", 2);
+            parameters.putIfAbsent(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                    parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+        }
+        return parameters;
+    }
+}

@@ -1,0 +1,266 @@
+package io.audiencehub.segment;
+
+import io.audiencehub.audience.Audience;
+import io.audiencehub.audience.AudienceFormula;
+import io.audiencehub.audience.AudienceService;
+import io.audiencehub.catalog.Provider;
+import io.audiencehub.catalog.ProviderCatalog;
+import io.audiencehub.connector.Connector;
+import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.ConnectorState;
+import io.audiencehub.security.CurrentActor;
+import io.audiencehub.segment.Criterion.ExternalAudience;
+import io.audiencehub.segment.SegmentNode.Combinator;
+import io.audiencehub.segment.SegmentNode.Condition;
+import io.audiencehub.segment.SegmentNode.Group;
+import io.audiencehub.segment.SegmentRepository.AudienceReference;
+import io.audiencehub.segment.SegmentRepository.StoredSegment;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Targeting segments: stored as validated definitions, listed in words, evaluated for a visitor, and
+ * estimated on the imported audiences. An EXTERNAL DATA criterion whose audience became empty or
+ * whose connector is no longer validated is kept as it is and flagged.
+ */
+@Service
+public class SegmentService {
+
+    public static final int MAX_NAME_LENGTH = 120;
+
+    private final SegmentRepository segments;
+    private final ConnectorService connectors;
+    private final AudienceService audiences;
+    private final ProviderCatalog catalog;
+    private final CurrentActor actor;
+    private final List<SegmentUsage> usages;
+    private final Clock clock;
+    private final SegmentEvaluation evaluation;
+
+    SegmentService(SegmentRepository segments, ConnectorService connectors, AudienceService audiences,
+                   ProviderCatalog catalog, CurrentActor actor, List<SegmentUsage> usages, Clock clock) {
+        this.segments = segments;
+        this.connectors = connectors;
+        this.audiences = audiences;
+        this.catalog = catalog;
+        this.actor = actor;
+        this.usages = usages;
+        this.clock = clock;
+        this.evaluation = new SegmentEvaluation(audiences::isMember);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<SegmentSummary> page(int offset, int limit) {
+        return segments.page(offset, limit).stream().map(stored -> {
+            SegmentDefinition definition = SegmentDefinitions.read(stored.definition());
+            return new SegmentSummary(stored.id(), stored.name(), describe(definition), usedBy(stored.id()).size(),
+                    stored.updatedAt(), warnings(definition));
+        }).toList();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public int count() {
+        return segments.count();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Segment> find(long id) {
+        return segments.find(id).map(SegmentService::toSegment);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Segment create(String name, SegmentDefinition definition) {
+        String json = SegmentDefinitions.write(definition);
+        long id = segments.insert(requireFreeName(name, 0), json, actor.name(), clock.instant());
+        segments.replaceReferences(id, references(definition));
+        return find(id).orElseThrow();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Segment save(long id, String name, SegmentDefinition definition) {
+        String json = SegmentDefinitions.write(definition);
+        if (segments.update(id, requireFreeName(name, id), json, actor.name(), clock.instant()) != 1) {
+            throw new SegmentException("Segment " + id + " no longer exists. Reload the page.");
+        }
+        segments.replaceReferences(id, references(definition));
+        return find(id).orElseThrow();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Segment rename(long id, String name) {
+        return save(id, name, existing(id).definition());
+    }
+
+    /** A copy named "Copy of ..." (numbered when that name is taken). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Segment duplicate(long id) {
+        Segment original = existing(id);
+        String base = "Copy of " + original.name();
+        String name = base.length() > MAX_NAME_LENGTH ? base.substring(0, MAX_NAME_LENGTH) : base;
+        for (int copy = 2; segments.nameTaken(name, 0); copy++) {
+            String suffix = " (" + copy + ")";
+            name = (base.length() + suffix.length() > MAX_NAME_LENGTH
+                    ? base.substring(0, MAX_NAME_LENGTH - suffix.length()) : base) + suffix;
+        }
+        return create(name, original.definition());
+    }
+
+    /** Refused, naming what uses it, while a campaign targets the segment. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void delete(long id) {
+        Segment segment = existing(id);
+        List<String> users = usedBy(id);
+        if (!users.isEmpty()) {
+            throw new SegmentException("Segment \"" + segment.name() + "\" cannot be deleted: it is used by "
+                    + String.join(", ", users) + ".");
+        }
+        segments.delete(id);
+    }
+
+    /** EXTERNAL DATA: one item per validated connector. */
+    @PreAuthorize("isAuthenticated()")
+    public List<ExternalSource> externalSources() {
+        return connectors.all(0, 1_000).stream().filter(connector -> connector.state() == ConnectorState.VALIDATED)
+                .map(connector -> new ExternalSource(connector.id(), label(connector))).toList();
+    }
+
+    /** The audiences a criterion may pick: only those with at least one matched member. */
+    @PreAuthorize("isAuthenticated()")
+    public List<Audience> availableAudiences(long connectorId) {
+        return audiences.page(connectorId, "", true, 0, 10_000);
+    }
+
+    /** What is wrong with the definition's EXTERNAL DATA criteria now, in words; empty when nothing is. */
+    @PreAuthorize("isAuthenticated()")
+    public List<String> warnings(SegmentDefinition definition) {
+        List<String> warnings = new ArrayList<>();
+        for (AudienceReference reference : references(definition)) {
+            Optional<Connector> connector = connectors.find(reference.connectorId());
+            Optional<Audience> audience = audiences.find(reference.audienceId());
+            String what = audience.map(found -> "\"" + found.name() + "\"").orElse("audience " + reference.audienceId());
+            if (connector.isEmpty()) {
+                warnings.add(what + ": its connector was deleted");
+            } else if (connector.get().state() != ConnectorState.VALIDATED) {
+                warnings.add(what + ": connector \"" + connector.get().name() + "\" is "
+                        + connector.get().state().name().toLowerCase().replace('_', ' '));
+            } else if (audience.isEmpty()) {
+                warnings.add(what + " no longer exists");
+            } else if (!audience.get().available()) {
+                warnings.add(what + " is empty: " + Audience.UNAVAILABLE_REASON);
+            }
+        }
+        return warnings;
+    }
+
+    /** The exact number of known visitors the EXTERNAL DATA part holds for; page criteria may match anyone. */
+    @PreAuthorize("isAuthenticated()")
+    public ReachEstimate reach(SegmentDefinition definition) {
+        if (references(definition).isEmpty()) {
+            return new ReachEstimate(null, !definition.root().children().isEmpty());
+        }
+        boolean[] dependsOnPage = {false};
+        AudienceFormula formula = formula(definition.root(), dependsOnPage);
+        return new ReachEstimate(audiences.knownVisitorsMatching(formula), dependsOnPage[0]);
+    }
+
+    /** Whether the visitor is in the segment; the decision API calls it, with no sign-in. */
+    public boolean evaluate(SegmentDefinition segment, VisitorContext visitor) {
+        return evaluation.evaluate(segment, visitor);
+    }
+
+    /** The definition in words, as the list and the builder's summary show it. */
+    @PreAuthorize("isAuthenticated()")
+    public String describe(SegmentDefinition definition) {
+        return definition.root().children().isEmpty() ? "every visitor" : describe(definition.root());
+    }
+
+    private String describe(SegmentNode node) {
+        if (node instanceof Group group) {
+            String joiner = group.combinator() == Combinator.ALL ? " and " : " or ";
+            String text = group.children().stream().map(this::describe).collect(Collectors.joining(joiner));
+            return group.children().size() > 1 ? "(" + text + ")" : text;
+        }
+        Condition condition = (Condition) node;
+        return CriterionText.describe(condition.criterion(), condition.negated(), this::audienceLabel);
+    }
+
+    /** "Heap Analytics - Production / Free Customers": an EXTERNAL DATA criterion's connector and audience. */
+    @PreAuthorize("isAuthenticated()")
+    public String audienceLabel(ExternalAudience criterion) {
+        String connector = connectors.find(criterion.connectorId()).map(this::label).orElse("a deleted connector");
+        String audience = audiences.find(criterion.audienceId()).map(Audience::name).orElse("a removed audience");
+        return connector + " / " + audience;
+    }
+
+    private AudienceFormula formula(SegmentNode node, boolean[] dependsOnPage) {
+        if (node instanceof Group group) {
+            List<AudienceFormula> parts = group.children().stream().map(child -> formula(child, dependsOnPage)).toList();
+            return group.combinator() == Combinator.ALL ? new AudienceFormula.All(parts) : new AudienceFormula.Some(parts);
+        }
+        Condition condition = (Condition) node;
+        if (condition.criterion() instanceof ExternalAudience audience) {
+            return new AudienceFormula.Member(audience.audienceId(), condition.negated());
+        }
+        dependsOnPage[0] = true;
+        return new AudienceFormula.Anyone();
+    }
+
+    private String label(Connector connector) {
+        return catalog.find(connector.providerId()).map(Provider::name).orElse(connector.providerId()) + " - "
+                + connector.name();
+    }
+
+    private List<String> usedBy(long segmentId) {
+        return usages.stream().flatMap(usage -> usage.usagesOf(segmentId).stream()).toList();
+    }
+
+    private Segment existing(long id) {
+        return find(id).orElseThrow(() -> new SegmentException("Segment " + id + " no longer exists. Reload the page."));
+    }
+
+    private String requireFreeName(String name, long id) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
+            throw new SegmentException("A segment needs a name of 1 to " + MAX_NAME_LENGTH + " characters.");
+        }
+        if (segments.nameTaken(trimmed, id)) {
+            throw new SegmentException("Another segment is already named \"" + trimmed + "\".");
+        }
+        return trimmed;
+    }
+
+    private static Set<AudienceReference> references(SegmentDefinition definition) {
+        Set<AudienceReference> references = new LinkedHashSet<>();
+        collect(definition.root(), references);
+        return references;
+    }
+
+    private static void collect(SegmentNode node, Set<AudienceReference> references) {
+        if (node instanceof Group group) {
+            group.children().forEach(child -> collect(child, references));
+        } else if (((Condition) node).criterion() instanceof ExternalAudience audience) {
+            references.add(new AudienceReference(audience.connectorId(), audience.audienceId()));
+        }
+    }
+
+    private static Segment toSegment(StoredSegment stored) {
+        return new Segment(stored.id(), stored.name(), SegmentDefinitions.read(stored.definition()), stored.updatedBy(),
+                stored.updatedAt());
+    }
+}

@@ -1,0 +1,69 @@
+package io.audiencehub.segment.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import io.audiencehub.BrowserTest;
+import io.audiencehub.audience.AudienceService;
+import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.visitor.VisitorService;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/** A real HTML5 drag of the Heap item from EXTERNAL DATA into the segment, then save and reload. */
+class SegmentBuilderBrowserTest extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    VisitorService visitors;
+    @Autowired
+    AudienceService audiences;
+
+    @Test
+    void theHeapItemIsDraggedIntoTheSegmentGivenAnAudienceSavedAndFoundIntactAfterAReload() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String tokenId = UUID.randomUUID().toString();
+        var key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO connector (provider_id, name, state, token_id, environment_name, created_by,
+                                               created_at, updated_at)
+                        VALUES ('heap', ?, 'VALIDATED', ?, 'Acme', 'admin', NOW(3), NOW(3))
+                        """)
+                .params("Drag " + suffix, tokenId).update(key, "id");
+        long connectorId = key.getKeyAs(Number.class).longValue();
+        String visitor = "drag-" + suffix;
+        visitors.report(visitor);
+        visitors.flush();
+        audiences.writeFirstSightings();
+        new HeapDeliveries(port).send(HeapDeliveries.page(tokenId, 900, "Loyal Customers", "task-1", 1, 1,
+                List.of(visitor), List.of()));
+
+        signIn("admin", "admin");
+        page.navigate(baseUrl() + "/segments/new");
+        Locator heapItem = page.locator("#palette-external-" + connectorId);
+        assertThat(heapItem).hasText("Heap Analytics - Drag " + suffix);
+        assertThat(page.locator("#palette-group-external-data")).containsText("Heap Analytics - Drag " + suffix);
+
+        heapItem.dragTo(page.locator("#segment-drop-zone"));
+
+        page.locator("#criterion-audience input").click();
+        page.locator("vaadin-combo-box-item").getByText("Loyal Customers (1 matched)").click();
+        page.locator("#criterion-ok").click();
+        assertThat(page.locator("#criterion-0")).containsText("is in Heap Analytics - Drag " + suffix + " / Loyal Customers");
+        assertThat(page.locator("#reach-estimate")).hasText("1 known visitors match the EXTERNAL DATA part.");
+        page.locator("#segment-name input").fill("Loyal " + suffix);
+        page.locator("#save-segment").click();
+        page.waitForURL(Pattern.compile(".*/segments/\\d+$"));
+
+        page.reload();
+        assertThat(page.locator("#segment-name input")).hasValue("Loyal " + suffix);
+        assertThat(page.locator("#criterion-0")).containsText("is in Heap Analytics - Drag " + suffix + " / Loyal Customers");
+        screenshot("segment-builder");
+    }
+}
