@@ -1,6 +1,7 @@
 package io.audiencehub;
 
 import io.audiencehub.connector.DependentsForTests;
+import io.audiencehub.segment.SegmentUsersForTests;
 import io.audiencehub.visitor.FirstSightingsForTests;
 import org.junit.jupiter.api.Tag;
 import org.springframework.context.annotation.Import;
@@ -21,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "audiencehub.sync.previous-webhook-secret=" + IntegrationTest.PREVIOUS_WEBHOOK_SECRET,
                 "audiencehub.sandbox.heap.page-size=3", "audiencehub.sync.max-body-size=2MB", "audiencehub.sandbox.heap.retry-backoff=100ms"})
 @AutoConfigureObservability(tracing = false)
-@Import({DependentsForTests.class, FirstSightingsForTests.class})
+@Import({DependentsForTests.class, FirstSightingsForTests.class, SegmentUsersForTests.class})
 public abstract class IntegrationTest {
 
     /** The webhook secret being rotated out, still accepted alongside the sandbox's current one. */

@@ -1,0 +1,100 @@
+package io.audiencehub.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.audiencehub.audience.AudienceService;
+import io.audiencehub.connector.ConnectorException;
+import io.audiencehub.connector.HeapConnectedTest;
+import io.audiencehub.connector.HeapConnectorsForTests;
+import io.audiencehub.segment.SegmentNode.Combinator;
+import io.audiencehub.segment.SegmentNode.Condition;
+import io.audiencehub.segment.SegmentNode.Group;
+import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.visitor.VisitorService;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** Segments against real audiences: evaluation, flags, deletion rules and who may change them. */
+@WithMockUser(username = "admin", roles = "ADMIN")
+class SegmentServiceTest extends HeapConnectedTest {
+
+    @Autowired
+    SegmentService segments;
+    @Autowired
+    AudienceService audiences;
+    @Autowired
+    VisitorService visitors;
+
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private final String member = "member-" + suffix;
+    private SegmentDefinition inTheAudience;
+
+    @BeforeEach
+    void anAvailableAudience() {
+        visitors.report(member);
+        visitors.flush();
+        audiences.writeFirstSightings();
+        new HeapDeliveries(port).send(HeapDeliveries.page(connector.tokenId(), 7, "Buyers", "task-1", 1, 1,
+                List.of(member), List.of()));
+        long audienceId = audiences.page(connector.id(), "", true, 0, 1).get(0).id();
+        inTheAudience = new SegmentDefinition(1, new Group(Combinator.ALL, List.of(
+                new Condition(new Criterion.ExternalAudience(connector.id(), audienceId), false))));
+    }
+
+    @Test
+    void aVisitorIsEvaluatedAgainstTheImportedAudience() {
+        Segment segment = segments.create("Buyers " + suffix, inTheAudience);
+
+        assertThat(segments.evaluate(segment.definition(), visitor(member))).isTrue();
+        assertThat(segments.evaluate(segment.definition(), visitor("someone-else"))).isFalse();
+        assertThat(segments.reach(segment.definition())).isEqualTo(new ReachEstimate(1L, false));
+        assertThat(segments.describe(segment.definition())).isEqualTo("is in Heap Analytics - " + connector.name()
+                + " / Buyers");
+    }
+
+    @Test
+    void aDisconnectedConnectorIsFlaggedAndTheCriterionKept() {
+        Segment segment = segments.create("Buyers " + suffix, inTheAudience);
+        assertThatThrownBy(() -> HeapConnectorsForTests.asAdmin(security, () -> {
+            connectors.delete(connector.id());
+            return null;
+        })).rootCause().isInstanceOf(ConnectorException.class).hasMessageContaining("1 segment");
+
+        disconnect();
+
+        assertThat(segments.warnings(segment.definition())).singleElement().satisfies(warning ->
+                assertThat(warning).isEqualTo("\"Buyers\": connector \"" + connector.name() + "\" is disconnected"));
+        assertThat(segments.find(segment.id()).orElseThrow().definition()).isEqualTo(inTheAudience);
+    }
+
+    @Test
+    void aSegmentInUseIsNotDeletedAndNamesAreUnique() {
+        Segment segment = segments.create("Buyers " + suffix, inTheAudience);
+        SegmentUsersForTests.add(segment.id(), "campaign Winter sale");
+
+        assertThatThrownBy(() -> segments.delete(segment.id())).isInstanceOf(SegmentException.class)
+                .hasMessage("Segment \"Buyers " + suffix + "\" cannot be deleted: it is used by campaign Winter sale.");
+        assertThatThrownBy(() -> segments.create("Buyers " + suffix, inTheAudience))
+                .hasMessage("Another segment is already named \"Buyers " + suffix + "\".");
+        assertThat(segments.duplicate(segment.id()).name()).isEqualTo("Copy of Buyers " + suffix);
+        assertThat(segments.duplicate(segment.id()).name()).isEqualTo("Copy of Buyers " + suffix + " (2)");
+    }
+
+    @Test
+    @WithMockUser(username = "vera", roles = "VIEWER")
+    void aViewerCannotChangeSegments() {
+        assertThatThrownBy(() -> segments.create("Viewer " + suffix, SegmentDefinition.empty()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static VisitorContext visitor(String visitorId) {
+        return new VisitorContext(visitorId, null, null, null, null, null, null, null, Instant.now());
+    }
+}
