@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.audiencehub.audience.AudienceService;
+import io.audiencehub.audience.KnownVisitors;
 import io.audiencehub.connector.ConnectorException;
 import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
@@ -38,9 +39,7 @@ class SegmentServiceTest extends HeapConnectedTest {
 
     @BeforeEach
     void anAvailableAudience() {
-        visitors.report(member);
-        visitors.flush();
-        audiences.writeFirstSightings();
+        KnownVisitors.see(visitors, audiences, member);
         new HeapDeliveries(port).send(HeapDeliveries.page(connector.tokenId(), 7, "Buyers", "task-1", 1, 1,
                 List.of(member), List.of()));
         long audienceId = audiences.page(connector.id(), "", true, 0, 1).get(0).id();

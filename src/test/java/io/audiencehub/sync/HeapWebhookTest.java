@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.audiencehub.audience.Audience;
 import io.audiencehub.audience.AudienceService;
+import io.audiencehub.audience.KnownVisitors;
 import io.audiencehub.audience.MemberLookup;
 import io.audiencehub.connector.ConnectorException;
 import io.audiencehub.connector.HeapConnectedTest;
@@ -177,17 +178,13 @@ class HeapWebhookTest extends HeapConnectedTest {
     void matchedCountsFollowVisitorsSeenBeforeAndAfterTheAudience() {
         String before = "seen-before-" + UUID.randomUUID().toString().substring(0, 8);
         String after = "seen-after-" + UUID.randomUUID().toString().substring(0, 8);
-        visitors.report(before);
-        visitors.flush();
-        audiences.writeFirstSightings();
+        KnownVisitors.see(visitors, audiences, before);
 
         heap.send(page("task-1", 1, 1, List.of(before, after, "never-seen"), List.of()));
         assertThat(audience().matchedCount()).isEqualTo(1);
         assertThat(audience().available()).isTrue();
 
-        visitors.report(after);
-        visitors.flush();
-        audiences.writeFirstSightings();
+        KnownVisitors.see(visitors, audiences, after);
         assertThat(audience().matchedCount()).isEqualTo(2);
         MemberLookup lookup = audiences.lookup(audience().id(), after);
         assertThat(lookup).isEqualTo(new MemberLookup(true, true));

@@ -14,13 +14,13 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import io.audiencehub.KaribuTest;
+import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.connector.ConnectorAuditEntry;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 class ConnectorViewTest extends KaribuTest {
 
@@ -32,14 +32,7 @@ class ConnectorViewTest extends KaribuTest {
 
     @BeforeEach
     void aValidatedConnector() {
-        var key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO connector (provider_id, name, state, token_id, environment_name, created_by,
-                                               created_at, updated_at)
-                        VALUES ('heap', ?, 'VALIDATED', ?, 'Acme', 'admin', NOW(3), NOW(3))
-                        """)
-                .params("Page test " + tokenId.substring(0, 8), tokenId).update(key, "id");
-        id = key.getKeyAs(Number.class).longValue();
+        id = ValidatedConnectors.insert(jdbc, "Page test " + tokenId.substring(0, 8), tokenId, "Acme");
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import io.audiencehub.KaribuTest;
+import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.audience.Audience;
 import io.audiencehub.directory.DirectoryEntry;
 import io.audiencehub.sync.ConnectorSyncStatus;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 class DirectoryViewTest extends KaribuTest {
 
@@ -44,14 +44,7 @@ class DirectoryViewTest extends KaribuTest {
     @BeforeEach
     void aConnectionWithAnAudience() {
         name = "Directory " + tokenId.substring(0, 8);
-        var key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO connector (provider_id, name, state, token_id, environment_name, created_by,
-                                               created_at, updated_at)
-                        VALUES ('heap', ?, 'VALIDATED', ?, 'Acme production', 'admin', NOW(3), NOW(3))
-                        """)
-                .params(name, tokenId).update(key, "id");
-        connectorId = key.getKeyAs(Number.class).longValue();
+        connectorId = ValidatedConnectors.insert(jdbc, name, tokenId, "Acme production");
         HeapDeliveries heap = new HeapDeliveries(port);
         assertThat(heap.send(HeapDeliveries.page(tokenId, 77, "Free Customers", "task-1", 1, 1,
                 List.of("v1", "v2", "v3"), List.of())).statusCode()).isEqualTo(200);

@@ -4,7 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import io.audiencehub.BrowserTest;
+import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.audience.AudienceService;
+import io.audiencehub.audience.KnownVisitors;
 import io.audiencehub.sync.HeapDeliveries;
 import io.audiencehub.visitor.VisitorService;
 import java.util.List;
@@ -13,7 +15,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /** A real HTML5 drag of the Heap item from EXTERNAL DATA into the segment, then save and reload. */
 class SegmentBuilderBrowserTest extends BrowserTest {
@@ -29,18 +30,9 @@ class SegmentBuilderBrowserTest extends BrowserTest {
     void theHeapItemIsDraggedIntoTheSegmentGivenAnAudienceSavedAndFoundIntactAfterAReload() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String tokenId = UUID.randomUUID().toString();
-        var key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO connector (provider_id, name, state, token_id, environment_name, created_by,
-                                               created_at, updated_at)
-                        VALUES ('heap', ?, 'VALIDATED', ?, 'Acme', 'admin', NOW(3), NOW(3))
-                        """)
-                .params("Drag " + suffix, tokenId).update(key, "id");
-        long connectorId = key.getKeyAs(Number.class).longValue();
+        long connectorId = ValidatedConnectors.insert(jdbc, "Drag " + suffix, tokenId, "Acme");
         String visitor = "drag-" + suffix;
-        visitors.report(visitor);
-        visitors.flush();
-        audiences.writeFirstSightings();
+        KnownVisitors.see(visitors, audiences, visitor);
         new HeapDeliveries(port).send(HeapDeliveries.page(tokenId, 900, "Loyal Customers", "task-1", 1, 1,
                 List.of(visitor), List.of()));
 

@@ -28,7 +28,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import io.audiencehub.KaribuTest;
+import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.audience.AudienceService;
+import io.audiencehub.audience.KnownVisitors;
 import io.audiencehub.segment.Criterion;
 import io.audiencehub.segment.Segment;
 import io.audiencehub.segment.SegmentDefinition;
@@ -45,7 +47,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /** The builder driven as a person would: drags fired as DragStart -> Drop -> DragEnd, forms, save. */
 class SegmentBuilderViewTest extends KaribuTest {
@@ -68,17 +69,8 @@ class SegmentBuilderViewTest extends KaribuTest {
     @BeforeEach
     void aConnectorWithAnAvailableAudience() {
         tokenId = UUID.randomUUID().toString();
-        var key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO connector (provider_id, name, state, token_id, environment_name, created_by,
-                                               created_at, updated_at)
-                        VALUES ('heap', ?, 'VALIDATED', ?, 'Acme', 'admin', NOW(3), NOW(3))
-                        """)
-                .params("Builder " + suffix, tokenId).update(key, "id");
-        connectorId = key.getKeyAs(Number.class).longValue();
-        visitors.report(visitor);
-        visitors.flush();
-        audiences.writeFirstSightings();
+        connectorId = ValidatedConnectors.insert(jdbc, "Builder " + suffix, tokenId, "Acme");
+        KnownVisitors.see(visitors, audiences, visitor);
         heap = new HeapDeliveries(port);
         heap.send(HeapDeliveries.page(tokenId, 501, "Free Customers", "task-1", 1, 1, List.of(visitor, "other"), List.of()));
         heap.send(HeapDeliveries.page(tokenId, 502, "Nobody Known", "task-2", 1, 1, List.of("stranger"), List.of()));
