@@ -49,11 +49,14 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final BlockingQueue<String> firstSightings = new ArrayBlockingQueue<>(1_000_000);
+    private final AudienceWriterLock writerLock;
     private volatile MemberKeys keys;
+    private volatile boolean writer;
     private ScheduledExecutorService sightingsWriter;
 
-    AudienceService(AudienceRepository audiences, AudienceStore store, VisitorService visitors,
-                    TransactionTemplate transaction, Clock clock) {
+    AudienceService(AudienceRepository audiences, AudienceStore store, AudienceWriterLock writerLock,
+                    VisitorService visitors, TransactionTemplate transaction, Clock clock) {
+        this.writerLock = writerLock;
         this.audiences = audiences;
         this.store = store;
         this.visitors = visitors;
@@ -72,6 +75,7 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public AppliedChange apply(AudienceChange change) {
+        requireWriter();
         Staging staging = store.beginWrite();
         long audienceId = audiences.upsert(change.connectorId(), change.segmentId(), change.segmentName(), change.at());
         Members before = staging.members(audienceId);
@@ -101,9 +105,10 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
                 change.removedKeys().length - removed, members.getLongCardinality(), matched);
     }
 
+    /** Queued for the writer; another instance's sightings are counted by the writer's reconciliation. */
     @EventListener
     void onVisitorFirstSeen(VisitorFirstSeen sighting) {
-        if (!firstSightings.offer(sighting.visitorId())) {
+        if (writer && !firstSightings.offer(sighting.visitorId())) {
             log.warn("First sightings queue full; visitor {} is counted at the next reconciliation", sighting.visitorId());
         }
     }
@@ -118,6 +123,7 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
     }
 
     private void recordKnown(List<String> visitorIds) {
+        requireWriter();
         Staging staging = store.beginWrite();
         for (String visitorId : visitorIds) {
             int sequence = staging.sequenceOf(keys.keyOf(visitorId));
@@ -144,6 +150,10 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
      * drifted, logging each fix. Also counts visitors whose first sighting this feature missed.
      */
     public Reconciliation reconcile() {
+        if (!writer) {
+            log.info("Reconciliation skipped: another hub instance changes the audiences");
+            return new Reconciliation(0, 0, 0);
+        }
         List<String> missed = new ArrayList<>();
         visitors.forEachKnownVisitor(visitorId -> {
             if (!store.isKnownVisitor(keys.keyOf(visitorId))) {
@@ -251,16 +261,49 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
     /** Loads members and visitors into memory, then writes first sightings in the background. */
     @Override
     public void start() {
-        load();
+        keys = transaction.execute(status -> new MemberKeys(audiences.salt()));
+        if (!becomeWriterIfFree()) {
+            log.warn("Another hub instance changes the audiences of this database: this one stores the deliveries"
+                    + " it receives, which that instance applies, and takes over when it stops.");
+        }
         sightingsWriter = Workers.singleThread("audience-sightings");
-        sightingsWriter.scheduleWithFixedDelay(this::writeFirstSightings, 500, 500, TimeUnit.MILLISECONDS);
+        sightingsWriter.scheduleWithFixedDelay(() -> {
+            if (becomeWriterIfFree()) {
+                writeFirstSightings();
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
         Workers.stop(sightingsWriter, Duration.ofSeconds(10));
-        writeFirstSightings();
+        if (writer) {
+            writeFirstSightings();
+        }
+        writerLock.release();
+        writer = false;
         sightingsWriter = null;
+    }
+
+    /** Whether this instance changes audiences: only one instance per database does, the others wait. */
+    public boolean isWriter() {
+        return writer;
+    }
+
+    /**
+     * Holds on to the writer lock, or takes it when it is free; on taking it, loads what the previous
+     * writer left and recounts, so counts are exact from the first change on.
+     */
+    private synchronized boolean becomeWriterIfFree() {
+        boolean holds = writerLock.acquire();
+        if (holds && !writer) {
+            writer = true;
+            reload();
+        } else if (!holds && writer) {
+            log.error("This instance lost the audience writer lock (database connection lost); it stops applying");
+            writer = false;
+        }
+        return holds;
     }
 
     @Override
@@ -288,10 +331,14 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
         }
     }
 
-    /** Replaces what is in memory with what the database holds, as at start. */
-    void load() {
+    /** Replaces what is in memory with what the database holds and recounts, as at start. */
+    void reload() {
+        load();
+        reconcile();
+    }
+
+    private void load() {
         long started = System.nanoTime();
-        keys = transaction.execute(status -> new MemberKeys(audiences.salt()));
         LongIntMap sequences = new LongIntMap(1 << 16);
         int[] nextSequence = {0};
         audiences.forEachKeyChunk(chunk -> {
@@ -304,20 +351,23 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
         Map<Long, Members> members = new HashMap<>();
         audiences.forEachMembers(stored -> members.put(stored.audienceId(),
                 new Members(deserialize(stored.bitmap()), stored.matchedCount())));
+        // visitors without a number yet are counted by the reconciliation that follows a load
         RoaringBitmap known = new RoaringBitmap();
-        List<String> unnumbered = new ArrayList<>();
         visitors.forEachKnownVisitor(visitorId -> {
             int sequence = sequences.get(keys.keyOf(visitorId));
-            if (sequence == LongIntMap.ABSENT) {
-                unnumbered.add(visitorId);
-            } else {
+            if (sequence != LongIntMap.ABSENT) {
                 known.add(sequence);
             }
         });
         store.reset(sequences, nextSequence[0], members, known);
-        recordKnownVisitors(unnumbered);
         log.info("Loaded {} audiences, {} member keys and {} known visitors in {} ms", members.size(),
                 store.keyCount(), store.knownCount(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void requireWriter() {
+        if (!writer) {
+            throw new IllegalStateException("Another hub instance changes the audiences of this database");
+        }
     }
 
     private void saveNewKeys(Staging staging) {

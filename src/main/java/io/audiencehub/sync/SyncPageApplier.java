@@ -77,6 +77,9 @@ class SyncPageApplier implements SmartLifecycle {
 
     /** Applies what is pending now; the worker also calls it every second for retries and leftovers. */
     void applyPending() {
+        if (!audiences.isWriter()) {
+            return;
+        }
         List<PendingPage> pending;
         do {
             pending = transaction.execute(status -> sync.pending(BATCH));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -35,6 +36,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @SpringBootTest(properties = {"audiencehub.heap.read-timeout=1s", "audiencehub.crypto.token-key-file=target/test-token.key"})
 @Import(DependentsForTests.class)
 @WithMockUser(username = "admin", roles = "ADMIN")
+// closed after its tests, so that it hands the audience writer lock back to the shared context
+@DirtiesContext
 class HeapUnavailableTest {
 
     private static final FakeHeap HEAP = new FakeHeap();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** OpenID Connect sign-in, the whole authorization-code round trip over real HTTP. */
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after its tests, so that it hands the audience writer lock back to the shared context
+@DirtiesContext
 class SingleSignOnTest {
 
     private static final FakeOidcProvider PROVIDER = new FakeOidcProvider();

@@ -199,7 +199,7 @@ class HeapWebhookTest extends HeapConnectedTest {
         heap.send(page("task-1", 1, 1, List.of("a", "b"), List.of()));
         jdbc.sql("UPDATE audience SET member_count = 7 WHERE id = ?").param(audience().id()).update();
 
-        assertThat(audiences.reconcile().countsFixed()).isEqualTo(1);
+        assertThat(audiences.reconcile().countsFixed()).isPositive();
         assertThat(audience().memberCount()).isEqualTo(2);
     }
 
