@@ -8,7 +8,6 @@ import io.audiencehub.visitor.VisitorFirstSeen;
 import io.audiencehub.visitor.VisitorService;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,7 +46,6 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
     private final AudienceStore store;
     private final VisitorService visitors;
     private final TransactionTemplate transaction;
-    private final Clock clock;
     private final BlockingQueue<String> firstSightings = new ArrayBlockingQueue<>(1_000_000);
     private final AudienceWriterLock writerLock;
     private volatile MemberKeys keys;
@@ -55,13 +53,12 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
     private ScheduledExecutorService sightingsWriter;
 
     AudienceService(AudienceRepository audiences, AudienceStore store, AudienceWriterLock writerLock,
-                    VisitorService visitors, TransactionTemplate transaction, Clock clock) {
+                    VisitorService visitors, TransactionTemplate transaction) {
         this.writerLock = writerLock;
         this.audiences = audiences;
         this.store = store;
         this.visitors = visitors;
         this.transaction = transaction;
-        this.clock = clock;
     }
 
     /** How member ids become the keys that {@link AudienceChange} carries. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -55,7 +56,7 @@ public class SyncService {
         sync.insertRejection(clock.instant(), connectorId, idToken, status, reason);
     }
 
-    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS)
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.HOURS)
     @Transactional
     void forgetOldRejections() {
         int deleted = sync.deleteRejectionsBefore(clock.instant().minus(REJECTIONS_KEPT));
