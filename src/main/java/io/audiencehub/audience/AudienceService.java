@@ -157,6 +157,11 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
                 missed.add(visitorId);
             }
         });
+        return recount(missed);
+    }
+
+    /** Counts the visitors whose sighting was missed, then recounts every audience and fixes drift. */
+    private Reconciliation recount(List<String> missed) {
         if (!missed.isEmpty()) {
             log.warn("Reconciliation: {} known visitors had not been counted in matched counts", missed.size());
             recordKnownVisitors(missed);
@@ -330,11 +335,11 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
 
     /** Replaces what is in memory with what the database holds and recounts, as at start. */
     void reload() {
-        load();
-        reconcile();
+        recount(load());
     }
 
-    private void load() {
+    /** Returns the registry's visitors that have no number yet: their sightings were never counted. */
+    private List<String> load() {
         long started = System.nanoTime();
         LongIntMap sequences = new LongIntMap(1 << 16);
         int[] nextSequence = {0};
@@ -348,17 +353,20 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
         Map<Long, Members> members = new HashMap<>();
         audiences.forEachMembers(stored -> members.put(stored.audienceId(),
                 new Members(deserialize(stored.bitmap()), stored.matchedCount())));
-        // visitors without a number yet are counted by the reconciliation that follows a load
         RoaringBitmap known = new RoaringBitmap();
+        List<String> unnumbered = new ArrayList<>();
         visitors.forEachKnownVisitor(visitorId -> {
             int sequence = sequences.get(keys.keyOf(visitorId));
-            if (sequence != LongIntMap.ABSENT) {
+            if (sequence == LongIntMap.ABSENT) {
+                unnumbered.add(visitorId);
+            } else {
                 known.add(sequence);
             }
         });
         store.reset(sequences, nextSequence[0], members, known);
         log.info("Loaded {} audiences, {} member keys and {} known visitors in {} ms", members.size(),
                 store.keyCount(), store.knownCount(), (System.nanoTime() - started) / 1_000_000);
+        return unnumbered;
     }
 
     private void requireWriter() {
