@@ -75,8 +75,12 @@ public class VisitorService implements SmartLifecycle {
         visitors.forEachId(action);
     }
 
-    /** Writes what is buffered now; returns how many distinct visitors it wrote. */
-    public int flush() {
+    /**
+     * Writes what is buffered now; returns how many distinct visitors it wrote. One flush at a time,
+     * so that two never upsert the same rows at once, and so that when it returns every report
+     * accepted before the call is stored, even those a scheduled flush had already taken.
+     */
+    public synchronized int flush() {
         List<Report> drained = new ArrayList<>();
         buffer.drainTo(drained);
         if (drained.isEmpty()) {

@@ -107,7 +107,9 @@ class VisitorReportEndpointTest extends IntegrationTest {
         ids.forEach(visitors::report);
         ids.subList(0, 100).forEach(visitors::report);
 
-        assertThat(visitors.flush()).isEqualTo(2_500);
+        visitors.flush();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM visitor WHERE id IN (:ids)").param("ids", ids)
+                .query(Integer.class).single()).isEqualTo(2_500);
         assertThat(firstSightings.seen).filteredOn(event -> ids.contains(event.visitorId())).hasSize(2_500);
 
         visitors.report(ids.get(0));
