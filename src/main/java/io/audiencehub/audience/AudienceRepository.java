@@ -135,10 +135,14 @@ class AudienceRepository {
                 .query(Audience.class).list();
     }
 
-    int count(long connectorId, String nameContains) {
-        return jdbc.sql("SELECT COUNT(*) FROM audience WHERE connector_id = :connectorId AND name LIKE :name")
+    int count(long connectorId, String nameContains, boolean onlyAvailable) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM audience
+                        WHERE connector_id = :connectorId AND name LIKE :name AND matched_count >= :minMatched
+                        """)
                 .param("connectorId", connectorId)
                 .param("name", likePattern(nameContains))
+                .param("minMatched", onlyAvailable ? 1 : 0)
                 .query(Integer.class).single();
     }
 

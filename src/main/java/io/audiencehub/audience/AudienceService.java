@@ -225,8 +225,8 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
 
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public int count(long connectorId, String nameContains) {
-        return audiences.count(connectorId, nameContains);
+    public int count(long connectorId, String nameContains, boolean onlyAvailable) {
+        return audiences.count(connectorId, nameContains, onlyAvailable);
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -256,7 +256,7 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
 
     @Override
     public List<String> usagesOf(long connectorId) {
-        int count = audiences.count(connectorId, "");
+        int count = audiences.count(connectorId, "", false);
         return count == 0 ? List.of() : List.of(count == 1 ? "1 audience" : count + " audiences");
     }
 

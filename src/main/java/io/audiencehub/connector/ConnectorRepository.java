@@ -64,6 +64,12 @@ class ConnectorRepository {
                 .list();
     }
 
+    List<Connector> validated() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connector WHERE state = 'VALIDATED' ORDER BY name")
+                .query(Connector.class)
+                .list();
+    }
+
     int count() {
         return jdbc.sql("SELECT COUNT(*) FROM connector").query(Integer.class).single();
     }

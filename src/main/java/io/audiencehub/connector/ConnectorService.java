@@ -75,6 +75,13 @@ public class ConnectorService {
         return connectors.all(offset, limit);
     }
 
+    /** The validated connectors of every provider, by name: at most one per provider environment. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Connector> validated() {
+        return connectors.validated();
+    }
+
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public int count() {

@@ -136,14 +136,32 @@ public class SegmentService {
     /** EXTERNAL DATA: one item per validated connector. */
     @PreAuthorize("isAuthenticated()")
     public List<ExternalSource> externalSources() {
-        return connectors.all(0, 1_000).stream().filter(connector -> connector.state() == ConnectorState.VALIDATED)
-                .map(connector -> new ExternalSource(connector.id(), label(connector))).toList();
+        return connectors.validated().stream().map(connector -> new ExternalSource(connector.id(), label(connector)))
+                .toList();
     }
 
-    /** The audiences a criterion may pick: only those with at least one matched member. */
+    /** The EXTERNAL DATA item of one connector, while it is validated. */
     @PreAuthorize("isAuthenticated()")
-    public List<Audience> availableAudiences(long connectorId) {
-        return audiences.page(connectorId, "", true, 0, 10_000);
+    public Optional<ExternalSource> externalSource(long connectorId) {
+        return connectors.find(connectorId).filter(connector -> connector.state() == ConnectorState.VALIDATED)
+                .map(connector -> new ExternalSource(connector.id(), label(connector)));
+    }
+
+    /** The audiences a criterion may pick, by name: only those with at least one matched member. */
+    @PreAuthorize("isAuthenticated()")
+    public List<Audience> availableAudiences(long connectorId, String nameContains, int offset, int limit) {
+        return audiences.page(connectorId, nameContains, true, offset, limit);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public int availableAudienceCount(long connectorId, String nameContains) {
+        return audiences.count(connectorId, nameContains, true);
+    }
+
+    /** The audience a criterion names, available or not, so a form can show what it holds. */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<Audience> audience(long audienceId) {
+        return audiences.find(audienceId);
     }
 
     /** What is wrong with the definition's EXTERNAL DATA criteria now, in words; empty when nothing is. */

@@ -78,7 +78,7 @@ class HeapWebhookRejectionTest extends HeapConnectedTest {
         HttpResponse<String> answer = heap.send(body, HeapDeliveries.signature(PREVIOUS_WEBHOOK_SECRET,
                 System.currentTimeMillis(), body));
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(audiences.count(connector.id(), "")).isEqualTo(1);
+        assertThat(audiences.count(connector.id(), "", false)).isEqualTo(1);
     }
 
     @Test
@@ -140,6 +140,6 @@ class HeapWebhookRejectionTest extends HeapConnectedTest {
     private void assertRefused(HttpResponse<String> answer, int status, String message) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         assertThat(answer.body()).contains(message);
-        assertThat(audiences.count(connector.id(), "")).as("nothing of a refused delivery is applied").isZero();
+        assertThat(audiences.count(connector.id(), "", false)).as("nothing of a refused delivery is applied").isZero();
     }
 }

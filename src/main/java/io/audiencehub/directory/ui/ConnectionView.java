@@ -104,7 +104,7 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         Runnable load = () -> grid.setItems(
                 query -> audiences.page(connector.id(), filter.getValue(), false, query.getOffset(), query.getLimit())
                         .stream(),
-                query -> audiences.count(connector.id(), filter.getValue()));
+                query -> audiences.count(connector.id(), filter.getValue(), false));
         load.run();
         filter.addValueChangeListener(change -> load.run());
         grid.asSingleSelect().addValueChangeListener(selection -> showAudience(selection.getValue()));

@@ -22,6 +22,7 @@ import io.audiencehub.segment.Criterion.BrowserName;
 import io.audiencehub.segment.Criterion.Device;
 import io.audiencehub.segment.Criterion.Kind;
 import io.audiencehub.segment.Criterion.UrlMatch;
+import io.audiencehub.segment.SegmentService;
 import io.audiencehub.segment.SegmentValidation;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
@@ -44,12 +45,12 @@ class CriterionDialog extends Dialog {
     private final FormLayout form = new FormLayout();
     private final Span problem = new Span();
 
-    CriterionDialog(CriterionType type, String title, Criterion existing, List<Audience> availableAudiences,
-                    long connectorId, Consumer<Criterion> accepted) {
+    CriterionDialog(CriterionType type, String title, Criterion existing, SegmentService segments, long connectorId,
+                    Consumer<Criterion> accepted) {
         setHeaderTitle(title);
         CriterionDraft draft = existing == null ? new CriterionDraft() : CriterionDraft.of(existing);
         draft.setConnectorId(connectorId);
-        fields(type, availableAudiences);
+        fields(type, segments, connectorId);
         binder.setBean(draft);
         problem.setId("criterion-problem");
         problem.getElement().getThemeList().add("badge error");
@@ -74,18 +75,23 @@ class CriterionDialog extends Dialog {
         getFooter().add(new Button("Cancel", click -> close()), ok);
     }
 
-    private void fields(CriterionType type, List<Audience> availableAudiences) {
+    private void fields(CriterionType type, SegmentService segments, long connectorId) {
         switch (type) {
             case EXTERNAL_AUDIENCE -> {
-                ComboBox<Long> audience = new ComboBox<>("Audience");
-                audience.setItems(availableAudiences.stream().map(Audience::id).toList());
-                audience.setItemLabelGenerator(id -> availableAudiences.stream().filter(a -> a.id() == id)
-                        .map(a -> a.name() + " (" + a.matchedCount() + " matched)").findFirst().orElse("audience " + id));
-                audience.setHelperText(availableAudiences.isEmpty()
+                // Fetched by page and searched by name in the database: a connector may have thousands.
+                ComboBox<Audience> audience = new ComboBox<>("Audience");
+                audience.setItems(query -> segments.availableAudiences(connectorId, query.getFilter().orElse(""),
+                                query.getOffset(), query.getLimit()).stream(),
+                        query -> segments.availableAudienceCount(connectorId, query.getFilter().orElse("")));
+                audience.getLazyDataView().setIdentifierProvider(Audience::id);
+                audience.setItemLabelGenerator(choice -> choice.name() + " (" + (choice.available()
+                        ? choice.matchedCount() + " matched" : Audience.UNAVAILABLE_REASON) + ")");
+                audience.setHelperText(segments.availableAudienceCount(connectorId, "") == 0
                         ? "No audience of this connector has a member matched to a known visitor yet."
                         : "Only audiences with at least one known visitor are offered.");
                 add(audience, "criterion-audience");
                 binder.forField(audience).asRequired("Choose an audience.")
+                        .withConverter(Audience::id, id -> id == null ? null : segments.audience(id).orElse(null))
                         .bind(CriterionDraft::getAudienceId, CriterionDraft::setAudienceId);
             }
             case VISITOR_KIND -> bindChoice(select("Visitor", Kind.values()), CriterionDraft::getKind,

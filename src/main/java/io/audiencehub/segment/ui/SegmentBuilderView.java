@@ -308,12 +308,9 @@ public class SegmentBuilderView extends Composite<HorizontalLayout> implements B
 
     private void openForm(CriterionType type, long connectorId, Criterion existing, Consumer<Criterion> done) {
         String title = type == CriterionType.EXTERNAL_AUDIENCE
-                ? segments.externalSources().stream().filter(source -> source.connectorId() == connectorId)
-                .map(ExternalSource::label).findFirst().orElse("EXTERNAL DATA")
+                ? segments.externalSource(connectorId).map(ExternalSource::label).orElse("EXTERNAL DATA")
                 : type.group + ": " + type.label;
-        new CriterionDialog(type, title, existing,
-                type == CriterionType.EXTERNAL_AUDIENCE ? segments.availableAudiences(connectorId) : List.of(),
-                connectorId, done).open();
+        new CriterionDialog(type, title, existing, segments, connectorId, done).open();
     }
 
     private void save() {

@@ -156,7 +156,7 @@ class SandboxExportTest extends HeapConnectedTest {
 
         await().pollInSameThread().atMost(Duration.ofSeconds(10))
                 .until(() -> exports.export(free.id()).orElseThrow().lastSyncAt() != null);
-        assertThat(audiences.count(connector.id(), "")).isEqualTo(1);
+        assertThat(audiences.count(connector.id(), "", false)).isEqualTo(1);
         SandboxExport export = exports.export(free.id()).orElseThrow();
         assertThat(export.recurring()).isTrue();
         assertThat(Duration.between(export.lastSyncAt(), export.nextSyncAt())).isEqualTo(Duration.ofHours(4));

@@ -8,6 +8,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
@@ -29,6 +30,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import io.audiencehub.KaribuTest;
 import io.audiencehub.connector.ValidatedConnectors;
+import io.audiencehub.audience.Audience;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.KnownVisitors;
 import io.audiencehub.segment.Criterion;
@@ -74,6 +76,7 @@ class SegmentBuilderViewTest extends KaribuTest {
         heap = new HeapDeliveries(port);
         heap.send(HeapDeliveries.page(tokenId, 501, "Free Customers", "task-1", 1, 1, List.of(visitor, "other"), List.of()));
         heap.send(HeapDeliveries.page(tokenId, 502, "Nobody Known", "task-2", 1, 1, List.of("stranger"), List.of()));
+        heap.send(HeapDeliveries.page(tokenId, 503, "Paying Customers", "task-paying", 1, 1, List.of(visitor), List.of()));
         login("admin", "ADMIN");
     }
 
@@ -85,12 +88,15 @@ class SegmentBuilderViewTest extends KaribuTest {
 
         drag(heapItem, dropZone());
         @SuppressWarnings("unchecked")
-        ComboBox<Long> audience = _get(ComboBox.class, spec -> spec.withId("criterion-audience"));
-        assertThat(audience.getListDataView().getItems().toList()).as("only audiences with a matched member")
-                .hasSize(1);
+        ComboBox<Audience> audience = _get(ComboBox.class, spec -> spec.withId("criterion-audience"));
+        assertThat(ComboBoxKt.getSuggestions(audience)).as("only audiences with a matched member")
+                .containsExactly("Free Customers (1 matched)", "Paying Customers (1 matched)");
+        ComboBoxKt.setUserInput(audience, "free");
+        assertThat(ComboBoxKt.getSuggestionItems(audience)).extracting(Audience::segmentId).containsExactly(501L);
         _click(_get(Button.class, spec -> spec.withId("criterion-ok")));
         assertThat(audience.isInvalid()).as("an audience is required").isTrue();
-        _setValue(audience, audience.getListDataView().getItem(0));
+        Audience freeCustomers = ComboBoxKt.getSuggestionItems(audience).get(0);
+        _setValue(audience, freeCustomers);
         _click(_get(Button.class, spec -> spec.withId("criterion-ok")));
 
         assertThat(_get(HorizontalLayout.class, spec -> spec.withId("criterion-0")).getElement().getTextRecursively())
@@ -105,10 +111,16 @@ class SegmentBuilderViewTest extends KaribuTest {
 
         Segment saved = segmentNamed("Free customers " + suffix);
         assertThat(saved.definition().root().children()).singleElement().isEqualTo(new Condition(
-                new Criterion.ExternalAudience(connectorId, audience.getListDataView().getItem(0)), false));
+                new Criterion.ExternalAudience(connectorId, freeCustomers.id()), false));
         UI.getCurrent().navigate(SegmentBuilderView.class, new RouteParameters("segmentId", String.valueOf(saved.id())));
         assertThat(_get(TextField.class, spec -> spec.withId("segment-name")).getValue()).isEqualTo(saved.name());
         assertThat(_find(HorizontalLayout.class, spec -> spec.withClasses("criterion-row"))).hasSize(1);
+
+        _click(_get(Button.class, spec -> spec.withId("edit-0")));
+        @SuppressWarnings("unchecked")
+        ComboBox<Audience> editing = _get(ComboBox.class, spec -> spec.withId("criterion-audience"));
+        assertThat(editing.getValue().id()).as("the form shows the audience the criterion holds")
+                .isEqualTo(freeCustomers.id());
     }
 
     @Test

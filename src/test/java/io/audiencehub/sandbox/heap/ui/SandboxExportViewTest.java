@@ -91,7 +91,7 @@ class SandboxExportViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("confirm-export")));
         _click(_get(Button.class, spec -> spec.withId("sync-now")));
 
-        await().pollInSameThread().atMost(Duration.ofSeconds(15)).until(() -> audiences.count(connector.id(), "") == 1
+        await().pollInSameThread().atMost(Duration.ofSeconds(15)).until(() -> audiences.count(connector.id(), "", false) == 1
                 && audiences.page(connector.id(), "", false, 0, 1).get(0).memberCount() == 4);
         await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> {
             _click(_get(Button.class, spec -> spec.withId("refresh-deliveries")));
