@@ -180,8 +180,15 @@ class SegmentBuilderViewTest extends KaribuTest {
         int row = rowOf(list, segment.id());
         assertThat(((Span) _getCellComponent(list, row, "attention")).getText())
                 .isEqualTo("\"Free Customers\" is empty: no member matched a known visitor yet");
+        UI.getCurrent().navigate(SegmentBuilderView.class, new RouteParameters("segmentId", String.valueOf(segment.id())));
+        _click(_get(Button.class, spec -> spec.withId("edit-0")));
+        @SuppressWarnings("unchecked")
+        ComboBox<Audience> editing = _get(ComboBox.class, spec -> spec.withId("criterion-audience"));
+        assertThat(editing.getItemLabelGenerator().apply(editing.getValue()))
+                .isEqualTo("Free Customers (no member matched a known visitor yet)");
+        UI.getCurrent().navigate(SegmentListView.class);
 
-        _click(action(list, row, "duplicate-" + segment.id()));
+        _click(action(list(), rowOf(list(), segment.id()), "duplicate-" + segment.id()));
         assertThat(segmentNamed("Copy of Flagged " + suffix).definition()).isEqualTo(segment.definition());
 
         UI.getCurrent().navigate(SegmentListView.class);
