@@ -47,6 +47,7 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
     private final VisitorService visitors;
     private final TransactionTemplate transaction;
     private final BlockingQueue<String> firstSightings = new ArrayBlockingQueue<>(1_000_000);
+    private final Object sightingsWrite = new Object();
     private final AudienceWriterLock writerLock;
     private volatile MemberKeys keys;
     private volatile boolean writer;
@@ -319,17 +320,23 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 3072;
     }
 
-    /** Writes the first sightings queued so far; the background writer calls it every half second. */
+    /**
+     * Writes the first sightings queued so far; the background writer calls it every half second. One
+     * call at a time, so that when it returns every sighting queued before it is counted, even those the
+     * background writer had already taken.
+     */
     public void writeFirstSightings() {
-        List<String> drained = new ArrayList<>();
-        firstSightings.drainTo(drained);
-        if (drained.isEmpty()) {
-            return;
-        }
-        try {
-            recordKnownVisitors(drained);
-        } catch (RuntimeException e) {
-            log.error("Could not count {} first sightings; the next reconciliation counts them", drained.size(), e);
+        synchronized (sightingsWrite) {
+            List<String> drained = new ArrayList<>();
+            firstSightings.drainTo(drained);
+            if (drained.isEmpty()) {
+                return;
+            }
+            try {
+                recordKnownVisitors(drained);
+            } catch (RuntimeException e) {
+                log.error("Could not count {} first sightings; the next reconciliation counts them", drained.size(), e);
+            }
         }
     }
 
