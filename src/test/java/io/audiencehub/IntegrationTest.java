@@ -20,13 +20,20 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"vaadin.devmode.devTools.enabled=false", "audiencehub.crypto.token-key-file=target/test-token.key",
                 "audiencehub.visitors.allowed-origins=https://shop.example.com",
                 "audiencehub.sync.previous-webhook-secret=" + IntegrationTest.PREVIOUS_WEBHOOK_SECRET,
-                "audiencehub.sandbox.heap.page-size=3", "audiencehub.sync.max-body-size=2MB", "audiencehub.sandbox.heap.retry-backoff=100ms"})
+                "audiencehub.sandbox.heap.page-size=3", "audiencehub.sync.max-body-size=2MB", "audiencehub.sandbox.heap.retry-backoff=100ms",
+                "audiencehub.sync.apply-wait=" + IntegrationTest.APPLY_WAIT})
 @AutoConfigureObservability(tracing = false)
 @Import({DependentsForTests.class, FirstSightingsForTests.class, SegmentUsersForTests.class})
 public abstract class IntegrationTest {
 
     /** The webhook secret being rotated out, still accepted alongside the sandbox's current one. */
     public static final String PREVIOUS_WEBHOOK_SECRET = "previous-webhook-secret-for-tests";
+
+    /**
+     * How long a delivery waits for its page to be applied. Tests read what a page changed as soon as
+     * it is answered, so they allow more than production's 1.5 s on a loaded CI machine.
+     */
+    public static final String APPLY_WAIT = "5s";
 
     @LocalServerPort
     protected int port;
