@@ -211,6 +211,19 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
         reconcile();
     }
 
+    /**
+     * On an instance that is not the writer, replaces what is in memory with what the writer stored,
+     * read in one transaction so that keys, members and visitors are of the same moment. Lookups, reach
+     * and evaluations on a standby are at most this old.
+     */
+    @Scheduled(initialDelayString = "${audiencehub.audiences.standby-refresh-interval}",
+            fixedDelayString = "${audiencehub.audiences.standby-refresh-interval}")
+    synchronized void refreshStandby() {
+        if (!writer) {
+            transaction.execute(status -> load());
+        }
+    }
+
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<Audience> find(long audienceId) {
@@ -267,7 +280,9 @@ public class AudienceService implements ConnectorUsage, SmartLifecycle {
         keys = transaction.execute(status -> new MemberKeys(audiences.salt()));
         if (!becomeWriterIfFree()) {
             log.warn("Another hub instance changes the audiences of this database: this one stores the deliveries"
-                    + " it receives, which that instance applies, and takes over when it stops.");
+                    + " it receives, which that instance applies, reloads what it stored every"
+                    + " audiencehub.audiences.standby-refresh-interval, and takes over when it stops.");
+            refreshStandby();
         }
         sightingsWriter = Workers.singleThread("audience-sightings");
         sightingsWriter.scheduleWithFixedDelay(() -> {

@@ -93,7 +93,8 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
 
         Grid<Audience> grid = new Grid<>();
         grid.setId("audiences");
-        grid.addColumn(Audience::name).setHeader("Name").setFlexGrow(1);
+        grid.addColumn(Audience::name).setHeader("Name").setWidth("14rem").setFlexGrow(1)
+                .setTooltipGenerator(Audience::name);
         grid.addColumn(Audience::segmentId).setHeader("Heap segment id").setAutoWidth(true);
         grid.addColumn(Audience::memberCount).setHeader("Members").setAutoWidth(true);
         grid.addColumn(Audience::matchedCount).setHeader("Matched").setAutoWidth(true);
