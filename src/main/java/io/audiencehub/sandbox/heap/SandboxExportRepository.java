@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -31,9 +32,11 @@ class SandboxExportRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    SandboxExportRepository(JdbcClient jdbc) {
+    SandboxExportRepository(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     long insertSegment(long environmentId, String name, String property, RuleOperator operator, String value,
@@ -55,12 +58,8 @@ class SandboxExportRepository {
     }
 
     void insertListedUsers(long segmentId, Collection<String> userIds) {
-        for (String userId : userIds) {
-            jdbc.sql("INSERT INTO sandbox_heap_segment_user (segment_id, user_id) VALUES (:segmentId, :userId)")
-                    .param("segmentId", segmentId)
-                    .param("userId", userId)
-                    .update();
-        }
+        batches.batchUpdate("INSERT INTO sandbox_heap_segment_user (segment_id, user_id) VALUES (?, ?)",
+                rows(segmentId, userIds));
     }
 
     /** Which of the ids are users of the environment, by user id or identity; returns their user ids. */
@@ -189,14 +188,14 @@ class SandboxExportRepository {
     }
 
     void replaceSentMembers(long segmentId, Collection<String> added, Collection<String> removed) {
-        for (String member : removed) {
-            jdbc.sql("DELETE FROM sandbox_heap_export_member WHERE segment_id = :id AND member_id = :member")
-                    .param("id", segmentId).param("member", member).update();
-        }
-        for (String member : added) {
-            jdbc.sql("INSERT INTO sandbox_heap_export_member (segment_id, member_id) VALUES (:id, :member)")
-                    .param("id", segmentId).param("member", member).update();
-        }
+        batches.batchUpdate("DELETE FROM sandbox_heap_export_member WHERE segment_id = ? AND member_id = ?",
+                rows(segmentId, removed));
+        batches.batchUpdate("INSERT INTO sandbox_heap_export_member (segment_id, member_id) VALUES (?, ?)",
+                rows(segmentId, added));
+    }
+
+    private static List<Object[]> rows(long segmentId, Collection<String> members) {
+        return members.stream().map(member -> new Object[] {segmentId, member}).toList();
     }
 
     void insertDelivery(long segmentId, String syncTaskId, int pageNumber, int totalPages, int adds, int removes,
