@@ -136,15 +136,18 @@ public class SegmentService {
     /** EXTERNAL DATA: one item per validated connector. */
     @PreAuthorize("isAuthenticated()")
     public List<ExternalSource> externalSources() {
-        return connectors.validated().stream().map(connector -> new ExternalSource(connector.id(), label(connector)))
-                .toList();
+        return connectors.validated().stream().map(this::externalSource).toList();
     }
 
     /** The EXTERNAL DATA item of one connector, while it is validated. */
     @PreAuthorize("isAuthenticated()")
     public Optional<ExternalSource> externalSource(long connectorId) {
         return connectors.find(connectorId).filter(connector -> connector.state() == ConnectorState.VALIDATED)
-                .map(connector -> new ExternalSource(connector.id(), label(connector)));
+                .map(this::externalSource);
+    }
+
+    private ExternalSource externalSource(Connector connector) {
+        return new ExternalSource(connector.id(), label(connector));
     }
 
     /** The audiences a criterion may pick, by name: only those with at least one matched member. */

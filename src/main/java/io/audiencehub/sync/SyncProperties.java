@@ -2,7 +2,6 @@ package io.audiencehub.sync;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -30,9 +29,5 @@ public record SyncProperties(String webhookSecret, String previousWebhookSecret,
         applyWait = applyWait == null ? Duration.ofMillis(1500) : applyWait;
         incompleteAfter = incompleteAfter == null ? Duration.ofMinutes(30) : incompleteAfter;
         staleAfter = staleAfter == null ? Duration.ofHours(5) : staleAfter;
-    }
-
-    boolean hasWebhookSecret() {
-        return StringUtils.hasText(webhookSecret) || StringUtils.hasText(previousWebhookSecret);
     }
 }
