@@ -2,7 +2,7 @@ package io.audiencehub.audience;
 
 import java.time.Instant;
 
-/** One page of a provider's segment sync: member keys (see {@link MemberKeys}) that entered or left. */
-public record AudienceChange(long connectorId, long segmentId, String segmentName, long[] addedKeys,
-                             long[] removedKeys, Instant at) {
+/** One page of a provider's segment sync: the members that entered or left the segment's audience. */
+public record AudienceChange(long connectorId, long segmentId, String segmentName, MemberBatch members,
+                             Instant at) {
 }

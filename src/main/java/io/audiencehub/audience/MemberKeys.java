@@ -10,9 +10,10 @@ import java.util.List;
  * Turns a member id (a visitor id as the provider sends it) into the 64-bit key audiences store:
  * the first 8 bytes of SHA-256(installation salt + id). The salt keeps keys unpredictable, so nobody
  * can craft an id that collides with another; among n distinct ids two share a key with probability
- * about n²/2⁶⁵ (3·10⁻⁸ for a million ids).
+ * about n²/2⁶⁵ (3·10⁻⁸ for a million ids). The format is this feature's own: other features hand
+ * over ids and keep a {@link MemberBatch} as opaque bytes.
  */
-public final class MemberKeys {
+final class MemberKeys {
 
     private final byte[] salt;
     private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(MemberKeys::sha256);
@@ -21,27 +22,35 @@ public final class MemberKeys {
         this.salt = salt.clone();
     }
 
-    public long keyOf(String memberId) {
+    long keyOf(String memberId) {
         MessageDigest digest = digests.get();
         digest.update(salt);
         return ByteBuffer.wrap(digest.digest(memberId.getBytes(StandardCharsets.UTF_8))).getLong();
     }
 
-    public long[] keysOf(List<String> memberIds) {
-        long[] keys = new long[memberIds.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = keyOf(memberIds.get(i));
+    /** The keys of {@code first} then of {@code second}, in one array. */
+    long[] keysOf(List<String> first, List<String> second) {
+        long[] keys = new long[first.size() + second.size()];
+        for (int i = 0; i < first.size(); i++) {
+            keys[i] = keyOf(first.get(i));
+        }
+        for (int i = 0; i < second.size(); i++) {
+            keys[first.size() + i] = keyOf(second.get(i));
         }
         return keys;
     }
 
-    public static byte[] encode(long[] keys) {
+    static byte[] encode(long[] keys) {
         ByteBuffer buffer = ByteBuffer.allocate(keys.length * Long.BYTES);
         buffer.asLongBuffer().put(keys);
         return buffer.array();
     }
 
-    public static long[] decode(byte[] bytes) {
+    static long[] decode(byte[] bytes) {
+        if (bytes.length % Long.BYTES != 0) {
+            throw new IllegalArgumentException("stored member keys must be a whole number of 8-byte keys, not "
+                    + bytes.length + " bytes");
+        }
         long[] keys = new long[bytes.length / Long.BYTES];
         ByteBuffer.wrap(bytes).asLongBuffer().get(keys);
         return keys;

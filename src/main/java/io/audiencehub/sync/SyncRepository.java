@@ -75,12 +75,18 @@ class SyncRepository {
                 .update();
     }
 
-    List<PendingPage> pending(int limit) {
+    /**
+     * The oldest pages waiting to be applied, in arrival order, leaving out the segments in
+     * {@code heldBack} (each a {connector id, segment id} pair) so that a segment whose page keeps
+     * failing never hides the pages of others.
+     */
+    List<PendingPage> pending(int limit, Collection<long[]> heldBack) {
+        String skip = heldBack.isEmpty() ? "" : " AND (connector_id, segment_id) NOT IN (:heldBack)";
         return jdbc.sql("""
                         SELECT id, connector_id, sync_task_id, segment_id, segment_name, add_count, member_keys
-                        FROM sync_page WHERE applied_at IS NULL ORDER BY id LIMIT :limit
-                        """)
+                        FROM sync_page WHERE applied_at IS NULL""" + skip + " ORDER BY id LIMIT :limit")
                 .param("limit", limit)
+                .param("heldBack", heldBack.stream().map(pair -> new Object[] {pair[0], pair[1]}).toList())
                 .query(PendingPage.class).list();
     }
 
@@ -183,12 +189,19 @@ class SyncRepository {
                 .query(SyncRun.class).optional();
     }
 
-    Optional<SyncRun> latestRun(long connectorId) {
+    /** Each connector's most recent run, for the connectors that have one; one query for them all. */
+    List<SyncRun> latestRuns(Collection<Long> connectorIds) {
+        if (connectorIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("SELECT " + RUN_COLUMNS + """
-                        FROM sync_run WHERE connector_id = :connectorId ORDER BY last_page_at DESC, id DESC LIMIT 1
+                        FROM sync_run WHERE id IN (
+                            SELECT (SELECT r.id FROM sync_run r WHERE r.connector_id = c.connector_id
+                                    ORDER BY r.last_page_at DESC, r.id DESC LIMIT 1)
+                            FROM (SELECT DISTINCT connector_id FROM sync_run WHERE connector_id IN (:ids)) c)
                         """)
-                .param("connectorId", connectorId)
-                .query(SyncRun.class).optional();
+                .param("ids", connectorIds)
+                .query(SyncRun.class).list();
     }
 
     List<LastDeliveries> lastDeliveries(Collection<Long> connectorIds) {

@@ -1,8 +1,13 @@
 package io.audiencehub.sync;
 
-import io.audiencehub.audience.MemberKeys;
+import io.audiencehub.audience.AudienceService;
+import io.audiencehub.audience.MemberBatch;
+import io.audiencehub.connector.Connector;
+import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.ConnectorState;
 import io.audiencehub.sync.ConnectorSyncStatus.Health;
 import io.audiencehub.sync.SyncRepository.LastDeliveries;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,48 +17,98 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Segment sync deliveries: pages stored durably once, sync runs, refused deliveries, connector health. */
+/**
+ * Segment sync deliveries: pages stored durably once and applied by the {@link SyncPageApplier}, sync
+ * runs, refused deliveries and connector health.
+ */
 @Service
 public class SyncService {
+
+    /** What became of a delivered page. */
+    public enum Delivery { APPLIED, QUEUED, DUPLICATE }
 
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
     private static final Duration REJECTIONS_KEPT = Duration.ofDays(30);
 
     private final SyncRepository sync;
+    private final ConnectorService connectors;
+    private final AudienceService audiences;
+    private final SyncPageApplier applier;
     private final SyncProperties settings;
+    private final TransactionTemplate transaction;
+    private final MeterRegistry metrics;
     private final Clock clock;
 
-    SyncService(SyncRepository sync, SyncProperties settings, Clock clock) {
+    SyncService(SyncRepository sync, ConnectorService connectors, AudienceService audiences, SyncPageApplier applier,
+                SyncProperties settings, TransactionTemplate transaction, MeterRegistry metrics, Clock clock) {
         this.sync = sync;
+        this.connectors = connectors;
+        this.audiences = audiences;
+        this.applier = applier;
         this.settings = settings;
+        this.transaction = transaction;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     /**
-     * Stores a page with its member keys (adds, then removes) and counts it into its run, in one
-     * transaction. Empty when the page was stored before: a retried delivery is not applied again.
+     * Routes a verified page to its validated connector, stores it with its members and counts it into
+     * its run in one transaction, then waits up to {@code apply-wait} for it to be applied. A page stored
+     * before is not stored or applied again.
      */
-    @Transactional
-    Optional<Long> store(long connectorId, SegmentSyncPage page, long[] addKeys, long[] removeKeys) {
-        long[] keys = new long[addKeys.length + removeKeys.length];
-        System.arraycopy(addKeys, 0, keys, 0, addKeys.length);
-        System.arraycopy(removeKeys, 0, keys, addKeys.length, removeKeys.length);
+    Delivery receive(SegmentSyncPage page) {
+        Connector connector = connectors.forTokenId(ConnectorService.HEAP, page.idToken())
+                .filter(found -> found.state() == ConnectorState.VALIDATED)
+                .orElseThrow(() -> unknownToken(page.idToken()));
+        MemberBatch members = audiences.memberBatch(page.add(), page.remove());
+        Optional<Long> stored = transaction.execute(status -> store(connector.id(), page, members));
+        Delivery delivery = stored.isEmpty() ? Delivery.DUPLICATE
+                : applier.awaitApplied(stored.get(), settings.applyWait()) ? Delivery.APPLIED : Delivery.QUEUED;
+        metrics.counter("audiencehub.sync.deliveries", "result", delivery.name().toLowerCase()).increment();
+        return delivery;
+    }
+
+    private Optional<Long> store(long connectorId, SegmentSyncPage page, MemberBatch members) {
         Instant now = clock.instant();
-        Optional<Long> pageId = sync.insertPage(connectorId, page, MemberKeys.encode(keys), now);
+        Optional<Long> pageId = sync.insertPage(connectorId, page, members.toBytes(), now);
         pageId.ifPresent(stored -> sync.countReceived(connectorId, page, now));
         return pageId;
     }
 
-    @Transactional
-    void recordRejection(Long connectorId, String idToken, int status, String reason) {
-        sync.insertRejection(clock.instant(), connectorId, idToken, status, reason);
+    /** Counts, logs and keeps a refused delivery, on the connector its id token names when there is one. */
+    void refused(WebhookRejected rejection) {
+        metrics.counter("audiencehub.sync.deliveries", "result", "rejected_" + rejection.status()).increment();
+        log.warn("Refused a Heap delivery ({}): {}", rejection.status(), rejection.getMessage());
+        try {
+            Long connectorId = rejection.idToken() == null ? null
+                    : connectors.forTokenId(ConnectorService.HEAP, rejection.idToken()).map(Connector::id).orElse(null);
+            transaction.executeWithoutResult(status -> sync.insertRejection(clock.instant(), connectorId,
+                    rejection.idToken(), rejection.status(), rejection.getMessage()));
+        } catch (RuntimeException e) {
+            log.error("Could not record a refused delivery: {}", rejection.getMessage(), e);
+        }
+    }
+
+    void notStored(DataAccessException e) {
+        metrics.counter("audiencehub.sync.deliveries", "result", "unavailable").increment();
+        log.error("Could not store a Heap delivery; answered 503 so that Heap retries", e);
+    }
+
+    private static WebhookRejected unknownToken(String idToken) {
+        return new WebhookRejected(404, "$.id_token: no validated Heap connector has id_token \"" + idToken
+                + "\". Connect this Heap environment in Integrations > Integration Hub, or turn the export off in"
+                + " Heap.", idToken);
     }
 
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.HOURS)
@@ -105,9 +160,11 @@ public class SyncService {
     public Map<Long, ConnectorSyncStatus> statuses(Collection<Long> connectorIds) {
         Map<Long, ConnectorSyncStatus> statuses = new HashMap<>();
         Instant now = clock.instant();
+        Map<Long, SyncRun> latestRuns = sync.latestRuns(connectorIds).stream()
+                .collect(Collectors.toMap(SyncRun::connectorId, Function.identity()));
         for (LastDeliveries last : sync.lastDeliveries(connectorIds)) {
-            SyncRun.Status lastRun = last.lastPageAt() == null ? null
-                    : sync.latestRun(last.connectorId()).map(this::statusOf).orElse(null);
+            SyncRun latest = latestRuns.get(last.connectorId());
+            SyncRun.Status lastRun = last.lastPageAt() == null || latest == null ? null : statusOf(latest);
             statuses.put(last.connectorId(), new ConnectorSyncStatus(last.connectorId(), last.lastPageAt(), lastRun,
                     health(last, now), healthReason(last, now)));
         }

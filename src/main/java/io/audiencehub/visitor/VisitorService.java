@@ -1,10 +1,8 @@
 package io.audiencehub.visitor;
 
-import io.audiencehub.base.Workers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,23 +11,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The registry of known visitors. Reports are accepted into a bounded in-memory buffer and written
- * every {@code flush-interval} in multi-row upserts, so the endpoint answers at once; a crash loses
+ * every {@code flush-interval} by the {@link VisitorFlushLoop} in multi-row upserts, so the endpoint answers at once; a crash loses
  * at most the reports of the last interval. A visitor's first sighting publishes {@link VisitorFirstSeen}.
  */
 @Service
-public class VisitorService implements SmartLifecycle {
+public class VisitorService {
 
     private static final Logger log = LoggerFactory.getLogger(VisitorService.class);
 
@@ -41,7 +36,6 @@ public class VisitorService implements SmartLifecycle {
     private final BlockingQueue<Report> buffer;
     private final Counter accepted;
     private final Counter refused;
-    private ScheduledExecutorService flusher;
 
     private record Report(String visitorId, Instant at) {
     }
@@ -108,40 +102,11 @@ public class VisitorService implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        flusher = Workers.singleThread("visitor-flush");
-        long interval = settings.flushInterval().toMillis();
-        flusher.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    /** Stops flushing on schedule and writes what is left, before the database goes away. */
-    @Override
-    public void stop() {
-        Workers.stop(flusher, Duration.ofSeconds(10));
-        flushQuietly();
-        flusher = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return flusher != null;
-    }
-
-    /** Starts before the web server and stops after it, so the reports it still accepts are flushed too. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 4096;
-    }
-
-    private void flushQuietly() {
-        try {
-            int written;
-            do {
-                written = flush();
-            } while (written > 0 && !buffer.isEmpty());
-        } catch (RuntimeException e) {
-            log.error("Visitor flush failed", e);
-        }
+    /** Flushes until the buffer is empty or a flush fails (what it held stays buffered for the next). */
+    void flushAll() {
+        int written;
+        do {
+            written = flush();
+        } while (written > 0 && !buffer.isEmpty());
     }
 }

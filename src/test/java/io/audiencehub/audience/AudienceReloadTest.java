@@ -43,8 +43,7 @@ class AudienceReloadTest extends IntegrationTest {
     }
 
     private AppliedChange apply(long connectorId, long segmentId, List<String> add, List<String> remove) {
-        MemberKeys keys = audiences.memberKeys();
         return transaction.execute(status -> audiences.apply(new AudienceChange(connectorId, segmentId,
-                "Segment " + segmentId, keys.keysOf(add), keys.keysOf(remove), Instant.now())));
+                "Segment " + segmentId, audiences.memberBatch(add, remove), Instant.now())));
     }
 }

@@ -6,6 +6,7 @@ import io.audiencehub.IntegrationTest;
 import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.sync.HeapDeliveries;
 import io.audiencehub.visitor.VisitorService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -43,9 +44,18 @@ class AudienceStandbyTest extends IntegrationTest {
         heap.send(HeapDeliveries.page(tokenId, 801, "Standby", "task-1", 1, 1, List.of(early), List.of()));
         long audienceId = repository.page(connectorId, "", false, 0, 1).get(0).id();
 
-        AudienceService standby = new AudienceService(repository, new AudienceStore(),
-                new AudienceWriterLock(dataSource), visitors, transaction);
-        standby.start();
+        AudienceStore standbyStore = new AudienceStore();
+        MemberKeys keys = new MemberKeys(repository.salt());
+        WriterElection election = new WriterElection(new AudienceWriterLock(dataSource));
+        AudienceWriter standbyWriter = new AudienceWriter(repository, standbyStore, keys, election, transaction);
+        AudienceLoader loader = new AudienceLoader(repository, standbyStore, keys, visitors, transaction);
+        Reconciler reconciler = new Reconciler(repository, standbyStore, keys, standbyWriter, election, visitors,
+                transaction);
+        FirstSightings sightings = new FirstSightings(standbyWriter, election);
+        AudienceLoop loop = new AudienceLoop(election, loader, reconciler, sightings, new SimpleMeterRegistry());
+        AudienceService standby = new AudienceService(repository, standbyStore, keys, standbyWriter, election,
+                reconciler, sightings, loop);
+        loop.start();
         try {
             assertThat(standby.isWriter()).isFalse();
             assertThat(standby.isMember(audienceId, early)).as("loaded at start").isTrue();
@@ -54,12 +64,12 @@ class AudienceStandbyTest extends IntegrationTest {
             assertThat(writer.isMember(audienceId, late)).isTrue();
             assertThat(standby.isMember(audienceId, late)).as("not yet refreshed").isFalse();
 
-            standby.refreshStandby();
+            loop.refreshStandby();
             assertThat(standby.isMember(audienceId, late)).isTrue();
             assertThat(standby.isMember(audienceId, early)).isFalse();
             assertThat(standby.knownVisitorsMatching(new AudienceFormula.Member(audienceId, false))).isEqualTo(1);
         } finally {
-            standby.stop();
+            loop.stop();
         }
     }
 }

@@ -2,7 +2,6 @@ package io.audiencehub.sandbox.heap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.audiencehub.base.Workers;
 import io.audiencehub.sandbox.heap.SandboxSegment.RuleOperator;
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,7 +61,7 @@ public class SandboxExportService {
     private final Clock clock;
     private final HttpClient http;
     private final Map<Long, ReentrantLock> running = new ConcurrentHashMap<>();
-    private final ExecutorService background = Workers.singleThread("sandbox-heap-sync");
+    private final ExecutorService background = Executors.newSingleThreadExecutor(syncThreads());
 
     SandboxExportService(SandboxExportRepository exports, SandboxOAuthRepository environments,
                          SandboxHeapProperties settings, ObjectMapper json, TransactionTemplate transaction,
@@ -358,5 +359,12 @@ public class SandboxExportService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Heap's side runs its syncs on a daemon thread of its own, named for thread dumps. */
+    private static CustomizableThreadFactory syncThreads() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("sandbox-heap-sync-");
+        threads.setDaemon(true);
+        return threads;
     }
 }

@@ -1,0 +1,129 @@
+package io.audiencehub.audience;
+
+import io.audiencehub.audience.AudienceStore.Members;
+import io.audiencehub.audience.AudienceStore.Staging;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.roaringbitmap.RoaringBitmap;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every change to audiences: a page of members in or out, and visitors becoming known. Each change
+ * is staged in the {@link AudienceStore} and written in the same transaction; only the commit makes
+ * it visible, so a failed write leaves memory as the database is. Only the elected writer writes.
+ */
+@Component
+class AudienceWriter {
+
+    private static final int SIGHTINGS_PER_TRANSACTION = 10_000;
+
+    private final AudienceRepository audiences;
+    private final AudienceStore store;
+    private final MemberKeys keys;
+    private final WriterElection election;
+    private final TransactionTemplate transaction;
+
+    AudienceWriter(AudienceRepository audiences, AudienceStore store, MemberKeys keys, WriterElection election,
+                   TransactionTemplate transaction) {
+        this.audiences = audiences;
+        this.store = store;
+        this.keys = keys;
+        this.election = election;
+        this.transaction = transaction;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    AppliedChange apply(AudienceChange change) {
+        election.requireWriter();
+        Staging staging = store.beginWrite();
+        long audienceId = audiences.upsert(change.connectorId(), change.segmentId(), change.segmentName(), change.at());
+        Members before = staging.members(audienceId);
+        RoaringBitmap members = before.bitmap().clone();
+        long matched = before.matched();
+        long added = 0;
+        long removed = 0;
+        long[] addedKeys = change.members().addedKeys();
+        long[] removedKeys = change.members().removedKeys();
+        for (long key : addedKeys) {
+            int sequence = staging.sequenceOf(key);
+            if (members.checkedAdd(sequence)) {
+                added++;
+                matched += staging.isKnown(sequence) ? 1 : 0;
+            }
+        }
+        for (long key : removedKeys) {
+            int sequence = staging.existingSequenceOf(key);
+            if (sequence != LongIntMap.ABSENT && members.checkedRemove(sequence)) {
+                removed++;
+                matched -= staging.isKnown(sequence) ? 1 : 0;
+            }
+        }
+        members.runOptimize();
+        staging.change(audienceId, new Members(members, matched));
+        saveNewKeys(staging);
+        audiences.saveMembers(audienceId, serialize(members), members.getLongCardinality(), matched);
+        return new AppliedChange(audienceId, added, removed, addedKeys.length - added, removedKeys.length - removed,
+                members.getLongCardinality(), matched);
+    }
+
+    /** Counts the members who just became known visitors into their audiences' matched counts. */
+    void recordKnownVisitors(Collection<String> visitorIds) {
+        List<String> ids = new ArrayList<>(visitorIds);
+        for (int from = 0; from < ids.size(); from += SIGHTINGS_PER_TRANSACTION) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + SIGHTINGS_PER_TRANSACTION));
+            transaction.executeWithoutResult(status -> recordKnown(batch));
+        }
+    }
+
+    private void recordKnown(List<String> visitorIds) {
+        election.requireWriter();
+        Staging staging = store.beginWrite();
+        for (String visitorId : visitorIds) {
+            int sequence = staging.sequenceOf(keys.keyOf(visitorId));
+            if (!staging.isKnown(sequence)) {
+                staging.markKnown(sequence);
+            }
+        }
+        RoaringBitmap newlyKnown = staging.newlyKnown();
+        if (!newlyKnown.isEmpty()) {
+            store.audiences().forEach((audienceId, members) -> {
+                int nowMatched = RoaringBitmap.andCardinality(members.bitmap(), newlyKnown);
+                if (nowMatched > 0) {
+                    Members counted = new Members(members.bitmap(), members.matched() + nowMatched);
+                    staging.change(audienceId, counted);
+                    audiences.saveCounts(audienceId, members.bitmap().getLongCardinality(), counted.matched());
+                }
+            });
+        }
+        saveNewKeys(staging);
+    }
+
+    private void saveNewKeys(Staging staging) {
+        long[] newKeys = staging.newKeys();
+        if (newKeys.length > 0) {
+            audiences.insertKeyChunk(staging.firstNewSequence(), newKeys);
+        }
+    }
+
+    private static byte[] serialize(RoaringBitmap bitmap) {
+        ByteBuffer buffer = ByteBuffer.allocate(bitmap.serializedSizeInBytes());
+        bitmap.serialize(buffer);
+        return buffer.array();
+    }
+
+    static RoaringBitmap deserialize(byte[] bytes) {
+        RoaringBitmap bitmap = new RoaringBitmap();
+        try {
+            bitmap.deserialize(ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored audience bitmap cannot be read", e);
+        }
+        return bitmap;
+    }
+}

@@ -1,0 +1,172 @@
+package io.audiencehub.sync;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a Heap delivery: the body within {@code max-body-size}, then, once the signature holds, its
+ * JSON into {@link WebhookBody} records with Jackson: strict types (no number read as a string or the
+ * reverse), a field named twice refused, nesting and size bounded. Whatever Jackson refuses is named
+ * by its JSON path; the checks it cannot express are the {@link WebhookPageValidator}'s.
+ */
+@Component
+class HeapWebhookReader {
+
+    private final ObjectMapper json;
+    private final long maxBodySize;
+    private final WebhookPageValidator validator;
+
+    HeapWebhookReader(SyncProperties settings) {
+        this.maxBodySize = settings.maxBodySize().toBytes();
+        this.validator = new WebhookPageValidator(settings.maxIdLength());
+        JsonFactory factory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(settings.maxNestingDepth())
+                        .maxDocumentLength(maxBodySize)
+                        .build())
+                .build();
+        this.json = JsonMapper.builder(factory)
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual, strings -> strings
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Integer, integers -> integers
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .build();
+    }
+
+    /** The body, refused with 413 when it is larger than {@code max-body-size}, before or while it is read. */
+    byte[] body(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxBodySize) {
+            throw tooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodySize + 1));
+            if (body.length > maxBodySize) {
+                throw tooLarge();
+            }
+            return body;
+        }
+    }
+
+    /** The page a verified body holds; a {@link WebhookRejected} says what is wrong and where. */
+    SegmentSyncPage page(byte[] body) {
+        WebhookBody envelope = read(body);
+        String idToken = validator.envelope(envelope);
+        WebhookBody.Data data = envelope.data() == null ? null : readData(envelope, idToken);
+        return validator.page(idToken, data);
+    }
+
+    private WebhookBody read(byte[] body) {
+        try (JsonParser parser = json.createParser(body)) {
+            WebhookBody envelope = json.readValue(parser, WebhookBody.class);
+            if (envelope == null) {
+                throw new WebhookRejected(400, "$: the body must be a JSON object.");
+            }
+            if (parser.nextToken() != null) {
+                throw new WebhookRejected(400, "$: unexpected content after the JSON object.");
+            }
+            return envelope;
+        } catch (MismatchedInputException e) {
+            if (e.getPath().isEmpty()) {
+                throw new WebhookRejected(400, "$: the body must be a JSON object.");
+            }
+            throw refusal("$", e, null);
+        } catch (JsonProcessingException e) {
+            throw refusal("$", e, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from memory cannot fail", e);
+        }
+    }
+
+    private WebhookBody.Data readData(WebhookBody envelope, String idToken) {
+        try (JsonParser parser = envelope.data().asParser(json)) {
+            return json.readValue(parser, WebhookBody.Data.class);
+        } catch (JsonProcessingException e) {
+            throw refusal("$.data", e, idToken);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from memory cannot fail", e);
+        }
+    }
+
+    /** Names what Jackson refused by its JSON path, in the receiver's words. */
+    private static WebhookRejected refusal(String root, JsonProcessingException e, String idToken) {
+        if (e instanceof StreamConstraintsException) {
+            return new WebhookRejected(400, "The body is nested deeper than allowed: " + e.getOriginalMessage(),
+                    idToken);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String path = root + jsonPath(mismatch);
+            String message = mismatch.getOriginalMessage();
+            return new WebhookRejected(400, path + ": " + (message.startsWith("must ") ? message
+                    : expected(mismatch.getTargetType())), idToken);
+        }
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamConstraintsException) {
+            return refusal(root, (StreamConstraintsException) mapping.getCause(), idToken);
+        }
+        var at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return new WebhookRejected(400, "$: the body is not valid JSON" + where + ": " + e.getOriginalMessage(),
+                idToken);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : e.getPath()) {
+            if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            } else {
+                path.append('.').append(step.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null || Record.class.isAssignableFrom(type)) {
+            return "must be an object";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "must be an integer";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "must be an array of {\"id\": ...} objects";
+        }
+        return "has the wrong type";
+    }
+
+    private WebhookRejected tooLarge() {
+        return new WebhookRejected(413, "The body is larger than " + (maxBodySize / (1024 * 1024)) + " MB"
+                + " (audiencehub.sync.max-body-size); ask Heap for smaller pages or raise the limit.");
+    }
+}
