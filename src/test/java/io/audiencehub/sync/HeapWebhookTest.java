@@ -175,6 +175,38 @@ class HeapWebhookTest extends HeapConnectedTest {
     }
 
     @Test
+    void aSegmentWhosePagesKeepFailingDoesNotHoldUpTheSegmentsQueuedBehindIt() throws Exception {
+        long failing = segmentId + 1;
+        jdbc.sql("CREATE TRIGGER fail_segment_" + failing + " BEFORE INSERT ON audience FOR EACH ROW"
+                + " IF NEW.segment_id = " + failing + " THEN"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'this segment cannot be stored'; END IF").update();
+        int queuedBehind = 25;
+        ExecutorService senders = Executors.newFixedThreadPool(queuedBehind);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int number = 1; number <= queuedBehind; number++) {
+                String body = HeapDeliveries.page(connector.tokenId(), failing, "Broken", "task-broken", number,
+                        queuedBehind, List.of("x" + number), List.of());
+                answers.add(senders.submit(() -> heap.send(body)));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get().body()).contains("\"status\":\"queued\"");
+            }
+
+            HttpResponse<String> other = heap.send(page("task-1", 1, 1, List.of("a"), List.of()));
+
+            assertThat(other.body()).as("more pages of the failing segment are queued than one batch holds")
+                    .contains("\"status\":\"applied\"");
+            assertThat(audience().memberCount()).isEqualTo(1);
+        } finally {
+            senders.shutdown();
+            jdbc.sql("DROP TRIGGER fail_segment_" + failing).update();
+            jdbc.sql("DELETE FROM sync_page WHERE connector_id = ? AND segment_id = ?").params(connector.id(), failing)
+                    .update();
+        }
+    }
+
+    @Test
     void matchedCountsFollowVisitorsSeenBeforeAndAfterTheAudience() {
         String before = "seen-before-" + UUID.randomUUID().toString().substring(0, 8);
         String after = "seen-after-" + UUID.randomUUID().toString().substring(0, 8);
