@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -62,6 +63,11 @@ class ProductionProfileTest {
             assertThat(Http.get(base + "/sandbox/heap/api/partner/oauth/authorize?client_id=x").headers()
                     .firstValue("Location")).as("no Heap sandbox in prod: only the sign-in answers")
                     .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+            assertThat(app.getBean(JdbcClient.class).sql("""
+                            SELECT table_name FROM information_schema.tables
+                            WHERE table_schema = DATABASE() AND table_name LIKE 'sandbox_heap%'
+                            """).query(String.class).list())
+                    .as("the sandbox's changesets run only in its context").isEmpty();
             assertThat(Http.get(base + "/login").headers().allValues("Set-Cookie"))
                     .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("Secure"));
         }
