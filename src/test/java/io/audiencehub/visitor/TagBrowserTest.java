@@ -3,8 +3,11 @@ package io.audiencehub.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.audiencehub.BrowserTest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -88,21 +91,29 @@ class TagBrowserTest extends BrowserTest {
     }
 
     @Test
-    void theDemoSiteCarriesHeapAndTheTagAndSimulatesVisitorsInAClick() {
+    void theDemoSiteCarriesHeapAndTheTagAndAnAdminSimulatesVisitorsReportedToTheHubOverHttp() {
         page.navigate(baseUrl() + "/sandbox/site");
         page.waitForFunction("() => document.getElementById('visitor-id').textContent.length === 16");
         String id = page.locator("#visitor-id").textContent();
         assertThat(heapProperty(heapUser(page))).isEqualTo(id);
+        Locator simulate = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simulate visitors"));
+        simulate.click();
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS)).hasText("Sign in to the hub as an admin to simulate visitors.");
 
+        signIn("admin", "admin");
+        page.navigate(baseUrl() + "/sandbox/site");
         long before = jdbc.sql("SELECT COUNT(*) FROM sandbox_heap_user_property WHERE name = 'ABTastyVisitorId'")
                 .query(Long.class).single();
-        page.locator("#count").fill("12");
-        page.locator("#simulate button").click();
-        page.waitForFunction("() => document.getElementById('simulated').textContent.length > 0");
-        assertThat(page.locator("#simulated").textContent()).isEqualTo(
+        page.getByLabel("Number of visitors").fill("12");
+        simulate.click();
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS)).hasText(
                 "12 visitors created: known to the hub and carrying ABTastyVisitorId in Heap.");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sandbox_heap_user_property WHERE name = 'ABTastyVisitorId'")
                 .query(Long.class).single()).isEqualTo(before + 12);
+        String simulated = page.locator("#first-simulated").textContent();
+        visitors.flush();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM visitor WHERE id = ?").param(simulated).query(Integer.class).single())
+                .as("reported by the page to the public visitor endpoint").isEqualTo(1);
         screenshot("demo-site");
     }
 

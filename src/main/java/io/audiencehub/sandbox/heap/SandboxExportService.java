@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,6 +96,7 @@ public class SandboxExportService {
 
     /** A segment of the users whose property matches; the value is ignored for IS_SET. */
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public SandboxSegment defineByRule(long environmentId, String name, String property, RuleOperator operator,
                                        String value) {
         String segmentName = requireNewName(environmentId, name);
@@ -111,6 +113,7 @@ public class SandboxExportService {
 
     /** A segment of the listed users, one user id or identity a line, as an uploaded file holds them. */
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public SandboxSegment defineByList(long environmentId, String name, String uploadedList) {
         String segmentName = requireNewName(environmentId, name);
         Set<String> listed = new LinkedHashSet<>();
@@ -143,6 +146,7 @@ public class SandboxExportService {
 
     /** Switches the Audience Hub export on with the chosen Heap User ID, as the Confirm button does. */
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public SandboxExport confirmExport(long segmentId, String userIdProperty) {
         SandboxSegment segment = segment(segmentId);
         if (!exports.propertyNames(segment.environmentId()).contains(userIdProperty)) {
@@ -155,11 +159,13 @@ public class SandboxExportService {
 
     /** Switches the export off; the next confirmation starts over with a full first sync. */
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public void removeExport(long segmentId) {
         exports.deleteExport(segmentId);
     }
 
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public void setRecurring(long segmentId, boolean recurring) {
         requireExport(segmentId);
         exports.setRecurring(segmentId, recurring, recurring ? clock.instant() : null);
@@ -174,6 +180,7 @@ public class SandboxExportService {
     }
 
     /** Starts a sync on the sandbox's background thread, as Heap's Sync now does. */
+    @PreAuthorize("hasRole('ADMIN')")
     public void syncInBackground(long segmentId) {
         requireExport(segmentId);
         background.execute(() -> {
@@ -191,6 +198,7 @@ public class SandboxExportService {
     }
 
     /** Sends what changed since the last successful sync of the segment; returns what was sent. */
+    @PreAuthorize("hasRole('ADMIN')")
     public SandboxSyncResult sync(long segmentId) {
         ReentrantLock lock = running.computeIfAbsent(segmentId, id -> new ReentrantLock());
         if (!lock.tryLock()) {

@@ -2,8 +2,11 @@ package io.audiencehub.sandbox.heap;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.sql.Timestamp;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,11 +16,38 @@ import org.springframework.stereotype.Repository;
 class SandboxHeapUsers {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Clock clock;
 
-    SandboxHeapUsers(JdbcClient jdbc, Clock clock) {
+    SandboxHeapUsers(JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
+    }
+
+    /** New users, each carrying one property ({@code valueByUser}: user id to value), in two batches. */
+    void recordNew(long environmentId, String property, Map<String, String> valueByUser) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Map.Entry<String, String>> users = List.copyOf(valueByUser.entrySet());
+        batches.batchUpdate("""
+                        INSERT INTO sandbox_heap_user (environment_id, user_id, first_seen, last_seen)
+                        VALUES (?, ?, ?, ?)
+                        """, users, users.size(), (statement, user) -> {
+                    statement.setLong(1, environmentId);
+                    statement.setString(2, user.getKey());
+                    statement.setTimestamp(3, now);
+                    statement.setTimestamp(4, now);
+                });
+        batches.batchUpdate("""
+                        INSERT INTO sandbox_heap_user_property (environment_id, user_id, name, value, updated_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        """, users, users.size(), (statement, user) -> {
+                    statement.setLong(1, environmentId);
+                    statement.setString(2, user.getKey());
+                    statement.setString(3, property);
+                    statement.setString(4, user.getValue());
+                    statement.setTimestamp(5, now);
+                });
     }
 
     void record(long environmentId, String userId, String identity, Map<String, String> properties) {

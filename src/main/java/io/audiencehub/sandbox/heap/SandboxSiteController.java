@@ -21,13 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Heap's JavaScript side in the sandbox ({@code heap.js} and the tracking calls it makes), and a demo
- * website carrying Heap and the hub's tag, with "simulate N visitors".
+ * website carrying Heap and the hub's tag, with "simulate N visitors" for a signed-in admin: Heap users
+ * made here, reported by the page to the hub's public visitor endpoint.
  */
 @RestController
 @Profile("sandbox")
 class SandboxSiteController {
 
     static final String TRACK = "/sandbox/heap/api/track";
+    static final String SIMULATE = "/sandbox/site/simulate";
 
     private final SandboxTrackingService tracking;
     private final SandboxOAuthService oauth;
@@ -79,22 +81,48 @@ class SandboxSiteController {
                 <p>Heap environment: <b>%4$s</b>. Your visitor id: <code id="visitor-id"></code>
                 (Heap user <code id="heap-user"></code>). Heap users carrying ABTastyVisitorId here so far:
                 <b id="carrying">%6$d</b>.</p>
-                <form id="simulate"><label>Simulate <input id="count" name="count" type="number" min="1" max="%5$d" value="50"></label>
-                <button type="submit">visitors</button></form>
-                <p id="simulated"></p>
+                <form id="simulate"><label>Number of visitors <input id="count" name="count" type="number" min="1"
+                max="%5$d" value="50"></label> <button type="submit">Simulate visitors</button></form>
+                <p id="simulated" role="status"></p>
+                <p>First simulated visitor: <code id="first-simulated"></code></p>
                 <script>
                 document.getElementById('visitor-id').textContent = window.audienceHub.visitorId;
                 document.getElementById('heap-user').textContent = heap.userId;
+                var said = document.getElementById('simulated');
+                var meta = function (n) { return document.querySelector('meta[name=' + n + ']').content; };
+                // each simulated visitor is reported to the hub's public endpoint, as its own tag would;
+                // the endpoint limits reports per address, so a refused one waits and is sent again
+                function report(ids, from, done) {
+                  if (from === ids.length) { done(); return; }
+                  fetch('/api/v1/visitors/seen', {method: 'POST', credentials: 'omit',
+                      headers: {'Content-Type': 'text/plain'}, body: JSON.stringify({visitorId: ids[from]})})
+                    .then(function (r) {
+                      if (r.status === 429 || r.status === 503) { setTimeout(function () { report(ids, from, done); }, 1000); return; }
+                      if (r.status !== 202) { throw new Error('the hub refused visitor ' + ids[from] + ' (' + r.status + ')'); }
+                      said.textContent = 'Reporting visitors to the hub: ' + (from + 1) + ' of ' + ids.length;
+                      report(ids, from + 1, done);
+                    })
+                    .catch(function (e) { said.textContent = e.message; });
+                }
                 document.getElementById('simulate').addEventListener('submit', function (e) {
                   e.preventDefault();
-                  var meta = function (n) { return document.querySelector('meta[name=' + n + ']').content; };
                   var headers = {'Content-Type': 'application/x-www-form-urlencoded'};
                   headers[meta('csrf-header')] = meta('csrf');
+                  said.textContent = 'Creating Heap users...';
                   fetch('/sandbox/site/simulate', {method: 'POST', headers: headers,
                       body: 'environment=%3$d&count=' + encodeURIComponent(document.getElementById('count').value)})
-                    .then(function (r) { return r.json(); })
-                    .then(function (r) { document.getElementById('simulated').textContent = r.error ? r.error
-                      : r.created + ' visitors created: known to the hub and carrying ABTastyVisitorId in Heap.'; });
+                    .then(function (r) {
+                      return r.json();
+                    })
+                    .then(function (r) {
+                      if (r.error) { said.textContent = r.error; return; }
+                      document.getElementById('first-simulated').textContent = r.visitors[0];
+                      report(r.visitors, 0, function () {
+                        said.textContent = r.visitors.length
+                          + ' visitors created: known to the hub and carrying ABTastyVisitorId in Heap.';
+                      });
+                    })
+                    .catch(function (e) { said.textContent = e.message; });
                 });
                 </script></body></html>
                 """.formatted(htmlEscape(csrf.getToken()), htmlEscape(csrf.getHeaderName()), chosen.id(),
@@ -102,9 +130,9 @@ class SandboxSiteController {
                 tracking.usersCarryingTheVisitorId(chosen.id()));
     }
 
-    @PostMapping(value = "/sandbox/site/simulate", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = SIMULATE, produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> simulate(@RequestParam long environment, @RequestParam int count) {
-        return Map.of("created", tracking.simulateVisitors(environment, count).size(), "environment", environment);
+        return Map.of("visitors", tracking.simulateVisitors(environment, count), "environment", environment);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

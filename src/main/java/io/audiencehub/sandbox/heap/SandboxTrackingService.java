@@ -1,7 +1,5 @@
 package io.audiencehub.sandbox.heap;
 
-import io.audiencehub.visitor.VisitorIds;
-import io.audiencehub.visitor.VisitorService;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Profile;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the sandbox's heap.js records (users, identities, user properties), and the demo site's
- * "simulate N visitors": each a Heap user carrying the visitor-id property, reported to the hub's
- * visitor registry as the tag's report would be.
+ * "simulate N visitors": each a Heap user carrying the visitor-id property. The sandbox never calls the
+ * hub's code: the demo site reports the simulated visitors over HTTP, as the tag does.
  */
 @Service
 @Profile("sandbox")
@@ -26,15 +25,13 @@ public class SandboxTrackingService {
 
     private final SandboxOAuthRepository environments;
     private final SandboxHeapUsers users;
-    private final VisitorService visitors;
     private final SandboxHeapProperties settings;
     private final SecureRandom random = new SecureRandom();
 
-    SandboxTrackingService(SandboxOAuthRepository environments, SandboxHeapUsers users, VisitorService visitors,
+    SandboxTrackingService(SandboxOAuthRepository environments, SandboxHeapUsers users,
                            SandboxHeapProperties settings) {
         this.environments = environments;
         this.users = users;
-        this.visitors = visitors;
         this.settings = settings;
     }
 
@@ -72,27 +69,28 @@ public class SandboxTrackingService {
         return users.usersWithProperty(environmentId, settings.visitorProperty());
     }
 
-    /** Creates {@code count} visitors known to both sides; returns their visitor ids. */
+    /**
+     * Creates {@code count} Heap users, each carrying a new visitor id in the visitor-id property, and
+     * returns those ids. The hub learns of them as of any visitor: when the demo site reports them to its
+     * public visitor endpoint, as the tag does.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public List<String> simulateVisitors(long environmentId, int count) {
         environment(String.valueOf(environmentId));
         if (count < 1 || count > MAX_SIMULATED) {
             throw new IllegalArgumentException("simulate 1 to " + MAX_SIMULATED + " visitors at a time");
         }
-        List<String> ids = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        Map<String, String> visitorByUser = new LinkedHashMap<>();
+        while (visitorByUser.size() < count) {
             StringBuilder id = new StringBuilder(16);
             for (int c = 0; c < 16; c++) {
                 id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
             }
-            String visitorId = id.toString();
-            users.record(environmentId, "sim-" + UUID.randomUUID(), null, Map.of(settings.visitorProperty(), visitorId));
-            if (VisitorIds.problem(visitorId) == null) {
-                visitors.report(visitorId);
-            }
-            ids.add(visitorId);
+            visitorByUser.put("sim-" + UUID.randomUUID(), id.toString());
         }
-        return ids;
+        users.recordNew(environmentId, settings.visitorProperty(), visitorByUser);
+        return new ArrayList<>(visitorByUser.values());
     }
 
     private long environment(String environmentId) {

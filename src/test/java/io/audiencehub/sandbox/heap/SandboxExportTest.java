@@ -16,13 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
  * The sandbox's export side end to end over HTTP: it delivers signed pages (3 ids a page in tests) to
  * the hub's real webhook, sending only what changed, retrying what fails, logging every attempt.
  */
-@WithMockUser(username = "viewer", roles = "VIEWER")
+@WithMockUser(username = "admin", roles = "ADMIN")
 class SandboxExportTest extends HeapConnectedTest {
 
     private static final String VISITOR_ID = "ABTastyVisitorId";
@@ -54,6 +55,19 @@ class SandboxExportTest extends HeapConnectedTest {
         user("u2", Map.of("plan", "free", VISITOR_ID, "v2"));
         assertThat(exports.userProperties(environmentId)).containsExactly(VISITOR_ID, "plan");
         assertThat(exports.confirmExport(free.id(), VISITOR_ID).userIdProperty()).isEqualTo(VISITOR_ID);
+    }
+
+    @Test
+    @WithMockUser(username = "viewer", roles = "VIEWER")
+    void aViewerChangesNothingInTheSandbox() {
+        user("u1", Map.of(VISITOR_ID, "v1"));
+        long before = exports.segments(environmentId).size();
+
+        assertThatThrownBy(() -> exports.defineByRule(environmentId, "Viewer's", VISITOR_ID, RuleOperator.IS_SET, null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> exports.defineByList(environmentId, "Viewer's list", "u1"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(exports.segments(environmentId)).hasSize((int) before);
     }
 
     @Test

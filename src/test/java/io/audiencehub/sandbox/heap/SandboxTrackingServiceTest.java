@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.audiencehub.IntegrationTest;
-import io.audiencehub.visitor.VisitorService;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
 
 class SandboxTrackingServiceTest extends IntegrationTest {
 
@@ -20,21 +21,31 @@ class SandboxTrackingServiceTest extends IntegrationTest {
     @Autowired
     SandboxOAuthService environments;
     @Autowired
-    VisitorService visitors;
-    @Autowired
     JdbcClient jdbc;
 
     @Test
-    void simulatedVisitorsAreKnownToTheHubAndCarryTheirIdInHeap() {
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void simulatedVisitorsAreHeapUsersCarryingTheirNewVisitorIds() {
         long environment = environments.createEnvironment("Simulated " + UUID.randomUUID()).id();
 
         List<String> ids = tracking.simulateVisitors(environment, 25);
-        visitors.flush();
 
-        assertThat(ids).hasSize(25).allMatch(id -> id.matches("[A-Za-z0-9]{16}"));
+        assertThat(ids).hasSize(25).doesNotHaveDuplicates().allMatch(id -> id.matches("[A-Za-z0-9]{16}"));
         assertThat(tracking.usersCarryingTheVisitorId(environment)).isEqualTo(25);
+        assertThat(jdbc.sql("""
+                        SELECT value FROM sandbox_heap_user_property WHERE environment_id = ? AND name = 'ABTastyVisitorId'
+                        """).param(environment).query(String.class).list()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM visitor WHERE id IN (:ids)").param("ids", ids)
-                .query(Integer.class).single()).isEqualTo(25);
+                .query(Integer.class).single()).as("the hub learns of them only over HTTP, from the demo site").isZero();
+    }
+
+    @Test
+    @WithMockUser(username = "viewer", roles = "VIEWER")
+    void onlyAnAdminSimulatesVisitors() {
+        long environment = environments.createEnvironment("Refused " + UUID.randomUUID()).id();
+
+        assertThatThrownBy(() -> tracking.simulateVisitors(environment, 3)).isInstanceOf(AccessDeniedException.class);
+        assertThat(tracking.usersCarryingTheVisitorId(environment)).isZero();
     }
 
     @Test

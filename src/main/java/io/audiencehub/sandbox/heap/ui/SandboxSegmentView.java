@@ -18,6 +18,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.audiencehub.base.ui.Times;
 import io.audiencehub.sandbox.heap.SandboxDelivery;
 import io.audiencehub.sandbox.heap.SandboxExport;
@@ -38,10 +39,12 @@ public class SandboxSegmentView extends Composite<VerticalLayout> implements Bef
 
     private final SandboxExportService exports;
     private final VerticalLayout integration = new VerticalLayout();
+    private final boolean admin;
     private SandboxSegment segment;
 
-    SandboxSegmentView(SandboxExportService exports) {
+    SandboxSegmentView(SandboxExportService exports, AuthenticationContext authentication) {
         this.exports = exports;
+        this.admin = authentication.hasRole("ADMIN");
         integration.setPadding(false);
     }
 
@@ -68,6 +71,7 @@ public class SandboxSegmentView extends Composite<VerticalLayout> implements Bef
         Optional<SandboxExport> export = exports.export(segment.id());
         Checkbox audienceHub = new Checkbox("Audience Hub", export.isPresent() || configuring);
         audienceHub.setId("audience-hub-switch");
+        audienceHub.setEnabled(admin);
         audienceHub.addValueChangeListener(change -> {
             if (!change.getValue()) {
                 exports.removeExport(segment.id());
@@ -111,6 +115,7 @@ public class SandboxSegmentView extends Composite<VerticalLayout> implements Bef
             showIntegration(false);
         });
         confirm.setId("confirm-export");
+        confirm.setEnabled(admin);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         config.add(confirm);
         return config;
@@ -123,12 +128,14 @@ public class SandboxSegmentView extends Composite<VerticalLayout> implements Bef
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         });
         syncNow.setId("sync-now");
+        syncNow.setEnabled(admin);
         syncNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button recurring = new Button(export.recurring() ? "Disable Recurring Sync" : "Enable Recurring Sync", click -> {
             exports.setRecurring(segment.id(), !export.recurring());
             showIntegration(false);
         });
         recurring.setId("recurring-sync");
+        recurring.setEnabled(admin);
 
         Grid<SandboxDelivery> log = new Grid<>();
         log.setId("delivery-log");

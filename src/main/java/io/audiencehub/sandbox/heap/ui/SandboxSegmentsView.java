@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.router.RouteParameters;
 import io.audiencehub.sandbox.heap.SandboxEnvironment;
 import io.audiencehub.sandbox.heap.SandboxExportService;
@@ -30,8 +31,9 @@ public class SandboxSegmentsView extends Composite<VerticalLayout> {
     private final Grid<SandboxSegment> segments = new Grid<>();
     private final ComboBox<SandboxEnvironment> environment = new ComboBox<>("Environment");
 
-    SandboxSegmentsView(SandboxExportService exports) {
+    SandboxSegmentsView(SandboxExportService exports, AuthenticationContext authentication) {
         this.exports = exports;
+        boolean admin = authentication.hasRole("ADMIN");
         environment.setId("environment");
         environment.setItems(exports.environments());
         environment.setItemLabelGenerator(SandboxEnvironment::name);
@@ -49,12 +51,15 @@ public class SandboxSegmentsView extends Composite<VerticalLayout> {
                 environment.getValue().id(), this::open).open());
         create.setId("new-segment");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        environment.addValueChangeListener(change -> create.setEnabled(change.getValue() != null));
+        environment.addValueChangeListener(change -> create.setEnabled(admin && change.getValue() != null));
+        if (!admin) {
+            create.setTooltipText("Only an admin changes the sandbox");
+        }
         HorizontalLayout toolbar = new HorizontalLayout(environment, create);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         getContent().add(new H2("Segments"), toolbar, segments);
         exports.environments().stream().findFirst().ifPresent(environment::setValue);
-        create.setEnabled(environment.getValue() != null);
+        create.setEnabled(admin && environment.getValue() != null);
     }
 
     private void refresh() {

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouteParameters;
 import io.audiencehub.KaribuTest;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.connector.Connector;
@@ -24,6 +25,8 @@ import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.sandbox.heap.SandboxEnvironment;
 import io.audiencehub.sandbox.heap.PartnerApp;
 import io.audiencehub.sandbox.heap.SandboxDelivery;
+import io.audiencehub.sandbox.heap.SandboxExportService;
+import io.audiencehub.sandbox.heap.SandboxSegment.RuleOperator;
 import io.audiencehub.sandbox.heap.SandboxOAuthService;
 import io.audiencehub.sandbox.heap.SandboxTrackingService;
 import java.time.Duration;
@@ -44,6 +47,8 @@ class SandboxExportViewTest extends KaribuTest {
     SandboxTrackingService tracking;
     @Autowired
     AudienceService audiences;
+    @Autowired
+    SandboxExportService exports;
     @Autowired
     SecurityContextHolderStrategy security;
 
@@ -104,6 +109,18 @@ class SandboxExportViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("recurring-sync")));
         assertThat(_get(Button.class, spec -> spec.withId("recurring-sync")).getText()).isEqualTo("Disable Recurring Sync");
+    }
+
+    @Test
+    void aViewerSeesTheSandboxButCannotChangeIt() {
+        long segmentId = HeapConnectorsForTests.asAdmin(security, () -> exports.defineByRule(environment.id(),
+                "Viewer can look", "ABTastyVisitorId", RuleOperator.IS_SET, null)).id();
+        login("viewer", "VIEWER");
+
+        UI.getCurrent().navigate(SandboxSegmentsView.class);
+        assertThat(_get(Button.class, spec -> spec.withId("new-segment")).isEnabled()).isFalse();
+        UI.getCurrent().navigate(SandboxSegmentView.class, new RouteParameters("segmentId", String.valueOf(segmentId)));
+        assertThat(_get(Checkbox.class, spec -> spec.withId("audience-hub-switch")).isEnabled()).isFalse();
     }
 
     @Test
