@@ -4,10 +4,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
 
@@ -43,7 +48,36 @@ class ArchitectureTest {
             .should().bePackagePrivate();
 
     @ArchTest
+    static final ArchRule nothingOutsideTheSandboxDependsOnIt = noClasses()
+            .that().resideOutsideOfPackage("io.audiencehub.sandbox..")
+            .should().dependOnClassesThat().resideInAPackage("io.audiencehub.sandbox..");
+
+    @ArchTest
+    static final ArchRule aFeaturesViewsUseOnlyThatFeatureAndTheShell = classes()
+            .that().resideInAPackage("io.audiencehub.(*).ui..")
+            .should(new ArchCondition<JavaClass>("depend only on their own feature, base and libraries") {
+                @Override
+                public void check(JavaClass view, ConditionEvents events) {
+                    String feature = featureOf(view.getPackageName());
+                    view.getDirectDependenciesFromSelf().stream()
+                            .map(Dependency::getTargetClass)
+                            .filter(target -> target.getPackageName().startsWith("io.audiencehub."))
+                            .filter(target -> !featureOf(target.getPackageName()).equals(feature))
+                            .filter(target -> !target.getPackageName().startsWith("io.audiencehub.base"))
+                            .forEach(target -> events.add(SimpleConditionEvent.violated(view, view.getName()
+                                    + " (feature " + feature + ") uses " + target.getName())));
+                }
+            });
+
+    @ArchTest
     static final ArchRule viewsLiveInUiPackages = classes()
             .that().areAnnotatedWith(com.vaadin.flow.router.Route.class)
             .should().resideInAPackage("..ui..");
+
+    /** "connector" for io.audiencehub.connector.ui; "sandbox" for io.audiencehub.sandbox.heap.ui. */
+    private static String featureOf(String packageName) {
+        String rest = packageName.substring("io.audiencehub.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
 }

@@ -1,6 +1,7 @@
 package io.audiencehub.connector;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,13 @@ class ConnectorRepository {
                 .param("id", id)
                 .query(Connector.class)
                 .optional();
+    }
+
+    List<Connector> byIds(Collection<Long> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connector WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(Connector.class)
+                .list();
     }
 
     List<Connector> page(String providerId, boolean validated, int offset, int limit) {

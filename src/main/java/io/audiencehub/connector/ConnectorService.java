@@ -6,8 +6,12 @@ import io.audiencehub.catalog.ProviderCatalog;
 import io.audiencehub.security.CurrentActor;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -96,6 +100,21 @@ public class ConnectorService {
     @Transactional(readOnly = true)
     public Optional<Connector> forTokenId(String providerId, String tokenId) {
         return connectors.findValidated(providerId, tokenId).or(() -> connectors.findLatestByTokenId(providerId, tokenId));
+    }
+
+    /** Connectors by id, for features that show several at once; absent ids are left out. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<Long, Connector> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : connectors.byIds(ids).stream()
+                .collect(Collectors.toMap(Connector::id, Function.identity()));
+    }
+
+    /** The provider whose connectors a page lists, as the catalogue describes it. */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<ProviderSummary> provider(String providerId) {
+        return catalog.find(providerId).map(provider -> new ProviderSummary(provider.id(), provider.name(),
+                provider.description(), provider.logo(), provider.available()));
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -1,8 +1,19 @@
 package io.audiencehub.connector;
 
 public enum ConnectorState {
-    PENDING_AUTHORIZATION,
-    VALIDATED,
-    FAILED,
-    DISCONNECTED
+    PENDING_AUTHORIZATION("waiting for authorization"),
+    VALIDATED("validated"),
+    FAILED("failed"),
+    DISCONNECTED("disconnected");
+
+    private final String label;
+
+    ConnectorState(String label) {
+        this.label = label;
+    }
+
+    /** The state in words, as screens show it. */
+    public String label() {
+        return label;
+    }
 }

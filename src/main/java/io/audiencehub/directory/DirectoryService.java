@@ -1,19 +1,29 @@
 package io.audiencehub.directory;
 
+import io.audiencehub.audience.Audience;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.ConnectorAudiences;
+import io.audiencehub.audience.MemberLookup;
 import io.audiencehub.catalog.Provider;
 import io.audiencehub.catalog.ProviderCatalog;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.ConnectorState;
 import io.audiencehub.sync.ConnectorSyncStatus;
+import io.audiencehub.sync.SyncRejection;
+import io.audiencehub.sync.SyncRun;
 import io.audiencehub.sync.SyncService;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** Every connection with its audiences and deliveries, gathered from the features that own them. */
+/**
+ * The Directory's read model: every connection with its audiences and deliveries, gathered from the
+ * features that own them (connectors, audiences, sync) and given in the Directory's own records, so
+ * that its views depend on this service alone.
+ */
 @Service
 public class DirectoryService {
 
@@ -35,11 +45,8 @@ public class DirectoryService {
         List<Long> ids = page.stream().map(Connector::id).toList();
         Map<Long, ConnectorAudiences> totals = audiences.totals(ids);
         Map<Long, ConnectorSyncStatus> statuses = sync.statuses(ids);
-        return page.stream().map(connector -> {
-            ConnectorAudiences total = totals.getOrDefault(connector.id(), new ConnectorAudiences(connector.id(), 0, 0));
-            return new DirectoryEntry(connector, providerName(connector.providerId()), total.audiences(),
-                    total.available(), statuses.get(connector.id()));
-        }).toList();
+        return page.stream().map(connector -> entry(connector, totals.get(connector.id()), statuses.get(connector.id())))
+                .toList();
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -48,11 +55,75 @@ public class DirectoryService {
     }
 
     @PreAuthorize("isAuthenticated()")
-    public DirectoryEntry entry(Connector connector) {
-        ConnectorAudiences total = audiences.totals(List.of(connector.id()))
-                .getOrDefault(connector.id(), new ConnectorAudiences(connector.id(), 0, 0));
-        return new DirectoryEntry(connector, providerName(connector.providerId()), total.audiences(), total.available(),
-                sync.statuses(List.of(connector.id())).get(connector.id()));
+    public Optional<DirectoryEntry> entry(long connectorId) {
+        List<Long> id = List.of(connectorId);
+        return connectors.find(connectorId).map(connector -> entry(connector, audiences.totals(id).get(connectorId),
+                sync.statuses(id).get(connectorId)));
+    }
+
+    /** A connection's audiences whose name contains {@code nameContains}, a page at a time. */
+    @PreAuthorize("isAuthenticated()")
+    public List<ConnectionAudience> audiences(long connectorId, String nameContains, int offset, int limit) {
+        return audiences.page(connectorId, nameContains, false, offset, limit).stream()
+                .map(DirectoryService::audience).toList();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public int countAudiences(long connectorId, String nameContains) {
+        return audiences.count(connectorId, nameContains, false);
+    }
+
+    /** Is this visitor, by the id the provider sends, in the audience? */
+    @PreAuthorize("isAuthenticated()")
+    public MemberAnswer lookUp(long audienceId, String visitorId) {
+        MemberLookup found = audiences.lookup(audienceId, visitorId);
+        return new MemberAnswer(found.member(), found.knownVisitor());
+    }
+
+    /** The sync runs of the segment behind an audience, newest first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<SyncHistoryEntry> syncHistory(long connectorId, long segmentId, int offset, int limit) {
+        return sync.runs(connectorId, segmentId, offset, limit).stream().map(this::historyEntry).toList();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public int countSyncHistory(long connectorId, long segmentId) {
+        return sync.countRuns(connectorId, segmentId);
+    }
+
+    /** Refused deliveries, newest first: a connection's, or with null those that named no connection. */
+    @PreAuthorize("isAuthenticated()")
+    public List<RefusedDelivery> refusedDeliveries(Long connectorId, int offset, int limit) {
+        return sync.rejections(connectorId, offset, limit).stream().map(DirectoryService::refused).toList();
+    }
+
+    private DirectoryEntry entry(Connector connector, ConnectorAudiences total, ConnectorSyncStatus status) {
+        ConnectorAudiences counted = total != null ? total : new ConnectorAudiences(connector.id(), 0, 0);
+        return new DirectoryEntry(connector.id(), connector.name(), providerName(connector.providerId()),
+                connector.state().label(), connector.state() == ConnectorState.VALIDATED,
+                connector.state() == ConnectorState.FAILED, connector.tokenId(), connector.environmentName(),
+                counted.audiences(), counted.available(), status.lastSyncAt(),
+                status.lastRun() == null ? null : words(status.lastRun()),
+                DirectoryEntry.Health.valueOf(status.health().name()), status.healthReason());
+    }
+
+    private SyncHistoryEntry historyEntry(SyncRun run) {
+        return new SyncHistoryEntry(run.syncTaskId(), run.startedAt(), words(sync.statusOf(run)), run.pagesReceived(), run.totalPages(),
+                run.added(), run.removed(), run.ignoredAdds() + run.ignoredRemoves(), run.duration(), run.lastError());
+    }
+
+    private static ConnectionAudience audience(Audience audience) {
+        return new ConnectionAudience(audience.id(), audience.name(), audience.segmentId(), audience.memberCount(),
+                audience.matchedCount(), audience.available() ? null : Audience.UNAVAILABLE_REASON,
+                audience.lastChangeAt());
+    }
+
+    private static RefusedDelivery refused(SyncRejection rejection) {
+        return new RefusedDelivery(rejection.at(), rejection.status(), rejection.idToken(), rejection.reason());
+    }
+
+    private static String words(SyncRun.Status status) {
+        return status.name().toLowerCase().replace('_', ' ');
     }
 
     private String providerName(String providerId) {

@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -60,11 +62,18 @@ public class SegmentService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<SegmentSummary> page(int offset, int limit) {
-        return segments.page(offset, limit).stream().map(stored -> {
-            SegmentDefinition definition = SegmentDefinitions.read(stored.definition());
-            return new SegmentSummary(stored.id(), stored.name(), describe(definition), usedBy(stored.id()).size(),
-                    stored.updatedAt(), warnings(definition));
-        }).toList();
+        List<StoredSegment> page = segments.page(offset, limit);
+        List<SegmentDefinition> definitions = page.stream()
+                .map(stored -> SegmentDefinitions.read(stored.definition())).toList();
+        Referenced referenced = referenced(definitions);
+        List<SegmentSummary> summaries = new ArrayList<>(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            StoredSegment stored = page.get(i);
+            SegmentDefinition definition = definitions.get(i);
+            summaries.add(new SegmentSummary(stored.id(), stored.name(), describe(definition, referenced),
+                    usedBy(stored.id()).size(), stored.updatedAt(), warnings(definition, referenced)));
+        }
+        return summaries;
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -152,8 +161,9 @@ public class SegmentService {
 
     /** The audiences a criterion may pick, by name: only those with at least one matched member. */
     @PreAuthorize("isAuthenticated()")
-    public List<Audience> availableAudiences(long connectorId, String nameContains, int offset, int limit) {
-        return audiences.page(connectorId, nameContains, true, offset, limit);
+    public List<AudienceChoice> availableAudiences(long connectorId, String nameContains, int offset, int limit) {
+        return audiences.page(connectorId, nameContains, true, offset, limit).stream()
+                .map(SegmentService::choice).toList();
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -163,30 +173,54 @@ public class SegmentService {
 
     /** The audience a criterion names, available or not, so a form can show what it holds. */
     @PreAuthorize("isAuthenticated()")
-    public Optional<Audience> audience(long audienceId) {
-        return audiences.find(audienceId);
+    public Optional<AudienceChoice> audience(long audienceId) {
+        return audiences.find(audienceId).map(SegmentService::choice);
+    }
+
+    private static AudienceChoice choice(Audience audience) {
+        return new AudienceChoice(audience.id(), audience.segmentId(), audience.name(), audience.available()
+                ? audience.matchedCount() + " matched" : Audience.UNAVAILABLE_REASON);
     }
 
     /** What is wrong with the definition's EXTERNAL DATA criteria now, in words; empty when nothing is. */
     @PreAuthorize("isAuthenticated()")
     public List<String> warnings(SegmentDefinition definition) {
+        return warnings(definition, referenced(List.of(definition)));
+    }
+
+    private List<String> warnings(SegmentDefinition definition, Referenced referenced) {
         List<String> warnings = new ArrayList<>();
         for (AudienceReference reference : references(definition)) {
-            Optional<Connector> connector = connectors.find(reference.connectorId());
-            Optional<Audience> audience = audiences.find(reference.audienceId());
-            String what = audience.map(found -> "\"" + found.name() + "\"").orElse("audience " + reference.audienceId());
-            if (connector.isEmpty()) {
+            Connector connector = referenced.connectors().get(reference.connectorId());
+            Audience audience = referenced.audiences().get(reference.audienceId());
+            String what = audience != null ? "\"" + audience.name() + "\"" : "audience " + reference.audienceId();
+            if (connector == null) {
                 warnings.add(what + ": its connector was deleted");
-            } else if (connector.get().state() != ConnectorState.VALIDATED) {
-                warnings.add(what + ": connector \"" + connector.get().name() + "\" is "
-                        + connector.get().state().name().toLowerCase().replace('_', ' '));
-            } else if (audience.isEmpty()) {
+            } else if (connector.state() != ConnectorState.VALIDATED) {
+                warnings.add(what + ": connector \"" + connector.name() + "\" is " + connector.state().label());
+            } else if (audience == null) {
                 warnings.add(what + " no longer exists");
-            } else if (!audience.get().available()) {
+            } else if (!audience.available()) {
                 warnings.add(what + " is empty: " + Audience.UNAVAILABLE_REASON);
             }
         }
         return warnings;
+    }
+
+    /** The connectors and audiences that definitions name, read in one query each for all of them. */
+    private Referenced referenced(Collection<SegmentDefinition> definitions) {
+        Set<AudienceReference> references = new LinkedHashSet<>();
+        definitions.forEach(definition -> collect(definition.root(), references));
+        return referenced(references);
+    }
+
+    private Referenced referenced(Set<AudienceReference> references) {
+        return new Referenced(
+                connectors.byIds(references.stream().map(AudienceReference::connectorId).distinct().toList()),
+                audiences.byIds(references.stream().map(AudienceReference::audienceId).distinct().toList()));
+    }
+
+    private record Referenced(Map<Long, Connector> connectors, Map<Long, Audience> audiences) {
     }
 
     /** The exact number of known visitors the EXTERNAL DATA part holds for; page criteria may match anyone. */
@@ -208,25 +242,37 @@ public class SegmentService {
     /** The definition in words, as the list and the builder's summary show it. */
     @PreAuthorize("isAuthenticated()")
     public String describe(SegmentDefinition definition) {
-        return definition.root().children().isEmpty() ? "every visitor" : describe(definition.root());
+        return describe(definition, referenced(List.of(definition)));
     }
 
-    private String describe(SegmentNode node) {
+    private String describe(SegmentDefinition definition, Referenced referenced) {
+        return definition.root().children().isEmpty() ? "every visitor" : describe(definition.root(), referenced);
+    }
+
+    private String describe(SegmentNode node, Referenced referenced) {
         if (node instanceof Group group) {
             String joiner = group.combinator() == Combinator.ALL ? " and " : " or ";
-            String text = group.children().stream().map(this::describe).collect(Collectors.joining(joiner));
+            String text = group.children().stream().map(child -> describe(child, referenced))
+                    .collect(Collectors.joining(joiner));
             return group.children().size() > 1 ? "(" + text + ")" : text;
         }
         Condition condition = (Condition) node;
-        return CriterionText.describe(condition.criterion(), condition.negated(), this::audienceLabel);
+        return CriterionText.describe(condition.criterion(), condition.negated(),
+                criterion -> audienceLabel(criterion, referenced));
     }
 
     /** "Heap Analytics - Production / Free Customers": an EXTERNAL DATA criterion's connector and audience. */
     @PreAuthorize("isAuthenticated()")
     public String audienceLabel(ExternalAudience criterion) {
-        String connector = connectors.find(criterion.connectorId()).map(this::label).orElse("a deleted connector");
-        String audience = audiences.find(criterion.audienceId()).map(Audience::name).orElse("a removed audience");
-        return connector + " / " + audience;
+        return audienceLabel(criterion,
+                referenced(Set.of(new AudienceReference(criterion.connectorId(), criterion.audienceId()))));
+    }
+
+    private String audienceLabel(ExternalAudience criterion, Referenced referenced) {
+        Connector connector = referenced.connectors().get(criterion.connectorId());
+        Audience audience = referenced.audiences().get(criterion.audienceId());
+        return (connector == null ? "a deleted connector" : label(connector)) + " / "
+                + (audience == null ? "a removed audience" : audience.name());
     }
 
     private AudienceFormula formula(SegmentNode node, boolean[] dependsOnPage) {

@@ -20,11 +20,10 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import io.audiencehub.catalog.Provider;
-import io.audiencehub.catalog.ProviderCatalog;
 import io.audiencehub.connector.AuthorizationProblem;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.ProviderSummary;
 import jakarta.annotation.security.PermitAll;
 import java.util.Arrays;
 import java.util.Optional;
@@ -38,19 +37,17 @@ import java.util.Optional;
 @PermitAll
 public class ProviderConnectorsView extends Composite<VerticalLayout> implements BeforeEnterObserver {
 
-    private final ProviderCatalog catalog;
     private final ConnectorService connectors;
     private final boolean admin;
 
-    ProviderConnectorsView(ProviderCatalog catalog, ConnectorService connectors, AuthenticationContext authentication) {
-        this.catalog = catalog;
+    ProviderConnectorsView(ConnectorService connectors, AuthenticationContext authentication) {
         this.connectors = connectors;
         this.admin = authentication.hasRole("ADMIN");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Provider provider = catalog.find(event.getRouteParameters().get("providerId").orElse(""))
+        ProviderSummary provider = connectors.provider(event.getRouteParameters().get("providerId").orElse(""))
                 .orElseThrow(NotFoundException::new);
         VerticalLayout content = getContent();
         content.removeAll();
@@ -77,7 +74,7 @@ public class ProviderConnectorsView extends Composite<VerticalLayout> implements
                 new H3("Other connectors"), otherGrid(provider.id()));
     }
 
-    private static HorizontalLayout header(Provider provider) {
+    private static HorizontalLayout header(ProviderSummary provider) {
         Image logo = new Image(provider.logo(), provider.name() + " logo");
         logo.setWidth("48px");
         Div text = new Div(new H2(provider.name()), new Paragraph(provider.description()));
@@ -119,7 +116,7 @@ public class ProviderConnectorsView extends Composite<VerticalLayout> implements
             case VALIDATED -> banner("Connector \"" + connector.name() + "\" is validated: connected to Heap environment \""
                     + connector.environmentName() + "\".", "success");
             case FAILED -> banner("Connector \"" + connector.name() + "\" failed: " + connector.failureReason(), "error");
-            default -> banner("Connector \"" + connector.name() + "\" is " + StateBadge.label(connector.state()) + ".",
+            default -> banner("Connector \"" + connector.name() + "\" is " + connector.state().label() + ".",
                     "contrast");
         };
     }

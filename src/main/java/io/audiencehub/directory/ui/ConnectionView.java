@@ -18,18 +18,14 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.audiencehub.audience.Audience;
-import io.audiencehub.audience.AudienceService;
-import io.audiencehub.audience.MemberLookup;
+import io.audiencehub.base.ui.Badge;
 import io.audiencehub.base.ui.ReadOnlyField;
 import io.audiencehub.base.ui.Times;
-import io.audiencehub.connector.Connector;
-import io.audiencehub.connector.ConnectorService;
-import io.audiencehub.connector.ui.StateBadge;
+import io.audiencehub.directory.ConnectionAudience;
 import io.audiencehub.directory.DirectoryEntry;
 import io.audiencehub.directory.DirectoryService;
-import io.audiencehub.sync.SyncRun;
-import io.audiencehub.sync.SyncService;
+import io.audiencehub.directory.MemberAnswer;
+import io.audiencehub.directory.SyncHistoryEntry;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -41,19 +37,12 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class ConnectionView extends Composite<VerticalLayout> implements BeforeEnterObserver {
 
-    private final ConnectorService connectors;
     private final DirectoryService directory;
-    private final AudienceService audiences;
-    private final SyncService sync;
     private final VerticalLayout details = new VerticalLayout();
-    private Connector connector;
+    private DirectoryEntry connection;
 
-    ConnectionView(ConnectorService connectors, DirectoryService directory, AudienceService audiences,
-                   SyncService sync) {
-        this.connectors = connectors;
+    ConnectionView(DirectoryService directory) {
         this.directory = directory;
-        this.audiences = audiences;
-        this.sync = sync;
         details.setId("audience-details");
         details.setPadding(false);
     }
@@ -61,26 +50,27 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("connectorId").orElseThrow(NotFoundException::new);
-        connector = connectors.find(id).orElseThrow(NotFoundException::new);
-        DirectoryEntry entry = directory.entry(connector);
+        connection = directory.entry(id).orElseThrow(NotFoundException::new);
         VerticalLayout content = getContent();
         content.removeAll();
-        HorizontalLayout title = new HorizontalLayout(new H2(connector.name()), StateBadge.of(connector.state()),
-                HealthBadge.of(entry.sync()));
+        HorizontalLayout title = new HorizontalLayout(new H2(connection.name()), HealthBadge.stateOf(connection),
+                HealthBadge.of(connection));
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
-        Paragraph health = new Paragraph("Health: " + entry.sync().healthReason() + ".");
+        Paragraph health = new Paragraph("Health: " + connection.healthReason() + ".");
         health.setId("connection-health-reason");
-        content.add(title, health, summary(entry), new H3("Audiences"), audienceFinder(), details,
-                new H3("Refused deliveries"), RejectionsGrid.of(sync, connector.id(), "refused-deliveries"));
+        content.add(title, health, summary(), new H3("Audiences"), audienceFinder(), details,
+                new H3("Refused deliveries"), RejectionsGrid.of(directory, connection.connectorId(), "refused-deliveries"));
     }
 
-    private FormLayout summary(DirectoryEntry entry) {
+    private FormLayout summary() {
         return new FormLayout(
-                ReadOnlyField.of("Provider", entry.providerName()),
-                ReadOnlyField.of("Heap environment", connector.environmentName()),
-                ReadOnlyField.of("TokenID", connector.tokenId()),
-                ReadOnlyField.of("Audiences", entry.audiences() + " (" + entry.availableAudiences() + " available)"),
-                ReadOnlyField.of("Last sync", entry.sync().lastSyncAt() == null ? "never" : Times.format(entry.sync().lastSyncAt())));
+                ReadOnlyField.of("Provider", connection.providerName()),
+                ReadOnlyField.of("Heap environment", connection.environmentName()),
+                ReadOnlyField.of("TokenID", connection.tokenId()),
+                ReadOnlyField.of("Audiences", connection.audiences() + " (" + connection.availableAudiences()
+                        + " available)"),
+                ReadOnlyField.of("Last sync", connection.lastSyncAt() == null ? "never"
+                        : Times.format(connection.lastSyncAt())));
     }
 
     private VerticalLayout audienceFinder() {
@@ -91,21 +81,22 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.setWidth("24rem");
 
-        Grid<Audience> grid = new Grid<>();
+        Grid<ConnectionAudience> grid = new Grid<>();
         grid.setId("audiences");
-        grid.addColumn(Audience::name).setHeader("Name").setWidth("14rem").setFlexGrow(1)
-                .setTooltipGenerator(Audience::name);
-        grid.addColumn(Audience::segmentId).setHeader("Heap segment id").setAutoWidth(true);
-        grid.addColumn(Audience::memberCount).setHeader("Members").setAutoWidth(true);
-        grid.addColumn(Audience::matchedCount).setHeader("Matched").setAutoWidth(true);
+        grid.addColumn(ConnectionAudience::name).setHeader("Name").setWidth("14rem").setFlexGrow(1)
+                .setTooltipGenerator(ConnectionAudience::name);
+        grid.addColumn(ConnectionAudience::segmentId).setHeader("Heap segment id").setAutoWidth(true);
+        grid.addColumn(ConnectionAudience::memberCount).setHeader("Members").setAutoWidth(true);
+        grid.addColumn(ConnectionAudience::matchedCount).setHeader("Matched").setAutoWidth(true);
         grid.addComponentColumn(ConnectionView::availability).setHeader("Targeting").setKey("targeting")
                 .setAutoWidth(true);
-        grid.addColumn(audience -> Times.format(audience.lastChangeAt())).setHeader("Last sync").setAutoWidth(true);
+        grid.addColumn(audience -> Times.format(audience.lastSyncAt())).setHeader("Last sync").setAutoWidth(true);
         grid.setHeight("24rem");
+        long connectorId = connection.connectorId();
         Runnable load = () -> grid.setItems(
-                query -> audiences.page(connector.id(), filter.getValue(), false, query.getOffset(), query.getLimit())
+                query -> directory.audiences(connectorId, filter.getValue(), query.getOffset(), query.getLimit())
                         .stream(),
-                query -> audiences.count(connector.id(), filter.getValue(), false));
+                query -> directory.countAudiences(connectorId, filter.getValue()));
         load.run();
         filter.addValueChangeListener(change -> load.run());
         grid.asSingleSelect().addValueChangeListener(selection -> showAudience(selection.getValue()));
@@ -115,13 +106,12 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         return finder;
     }
 
-    private static Span availability(Audience audience) {
-        Span badge = new Span(audience.available() ? "available" : "hidden: " + Audience.UNAVAILABLE_REASON);
-        badge.getElement().getThemeList().add(audience.available() ? "badge success" : "badge contrast");
-        return badge;
+    private static Span availability(ConnectionAudience audience) {
+        return audience.hiddenReason() == null ? Badge.of("available", Badge.Tone.GOOD, "audience-availability")
+                : Badge.of("hidden: " + audience.hiddenReason(), Badge.Tone.QUIET, "audience-availability");
     }
 
-    private void showAudience(Audience audience) {
+    private void showAudience(ConnectionAudience audience) {
         details.removeAll();
         if (audience == null) {
             return;
@@ -136,28 +126,28 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         HorizontalLayout lookupRow = new HorizontalLayout(visitorId, new Span("in this audience?"), lookup, answer);
         lookupRow.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        Grid<SyncRun> history = new Grid<>();
+        Grid<SyncHistoryEntry> history = new Grid<>();
         history.setId("sync-history");
         history.addColumn(run -> Times.format(run.startedAt())).setHeader("Started").setAutoWidth(true);
-        history.addColumn(run -> sync.statusOf(run).name().toLowerCase().replace('_', ' ')).setHeader("Result")
-                .setAutoWidth(true);
+        history.addColumn(SyncHistoryEntry::result).setHeader("Result").setAutoWidth(true);
         history.addColumn(run -> run.pagesReceived() + " / " + run.totalPages()).setHeader("Pages").setAutoWidth(true);
-        history.addColumn(SyncRun::added).setHeader("Added").setAutoWidth(true);
-        history.addColumn(SyncRun::removed).setHeader("Removed").setAutoWidth(true);
-        history.addColumn(run -> run.ignoredAdds() + run.ignoredRemoves()).setHeader("Ignored").setAutoWidth(true);
+        history.addColumn(SyncHistoryEntry::added).setHeader("Added").setAutoWidth(true);
+        history.addColumn(SyncHistoryEntry::removed).setHeader("Removed").setAutoWidth(true);
+        history.addColumn(SyncHistoryEntry::ignored).setHeader("Ignored").setAutoWidth(true);
         history.addColumn(run -> Times.format(run.duration())).setHeader("Duration").setAutoWidth(true);
-        history.addColumn(SyncRun::lastError).setHeader("Error").setFlexGrow(1);
-        history.setItems(query -> sync.runs(connector.id(), audience.segmentId(), query.getOffset(), query.getLimit())
-                .stream(), query -> sync.countRuns(connector.id(), audience.segmentId()));
+        history.addColumn(SyncHistoryEntry::lastError).setHeader("Error").setFlexGrow(1);
+        long connectorId = connection.connectorId();
+        history.setItems(query -> directory.syncHistory(connectorId, audience.segmentId(), query.getOffset(),
+                query.getLimit()).stream(), query -> directory.countSyncHistory(connectorId, audience.segmentId()));
         history.setHeight("16rem");
         details.add(new H3(audience.name()), lookupRow, history);
     }
 
-    private String lookUp(Audience audience, String visitorId) {
+    private String lookUp(ConnectionAudience audience, String visitorId) {
         if (visitorId.isEmpty()) {
             return "Enter a visitor id.";
         }
-        MemberLookup found = audiences.lookup(audience.id(), visitorId);
+        MemberAnswer found = directory.lookUp(audience.id(), visitorId);
         return visitorId + (found.member() ? " is in this audience" : " is not in this audience")
                 + (found.knownVisitor() ? " (a known visitor)." : " (not a visitor the hub has seen).");
     }

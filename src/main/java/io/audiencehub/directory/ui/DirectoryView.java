@@ -11,10 +11,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import io.audiencehub.base.ui.Times;
-import io.audiencehub.connector.ui.StateBadge;
 import io.audiencehub.directory.DirectoryEntry;
 import io.audiencehub.directory.DirectoryService;
-import io.audiencehub.sync.SyncService;
 import jakarta.annotation.security.PermitAll;
 
 /** Every connection: its state, environment, audiences, last sync and health; a click drills down. */
@@ -24,42 +22,39 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class DirectoryView extends Composite<VerticalLayout> {
 
-    DirectoryView(DirectoryService directory, SyncService sync) {
+    DirectoryView(DirectoryService directory) {
         Grid<DirectoryEntry> connections = new Grid<>();
         connections.setId("connections");
         connections.addColumn(DirectoryEntry::providerName).setHeader("Provider").setAutoWidth(true);
-        connections.addColumn(entry -> entry.connector().name()).setHeader("Connector").setAutoWidth(true);
-        connections.addComponentColumn(entry -> StateBadge.of(entry.connector().state())).setHeader("State")
-                .setAutoWidth(true);
-        connections.addColumn(entry -> entry.connector().tokenId()).setHeader("TokenID").setAutoWidth(true);
-        connections.addColumn(entry -> entry.connector().environmentName()).setHeader("Heap environment")
-                .setAutoWidth(true);
+        connections.addColumn(DirectoryEntry::name).setHeader("Connector").setAutoWidth(true);
+        connections.addComponentColumn(HealthBadge::stateOf).setHeader("State").setAutoWidth(true);
+        connections.addColumn(DirectoryEntry::tokenId).setHeader("TokenID").setAutoWidth(true);
+        connections.addColumn(DirectoryEntry::environmentName).setHeader("Heap environment").setAutoWidth(true);
         connections.addColumn(entry -> entry.audiences() + " (" + entry.availableAudiences() + " available)")
                 .setHeader("Audiences").setAutoWidth(true);
         connections.addColumn(DirectoryView::lastSync).setHeader("Last sync").setAutoWidth(true);
-        connections.addComponentColumn(entry -> HealthBadge.of(entry.sync())).setHeader("Health").setAutoWidth(true);
+        connections.addComponentColumn(HealthBadge::of).setHeader("Health").setAutoWidth(true);
         connections.setItems(query -> directory.page(query.getOffset(), query.getLimit()).stream(),
                 query -> directory.count());
         connections.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(ConnectionView.class,
-                new RouteParameters("connectorId", String.valueOf(click.getItem().connector().id())))));
+                new RouteParameters("connectorId", String.valueOf(click.getItem().connectorId())))));
 
         VerticalLayout content = getContent();
         content.add(new H2("Directory"),
                 new Paragraph("Every connection, with its audiences and deliveries. Select one to see its audiences."),
                 connections);
-        if (!sync.rejections(null, 0, 1).isEmpty()) {
+        if (!directory.refusedDeliveries(null, 0, 1).isEmpty()) {
             content.add(new H3("Refused deliveries that named no connection"),
                     new Paragraph("Heap sent these with an id_token no connector holds, or with a signature this hub"
                             + " could not verify."),
-                    RejectionsGrid.of(sync, null, "unattributed-rejections"));
+                    RejectionsGrid.of(directory, null, "unattributed-rejections"));
         }
     }
 
     private static String lastSync(DirectoryEntry entry) {
-        if (entry.sync().lastSyncAt() == null) {
+        if (entry.lastSyncAt() == null) {
             return "never";
         }
-        return Times.format(entry.sync().lastSyncAt()) + (entry.sync().lastRun() == null ? ""
-                : " (" + entry.sync().lastRun().name().toLowerCase().replace('_', ' ') + ")");
+        return Times.format(entry.lastSyncAt()) + (entry.lastRun() == null ? "" : " (" + entry.lastRun() + ")");
     }
 }

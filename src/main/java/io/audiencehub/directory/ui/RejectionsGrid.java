@@ -2,8 +2,8 @@ package io.audiencehub.directory.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import io.audiencehub.base.ui.Times;
-import io.audiencehub.sync.SyncRejection;
-import io.audiencehub.sync.SyncService;
+import io.audiencehub.directory.DirectoryService;
+import io.audiencehub.directory.RefusedDelivery;
 
 /** Refused deliveries, newest first, loaded page by page. */
 final class RejectionsGrid {
@@ -11,14 +11,14 @@ final class RejectionsGrid {
     private RejectionsGrid() {
     }
 
-    static Grid<SyncRejection> of(SyncService sync, Long connectorId, String id) {
-        Grid<SyncRejection> grid = new Grid<>();
+    static Grid<RefusedDelivery> of(DirectoryService directory, Long connectorId, String id) {
+        Grid<RefusedDelivery> grid = new Grid<>();
         grid.setId(id);
-        grid.addColumn(rejection -> Times.format(rejection.at())).setHeader("When").setAutoWidth(true);
-        grid.addColumn(SyncRejection::status).setHeader("Answer").setAutoWidth(true);
-        grid.addColumn(SyncRejection::idToken).setHeader("id_token").setAutoWidth(true);
-        grid.addColumn(SyncRejection::reason).setHeader("Reason").setFlexGrow(1);
-        grid.setItems(query -> sync.rejections(connectorId, query.getOffset(), query.getLimit()).stream());
+        grid.addColumn(refused -> Times.format(refused.at())).setHeader("When").setAutoWidth(true);
+        grid.addColumn(RefusedDelivery::status).setHeader("Answer").setAutoWidth(true);
+        grid.addColumn(RefusedDelivery::idToken).setHeader("id_token").setAutoWidth(true);
+        grid.addColumn(RefusedDelivery::reason).setHeader("Reason").setFlexGrow(1);
+        grid.setItems(query -> directory.refusedDeliveries(connectorId, query.getOffset(), query.getLimit()).stream());
         grid.setAllRowsVisible(false);
         grid.setHeight("16rem");
         return grid;

@@ -16,7 +16,7 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.Setter;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.function.ValueProvider;
-import io.audiencehub.audience.Audience;
+import io.audiencehub.segment.AudienceChoice;
 import io.audiencehub.segment.Criterion;
 import io.audiencehub.segment.Criterion.BrowserName;
 import io.audiencehub.segment.Criterion.Device;
@@ -79,19 +79,18 @@ class CriterionDialog extends Dialog {
         switch (type) {
             case EXTERNAL_AUDIENCE -> {
                 // Fetched by page and searched by name in the database: a connector may have thousands.
-                ComboBox<Audience> audience = new ComboBox<>("Audience");
+                ComboBox<AudienceChoice> audience = new ComboBox<>("Audience");
                 audience.setItems(query -> segments.availableAudiences(connectorId, query.getFilter().orElse(""),
                                 query.getOffset(), query.getLimit()).stream(),
                         query -> segments.availableAudienceCount(connectorId, query.getFilter().orElse("")));
-                audience.getLazyDataView().setIdentifierProvider(Audience::id);
-                audience.setItemLabelGenerator(choice -> choice.name() + " (" + (choice.available()
-                        ? choice.matchedCount() + " matched" : Audience.UNAVAILABLE_REASON) + ")");
+                audience.getLazyDataView().setIdentifierProvider(AudienceChoice::id);
+                audience.setItemLabelGenerator(choice -> choice.name() + " (" + choice.detail() + ")");
                 audience.setHelperText(segments.availableAudienceCount(connectorId, "") == 0
                         ? "No audience of this connector has a member matched to a known visitor yet."
                         : "Only audiences with at least one known visitor are offered.");
                 add(audience, "criterion-audience");
                 binder.forField(audience).asRequired("Choose an audience.")
-                        .withConverter(Audience::id, id -> id == null ? null : segments.audience(id).orElse(null))
+                        .withConverter(AudienceChoice::id, id -> id == null ? null : segments.audience(id).orElse(null))
                         .bind(CriterionDraft::getAudienceId, CriterionDraft::setAudienceId);
             }
             case VISITOR_KIND -> bindChoice(select("Visitor", Kind.values()), CriterionDraft::getKind,

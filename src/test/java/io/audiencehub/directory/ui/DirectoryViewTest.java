@@ -18,11 +18,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import io.audiencehub.KaribuTest;
 import io.audiencehub.connector.ValidatedConnectors;
-import io.audiencehub.audience.Audience;
+import io.audiencehub.directory.ConnectionAudience;
 import io.audiencehub.directory.DirectoryEntry;
-import io.audiencehub.sync.ConnectorSyncStatus;
+import io.audiencehub.directory.SyncHistoryEntry;
 import io.audiencehub.sync.HeapDeliveries;
-import io.audiencehub.sync.SyncRun;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -58,15 +57,15 @@ class DirectoryViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<DirectoryEntry> connections = _get(Grid.class, spec -> spec.withId("connections"));
         DirectoryEntry entry = _findAll(connections).stream()
-                .filter(candidate -> candidate.connector().id() == connectorId).findFirst().orElseThrow();
+                .filter(candidate -> candidate.connectorId() == connectorId).findFirst().orElseThrow();
         assertThat(entry.providerName()).isEqualTo("Heap Analytics");
-        assertThat(entry.connector().tokenId()).isEqualTo(tokenId);
-        assertThat(entry.connector().environmentName()).isEqualTo("Acme production");
+        assertThat(entry.tokenId()).isEqualTo(tokenId);
+        assertThat(entry.environmentName()).isEqualTo("Acme production");
         assertThat(entry.audiences()).isEqualTo(1);
         assertThat(entry.availableAudiences()).isZero();
-        assertThat(entry.sync().lastSyncAt()).isNotNull();
-        assertThat(entry.sync().lastRun()).isEqualTo(SyncRun.Status.COMPLETE);
-        assertThat(entry.sync().health()).isEqualTo(ConnectorSyncStatus.Health.HEALTHY);
+        assertThat(entry.lastSyncAt()).isNotNull();
+        assertThat(entry.lastRun()).isEqualTo("complete");
+        assertThat(entry.health()).isEqualTo(DirectoryEntry.Health.HEALTHY);
 
         _clickItem(connections, _findAll(connections).indexOf(entry));
 
@@ -78,17 +77,17 @@ class DirectoryViewTest extends KaribuTest {
     void aConnectionShowsItsAudiencesAndPerAudienceItsHistoryAndAMemberLookup() {
         UI.getCurrent().navigate(ConnectionView.class, new RouteParameters("connectorId", String.valueOf(connectorId)));
 
-        Grid<Audience> audiences = audiencesGrid();
+        Grid<ConnectionAudience> audiences = audiencesGrid();
         assertThat(_size(audiences)).isEqualTo(1);
-        Audience audience = _get(audiences, 0);
-        assertThat(audience).extracting(Audience::name, Audience::segmentId, Audience::memberCount,
-                Audience::matchedCount).containsExactly("Free Customers", 77L, 3L, 0L);
+        ConnectionAudience audience = _get(audiences, 0);
+        assertThat(audience).extracting(ConnectionAudience::name, ConnectionAudience::segmentId,
+                ConnectionAudience::memberCount, ConnectionAudience::matchedCount).containsExactly("Free Customers", 77L, 3L, 0L);
         assertThat(((Span) _getCellComponent(audiences, 0, "targeting")).getText())
                 .isEqualTo("hidden: no member matched a known visitor yet");
 
         audiences.select(audience);
         @SuppressWarnings("unchecked")
-        Grid<SyncRun> history = _get(Grid.class, spec -> spec.withId("sync-history"));
+        Grid<SyncHistoryEntry> history = _get(Grid.class, spec -> spec.withId("sync-history"));
         assertThat(_findAll(history)).singleElement().satisfies(run -> {
             assertThat(run.syncTaskId()).isEqualTo("task-1");
             assertThat(run.added()).isEqualTo(3);
@@ -112,15 +111,15 @@ class DirectoryViewTest extends KaribuTest {
 
         UI.getCurrent().navigate(ConnectionView.class, new RouteParameters("connectorId", String.valueOf(connectorId)));
 
-        Grid<Audience> audiences = audiencesGrid();
+        Grid<ConnectionAudience> audiences = audiencesGrid();
         assertThat(audiences.getDataProvider().isInMemory()).as("rows are fetched as they scroll into view").isFalse();
         assertThat(_size(audiences)).isEqualTo(10_001);
         _setValue(_get(TextField.class, spec -> spec.withId("audience-filter")), "Segment 9999");
-        assertThat(_findAll(audiences)).extracting(Audience::segmentId).containsExactly(10_999L);
+        assertThat(_findAll(audiences)).extracting(ConnectionAudience::segmentId).containsExactly(10_999L);
     }
 
     @SuppressWarnings("unchecked")
-    private static Grid<Audience> audiencesGrid() {
+    private static Grid<ConnectionAudience> audiencesGrid() {
         return _get(Grid.class, spec -> spec.withId("audiences"));
     }
 }

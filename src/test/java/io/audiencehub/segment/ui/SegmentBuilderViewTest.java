@@ -30,7 +30,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import io.audiencehub.KaribuTest;
 import io.audiencehub.connector.ValidatedConnectors;
-import io.audiencehub.audience.Audience;
+import io.audiencehub.segment.AudienceChoice;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.KnownVisitors;
 import io.audiencehub.segment.Criterion;
@@ -88,14 +88,14 @@ class SegmentBuilderViewTest extends KaribuTest {
 
         drag(heapItem, dropZone());
         @SuppressWarnings("unchecked")
-        ComboBox<Audience> audience = _get(ComboBox.class, spec -> spec.withId("criterion-audience"));
+        ComboBox<AudienceChoice> audience = _get(ComboBox.class, spec -> spec.withId("criterion-audience"));
         assertThat(ComboBoxKt.getSuggestions(audience)).as("only audiences with a matched member")
                 .containsExactly("Free Customers (1 matched)", "Paying Customers (1 matched)");
         ComboBoxKt.setUserInput(audience, "free");
-        assertThat(ComboBoxKt.getSuggestionItems(audience)).extracting(Audience::segmentId).containsExactly(501L);
+        assertThat(ComboBoxKt.getSuggestionItems(audience)).extracting(AudienceChoice::segmentId).containsExactly(501L);
         _click(_get(Button.class, spec -> spec.withId("criterion-ok")));
         assertThat(audience.isInvalid()).as("an audience is required").isTrue();
-        Audience freeCustomers = ComboBoxKt.getSuggestionItems(audience).get(0);
+        AudienceChoice freeCustomers = ComboBoxKt.getSuggestionItems(audience).get(0);
         _setValue(audience, freeCustomers);
         _click(_get(Button.class, spec -> spec.withId("criterion-ok")));
 
@@ -118,7 +118,7 @@ class SegmentBuilderViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("edit-0")));
         @SuppressWarnings("unchecked")
-        ComboBox<Audience> editing = _get(ComboBox.class, spec -> spec.withId("criterion-audience"));
+        ComboBox<AudienceChoice> editing = _get(ComboBox.class, spec -> spec.withId("criterion-audience"));
         assertThat(editing.getValue().id()).as("the form shows the audience the criterion holds")
                 .isEqualTo(freeCustomers.id());
     }
@@ -183,7 +183,7 @@ class SegmentBuilderViewTest extends KaribuTest {
         UI.getCurrent().navigate(SegmentBuilderView.class, new RouteParameters("segmentId", String.valueOf(segment.id())));
         _click(_get(Button.class, spec -> spec.withId("edit-0")));
         @SuppressWarnings("unchecked")
-        ComboBox<Audience> editing = _get(ComboBox.class, spec -> spec.withId("criterion-audience"));
+        ComboBox<AudienceChoice> editing = _get(ComboBox.class, spec -> spec.withId("criterion-audience"));
         assertThat(editing.getItemLabelGenerator().apply(editing.getValue()))
                 .isEqualTo("Free Customers (no member matched a known visitor yet)");
         UI.getCurrent().navigate(SegmentListView.class);
