@@ -1,11 +1,14 @@
 package io.audiencehub.sync;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The Heap webhook receiver.
+ * The Heap webhook receiver. Defaults are in {@code application.yml}.
  *
  * @param webhookSecret the secret Heap signs deliveries with ({@code webhook_secret_key})
  * @param previousWebhookSecret also accepted while a new secret is rolled out, then removed
@@ -18,16 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param staleAfter a connector whose segments sync on a schedule is stale after this long without a delivery
  */
 @ConfigurationProperties("audiencehub.sync")
-public record SyncProperties(String webhookSecret, String previousWebhookSecret, DataSize maxBodySize,
-                             int maxIdLength, int maxNestingDepth, Duration applyWait, Duration incompleteAfter,
-                             Duration staleAfter) {
-
-    public SyncProperties {
-        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(50) : maxBodySize;
-        maxIdLength = maxIdLength <= 0 ? 256 : maxIdLength;
-        maxNestingDepth = maxNestingDepth <= 0 ? 32 : maxNestingDepth;
-        applyWait = applyWait == null ? Duration.ofMillis(1500) : applyWait;
-        incompleteAfter = incompleteAfter == null ? Duration.ofMinutes(30) : incompleteAfter;
-        staleAfter = staleAfter == null ? Duration.ofHours(5) : staleAfter;
-    }
+@Validated
+public record SyncProperties(String webhookSecret, String previousWebhookSecret, @NotNull DataSize maxBodySize,
+                             @Positive int maxIdLength, @Positive int maxNestingDepth, @NotNull Duration applyWait,
+                             @NotNull Duration incompleteAfter, @NotNull Duration staleAfter) {
 }

@@ -1,12 +1,16 @@
 package io.audiencehub.visitor;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The visitor registry's intake: which site origins may report visitors, how reports are buffered
- * and flushed, and how many reports a second one client address may send.
+ * and flushed, and how many reports a second one client address may send. Defaults are in
+ * {@code application.yml}.
  *
  * @param allowedOrigins origin patterns of the sites carrying the tag, e.g. {@code https://*.example.com}
  * @param flushInterval how often buffered reports are written; a crash loses at most this much
@@ -15,14 +19,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rateBurst reports one client address may send at once
  */
 @ConfigurationProperties("audiencehub.visitors")
-public record VisitorProperties(List<String> allowedOrigins, Duration flushInterval, int bufferCapacity,
-                                int ratePerSecond, int rateBurst) {
+@Validated
+public record VisitorProperties(List<String> allowedOrigins, @NotNull Duration flushInterval,
+                                @Positive int bufferCapacity, @Positive int ratePerSecond, @Positive int rateBurst) {
 
     public VisitorProperties {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
-        flushInterval = flushInterval == null ? Duration.ofSeconds(1) : flushInterval;
-        bufferCapacity = bufferCapacity <= 0 ? 200_000 : bufferCapacity;
-        ratePerSecond = ratePerSecond <= 0 ? 20 : ratePerSecond;
-        rateBurst = rateBurst <= 0 ? 2 * ratePerSecond : rateBurst;
     }
 }

@@ -1,7 +1,11 @@
 package io.audiencehub.sandbox.heap;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The partner app the Heap sandbox knows: its client credentials and registered redirect URI (a
@@ -17,19 +21,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deliveryTimeout how long one attempt waits for the answer
  */
 @ConfigurationProperties("audiencehub.sandbox.heap")
-public record SandboxHeapProperties(String clientId, String clientSecret, String redirectUri, Duration codeLifetime,
-                                    String visitorProperty, String webhookUrl, String webhookSecret, int pageSize,
-                                    Duration recurringSyncInterval, int deliveryAttempts, Duration retryBackoff,
-                                    Duration deliveryTimeout) {
-
-    public SandboxHeapProperties {
-        redirectUri = redirectUri == null ? "/integrations/heap/oauth/callback" : redirectUri;
-        codeLifetime = codeLifetime == null ? Duration.ofSeconds(60) : codeLifetime;
-        visitorProperty = visitorProperty == null ? "ABTastyVisitorId" : visitorProperty;
-        pageSize = pageSize <= 0 ? 10_000 : pageSize;
-        recurringSyncInterval = recurringSyncInterval == null ? Duration.ofHours(4) : recurringSyncInterval;
-        deliveryAttempts = deliveryAttempts <= 0 ? 5 : deliveryAttempts;
-        retryBackoff = retryBackoff == null ? Duration.ofSeconds(1) : retryBackoff;
-        deliveryTimeout = deliveryTimeout == null ? Duration.ofSeconds(10) : deliveryTimeout;
-    }
+@Validated
+public record SandboxHeapProperties(String clientId, String clientSecret, @NotBlank String redirectUri,
+                                    @NotNull Duration codeLifetime, @NotBlank String visitorProperty,
+                                    String webhookUrl, String webhookSecret, @Positive int pageSize,
+                                    @NotNull Duration recurringSyncInterval, @Positive int deliveryAttempts,
+                                    @NotNull Duration retryBackoff, @NotNull Duration deliveryTimeout) {
 }

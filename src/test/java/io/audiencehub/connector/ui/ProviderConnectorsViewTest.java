@@ -41,8 +41,12 @@ class ProviderConnectorsViewTest extends KaribuTest {
 
     @Test
     void aViewerSeesTheConnectorsButCannotSetOneUp() {
+        String validated = insert("VALIDATED", null);
         login("vera", "VIEWER");
         UI.getCurrent().navigate("integrations/hub/heap");
+
+        assertThat(_get(ProviderConnectorsView.class).getElement().getTextRecursively()).contains("Heap Analytics");
+        assertThat(_findAll(grid("validated-connectors"))).extracting(Connector::name).contains(validated);
         assertThat(_find(Button.class, spec -> spec.withId("setup-connector"))).isEmpty();
     }
 

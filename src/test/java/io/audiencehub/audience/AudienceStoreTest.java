@@ -1,0 +1,104 @@
+package io.audiencehub.audience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.audiencehub.audience.AudienceStore.Members;
+import io.audiencehub.audience.AudienceStore.Staging;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
+
+/** The in-memory audiences: staged changes become visible only when their transaction commits. */
+class AudienceStoreTest {
+
+    private static final long AUDIENCE = 1;
+    private static final long KEY_A = 101;
+    private static final long KEY_B = 202;
+
+    private final AudienceStore store = new AudienceStore();
+
+    @AfterEach
+    void noTransactionLeftOpen() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
+
+    @Test
+    void changesAreWrittenOnlyInsideATransaction() {
+        assertThatThrownBy(store::beginWrite).hasMessageContaining("inside a transaction");
+    }
+
+    @Test
+    void aCommittedChangeIsPublishedWithItsNewKeysAndKnownVisitors() {
+        write(TransactionSynchronization.STATUS_COMMITTED, staging -> {
+            int a = staging.sequenceOf(KEY_A);
+            int b = staging.sequenceOf(KEY_B);
+            assertThat(staging.sequenceOf(KEY_A)).as("a key gets one number").isEqualTo(a);
+            assertThat(staging.newKeys()).containsExactly(KEY_A, KEY_B);
+            staging.markKnown(b);
+            staging.change(AUDIENCE, new Members(RoaringBitmap.bitmapOf(a, b), 1));
+        });
+
+        assertThat(store.lookup(AUDIENCE, KEY_A)).isEqualTo(new MemberLookup(true, false));
+        assertThat(store.lookup(AUDIENCE, KEY_B)).isEqualTo(new MemberLookup(true, true));
+        assertThat(store.lookup(AUDIENCE, 303)).isEqualTo(new MemberLookup(false, false));
+        assertThat(store.keyCount()).isEqualTo(2);
+        assertThat(store.knownCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRolledBackChangeLeavesNothingBehindAndItsNumbersAreGivenAgain() {
+        write(TransactionSynchronization.STATUS_ROLLED_BACK, staging -> {
+            staging.markKnown(staging.sequenceOf(KEY_A));
+            staging.change(AUDIENCE, new Members(RoaringBitmap.bitmapOf(staging.sequenceOf(KEY_A)), 1));
+        });
+
+        assertThat(store.lookup(AUDIENCE, KEY_A)).isEqualTo(new MemberLookup(false, false));
+        assertThat(store.keyCount()).isZero();
+        write(TransactionSynchronization.STATUS_COMMITTED, staging ->
+                assertThat(staging.sequenceOf(KEY_B)).as("the rolled back number is free again").isZero());
+    }
+
+    @Test
+    void theReachOfAFormulaCountsKnownVisitorsOnly() {
+        LongIntMap sequences = new LongIntMap(16);
+        for (int i = 0; i < 6; i++) {
+            sequences.putNew(1_000 + i, i);
+        }
+        // audience 1 holds 0..3, audience 2 holds 2..5; visitors 1, 2, 3 and 5 are known
+        store.reset(sequences, 6, Map.of(1L, new Members(RoaringBitmap.bitmapOf(0, 1, 2, 3), 3),
+                2L, new Members(RoaringBitmap.bitmapOf(2, 3, 4, 5), 3)), RoaringBitmap.bitmapOf(1, 2, 3, 5));
+
+        assertThat(reach(new AudienceFormula.Member(1, false))).isEqualTo(3);
+        assertThat(reach(new AudienceFormula.Member(1, true))).isEqualTo(1);
+        assertThat(reach(new AudienceFormula.All(List.of(new AudienceFormula.Member(1, false),
+                new AudienceFormula.Member(2, false))))).isEqualTo(2);
+        assertThat(reach(new AudienceFormula.Some(List.of(new AudienceFormula.Member(1, false),
+                new AudienceFormula.Member(2, false))))).isEqualTo(4);
+        assertThat(reach(new AudienceFormula.Member(99, false))).as("an unknown audience holds nobody").isZero();
+        assertThat(reach(new AudienceFormula.Anyone())).isEqualTo(4);
+    }
+
+    private long reach(AudienceFormula formula) {
+        return store.knownMatching(formula).getLongCardinality();
+    }
+
+    private void write(int outcome, Consumer<Staging> changes) {
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            changes.accept(store.beginWrite());
+        } finally {
+            List<TransactionSynchronization> registered = TransactionSynchronizationManager.getSynchronizations();
+            TransactionSynchronizationManager.clearSynchronization();
+            TransactionSynchronizationUtils.invokeAfterCompletion(registered, outcome);
+        }
+    }
+}
