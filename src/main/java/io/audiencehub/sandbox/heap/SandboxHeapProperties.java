@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Profile;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param deliveryTimeout how long one attempt waits for the answer
  */
 @ConfigurationProperties("audiencehub.sandbox.heap")
+@Profile("sandbox")
 @Validated
 public record SandboxHeapProperties(String clientId, String clientSecret, @NotBlank String redirectUri,
                                     @NotNull Duration codeLifetime, @NotBlank String visitorProperty,
