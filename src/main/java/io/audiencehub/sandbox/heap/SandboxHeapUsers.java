@@ -38,16 +38,8 @@ class SandboxHeapUsers {
                     statement.setTimestamp(3, now);
                     statement.setTimestamp(4, now);
                 });
-        batches.batchUpdate("""
-                        INSERT INTO sandbox_heap_user_property (environment_id, user_id, name, value, updated_at)
-                        VALUES (?, ?, ?, ?, ?)
-                        """, users, users.size(), (statement, user) -> {
-                    statement.setLong(1, environmentId);
-                    statement.setString(2, user.getKey());
-                    statement.setString(3, property);
-                    statement.setString(4, user.getValue());
-                    statement.setTimestamp(5, now);
-                });
+        saveProperties(environmentId, users.stream()
+                .map(user -> new Property(user.getKey(), property, user.getValue())).toList(), now);
     }
 
     void record(long environmentId, String userId, String identity, Map<String, String> properties) {
@@ -59,13 +51,8 @@ class SandboxHeapUsers {
                         """)
                 .param("environmentId", environmentId).param("userId", userId).param("identity", identity)
                 .param("now", now).update();
-        properties.forEach((name, value) -> jdbc.sql("""
-                        INSERT INTO sandbox_heap_user_property (environment_id, user_id, name, value, updated_at)
-                        VALUES (:environmentId, :userId, :name, :value, :now)
-                        ON DUPLICATE KEY UPDATE value = :value, updated_at = :now
-                        """)
-                .param("environmentId", environmentId).param("userId", userId).param("name", name)
-                .param("value", value).param("now", now).update());
+        saveProperties(environmentId, properties.entrySet().stream()
+                .map(entry -> new Property(userId, entry.getKey(), entry.getValue())).toList(), Timestamp.from(now));
     }
 
     long usersWithProperty(long environmentId, String name) {
@@ -75,5 +62,25 @@ class SandboxHeapUsers {
                         """)
                 .param("environmentId", environmentId).param("name", name)
                 .query(Long.class).single();
+    }
+
+    private record Property(String userId, String name, String value) {
+    }
+
+    private void saveProperties(long environmentId, List<Property> properties, Timestamp now) {
+        if (properties.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("""
+                        INSERT INTO sandbox_heap_user_property (environment_id, user_id, name, value, updated_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = VALUES(updated_at)
+                        """, properties, properties.size(), (statement, property) -> {
+                    statement.setLong(1, environmentId);
+                    statement.setString(2, property.userId());
+                    statement.setString(3, property.name());
+                    statement.setString(4, property.value());
+                    statement.setTimestamp(5, now);
+                });
     }
 }
