@@ -1,7 +1,6 @@
 package io.audiencehub;
 
 import io.audiencehub.connector.DependentsForTests;
-import io.audiencehub.segment.SegmentUsersForTests;
 import io.audiencehub.visitor.FirstSightingsForTests;
 import org.junit.jupiter.api.Tag;
 import org.springframework.context.annotation.Import;
@@ -23,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "audiencehub.sandbox.heap.page-size=3", "audiencehub.sync.max-body-size=2MB", "audiencehub.sandbox.heap.retry-backoff=100ms",
                 "audiencehub.sync.apply-wait=" + IntegrationTest.APPLY_WAIT})
 @AutoConfigureObservability(tracing = false)
-@Import({DependentsForTests.class, FirstSightingsForTests.class, SegmentUsersForTests.class})
+@Import({DependentsForTests.class, FirstSightingsForTests.class})
 public abstract class IntegrationTest {
 
     /** The webhook secret being rotated out, still accepted alongside the sandbox's current one. */

@@ -17,6 +17,7 @@ import io.audiencehub.segment.SegmentRepository.AudienceReference;
 import io.audiencehub.segment.SegmentRepository.StoredSegment;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +67,13 @@ public class SegmentService {
         List<SegmentDefinition> definitions = page.stream()
                 .map(stored -> SegmentDefinitions.read(stored.definition())).toList();
         Referenced referenced = referenced(definitions);
+        Map<Long, Integer> users = usageCounts(page.stream().map(StoredSegment::id).toList());
         List<SegmentSummary> summaries = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
             StoredSegment stored = page.get(i);
             SegmentDefinition definition = definitions.get(i);
             summaries.add(new SegmentSummary(stored.id(), stored.name(), describe(definition, referenced),
-                    usedBy(stored.id()).size(), stored.updatedAt(), warnings(definition, referenced)));
+                    users.getOrDefault(stored.id(), 0), stored.updatedAt(), warnings(definition, referenced)));
         }
         return summaries;
     }
@@ -291,6 +293,13 @@ public class SegmentService {
     private String label(Connector connector) {
         return catalog.find(connector.providerId()).map(Provider::name).orElse(connector.providerId()) + " - "
                 + connector.name();
+    }
+
+    private Map<Long, Integer> usageCounts(List<Long> segmentIds) {
+        Map<Long, Integer> counts = new HashMap<>();
+        usages.forEach(usage -> usage.usagesOf(segmentIds)
+                .forEach((segmentId, uses) -> counts.merge(segmentId, uses.size(), Integer::sum)));
+        return counts;
     }
 
     private List<String> usedBy(long segmentId) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.KnownVisitors;
+import io.audiencehub.campaign.CampaignDraft;
+import io.audiencehub.campaign.CampaignService;
+import io.audiencehub.campaign.CampaignType;
+import io.audiencehub.campaign.Variation;
 import io.audiencehub.connector.ConnectorException;
 import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
@@ -26,6 +30,8 @@ import org.springframework.security.test.context.support.WithMockUser;
 @WithMockUser(username = "admin", roles = "ADMIN")
 class SegmentServiceTest extends HeapConnectedTest {
 
+    @Autowired
+    CampaignService campaigns;
     @Autowired
     SegmentService segments;
     @Autowired
@@ -76,10 +82,15 @@ class SegmentServiceTest extends HeapConnectedTest {
     @Test
     void aSegmentInUseIsNotDeletedAndNamesAreUnique() {
         Segment segment = segments.create("Buyers " + suffix, inTheAudience);
-        SegmentUsersForTests.add(segment.id(), "campaign Winter sale");
+        campaigns.create(new CampaignDraft("Winter sale " + suffix, CampaignType.PERSONALIZATION, true,
+                List.of(segment.id()), 100, List.of(new Variation("banner", "Banner", 100, "{\"banner\": \"-20 %\"}",
+                null, null)), null, null));
 
         assertThatThrownBy(() -> segments.delete(segment.id())).isInstanceOf(SegmentException.class)
-                .hasMessage("Segment \"Buyers " + suffix + "\" cannot be deleted: it is used by campaign Winter sale.");
+                .hasMessage("Segment \"Buyers " + suffix + "\" cannot be deleted: it is used by campaign Winter sale "
+                        + suffix + ".");
+        assertThat(segments.page(0, 10_000)).filteredOn(summary -> summary.id() == segment.id()).singleElement()
+                .satisfies(summary -> assertThat(summary.usedBy()).isEqualTo(1));
         assertThatThrownBy(() -> segments.create("Buyers " + suffix, inTheAudience))
                 .hasMessage("Another segment is already named \"Buyers " + suffix + "\".");
         assertThat(segments.duplicate(segment.id()).name()).isEqualTo("Copy of Buyers " + suffix);

@@ -1,0 +1,175 @@
+package io.audiencehub.campaign;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiencehub.campaign.CampaignRepository.StoredCampaign;
+import io.audiencehub.security.CurrentActor;
+import io.audiencehub.segment.SegmentUsage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Campaigns: admins create and change them and move them through their statuses; everyone signed in
+ * sees them. A running campaign keeps its variations and weights until it is paused, so that nobody
+ * already assigned is moved while it runs. Segments a campaign targets cannot be deleted.
+ */
+@Service
+public class CampaignService implements SegmentUsage {
+
+    private static final TypeReference<List<Variation>> VARIATIONS = new TypeReference<>() {
+    };
+
+    private final CampaignRepository campaigns;
+    private final CampaignValidation validation;
+    private final ObjectMapper json;
+    private final CurrentActor actor;
+    private final Clock clock;
+
+    CampaignService(CampaignRepository campaigns, ObjectMapper json, CurrentActor actor, Clock clock) {
+        this.campaigns = campaigns;
+        this.validation = new CampaignValidation(json);
+        this.json = json;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Campaign> page(int offset, int limit) {
+        return withSegments(campaigns.page(offset, limit));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public int count() {
+        return campaigns.count();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Campaign> find(long id) {
+        return campaigns.find(id).map(stored -> withSegments(List.of(stored)).get(0));
+    }
+
+    /** A new campaign, in Draft. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Campaign create(CampaignDraft draft) {
+        check(draft, 0);
+        long id = campaigns.insert(draft, write(draft.variations()), actor.name(), clock.instant());
+        campaigns.replaceSegments(id, draft.segmentIds());
+        return find(id).orElseThrow();
+    }
+
+    /** Changes a campaign; a running one only as long as its variations and weights stay as they are. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Campaign save(long id, CampaignDraft draft) {
+        Campaign current = existing(id);
+        if (current.status() == CampaignStatus.ENDED) {
+            throw new CampaignException("Campaign \"" + current.name() + "\" has ended and can no longer change;"
+                    + " duplicate it to run it again.");
+        }
+        if (current.status() == CampaignStatus.RUNNING && !current.variations().equals(draft.variations())) {
+            throw new CampaignException("Campaign \"" + current.name() + "\" is running: its variations and weights"
+                    + " change only while it is paused, so that no visitor already assigned moves. Pause it first.");
+        }
+        check(draft, id);
+        if (campaigns.update(id, draft, write(draft.variations()), actor.name(), clock.instant()) != 1) {
+            throw new CampaignException("Campaign " + id + " no longer exists. Reload the page.");
+        }
+        campaigns.replaceSegments(id, draft.segmentIds());
+        return find(id).orElseThrow();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Campaign start(long id) {
+        return move(id, CampaignStatus.RUNNING);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Campaign pause(long id) {
+        return move(id, CampaignStatus.PAUSED);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Campaign end(long id) {
+        return move(id, CampaignStatus.ENDED);
+    }
+
+    private Campaign move(long id, CampaignStatus next) {
+        Campaign campaign = existing(id);
+        if (!campaign.status().next().contains(next)) {
+            throw new CampaignException("Campaign \"" + campaign.name() + "\" is " + campaign.status().label()
+                    .toLowerCase() + ": it cannot become " + next.label().toLowerCase()
+                    + (campaign.status() == CampaignStatus.ENDED ? "; an ended campaign is final." : "."));
+        }
+        if (campaigns.changeStatus(id, campaign.status(), next, actor.name(), clock.instant()) != 1) {
+            throw new CampaignException("Campaign \"" + campaign.name() + "\" was changed meanwhile. Reload the page.");
+        }
+        return find(id).orElseThrow();
+    }
+
+    @Override
+    public List<String> usagesOf(long segmentId) {
+        return usagesOf(List.of(segmentId)).getOrDefault(segmentId, List.of());
+    }
+
+    @Override
+    public Map<Long, List<String>> usagesOf(Collection<Long> segmentIds) {
+        return campaigns.campaignsOf(segmentIds).stream().collect(Collectors.groupingBy(
+                CampaignRepository.CampaignOfSegment::segmentId,
+                Collectors.mapping(use -> "campaign " + use.campaignName(), Collectors.toList())));
+    }
+
+    private void check(CampaignDraft draft, long id) {
+        List<String> problems = new ArrayList<>(validation.problems(draft));
+        if (draft.name() != null && !draft.name().isBlank() && campaigns.nameTaken(draft.name(), id)) {
+            problems.add(0, "name: another campaign is already named \"" + draft.name().strip() + "\"");
+        }
+        if (!problems.isEmpty()) {
+            throw new CampaignException(String.join("; ", problems) + ".");
+        }
+    }
+
+    private Campaign existing(long id) {
+        return find(id).orElseThrow(() -> new CampaignException("Campaign " + id + " no longer exists. Reload the page."));
+    }
+
+    private List<Campaign> withSegments(List<StoredCampaign> stored) {
+        Map<Long, List<Long>> segments = campaigns.segmentsOf(stored.stream().map(StoredCampaign::id).toList()).stream()
+                .collect(Collectors.groupingBy(CampaignRepository.SegmentTarget::campaignId,
+                        Collectors.mapping(CampaignRepository.SegmentTarget::segmentId, Collectors.toList())));
+        return stored.stream().map(row -> new Campaign(row.id(), row.name(), row.type(), row.allSegments(),
+                segments.getOrDefault(row.id(), List.of()), row.trafficPercent(), read(row.variations()),
+                row.startAt(), row.endAt(), row.status(), row.updatedBy(), row.updatedAt())).toList();
+    }
+
+    private String write(List<Variation> variations) {
+        try {
+            return json.writeValueAsString(variations);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("variations are plain records", e);
+        }
+    }
+
+    private List<Variation> read(String stored) {
+        try {
+            return List.copyOf(json.readValue(stored, VARIATIONS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored campaign's variations cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.audiencehub.campaign;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules a campaign must keep, checked before it is stored whatever form or API sent it. Each
+ * problem names its field ({@code variations[2].weight}) and says how to fix it.
+ */
+final class CampaignValidation {
+
+    static final int MAX_NAME_LENGTH = 120;
+    static final int MAX_PAYLOAD_LENGTH = 10_000;
+    static final int MAX_SELECTOR_LENGTH = 500;
+    static final int MAX_VARIATIONS = 20;
+
+    private final ObjectMapper json;
+
+    CampaignValidation(ObjectMapper json) {
+        this.json = json;
+    }
+
+    List<String> problems(CampaignDraft draft) {
+        List<String> problems = new ArrayList<>();
+        String name = draft.name() == null ? "" : draft.name().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+            problems.add("name: give the campaign a name of 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        if (draft.type() == null) {
+            problems.add("type: choose A/B test or Personalization");
+        }
+        if (draft.segmentIds() == null || draft.segmentIds().isEmpty()) {
+            problems.add("segments: target at least one segment");
+        }
+        if (draft.trafficPercent() < 1 || draft.trafficPercent() > 100) {
+            problems.add("traffic: the share of targeted visitors that enter is 1 to 100 %, not "
+                    + draft.trafficPercent());
+        }
+        if (draft.startAt() != null && draft.endAt() != null && !draft.endAt().isAfter(draft.startAt())) {
+            problems.add("end: the end must come after the start");
+        }
+        variations(draft, problems);
+        return problems;
+    }
+
+    private void variations(CampaignDraft draft, List<String> problems) {
+        List<Variation> variations = draft.variations() == null ? List.of() : draft.variations();
+        if (draft.type() == CampaignType.AB_TEST
+                && (variations.isEmpty() || !variations.get(0).isOriginal() || variations.size() < 2)) {
+            problems.add("variations: an A/B test has the Original first, then at least one variation");
+        }
+        if (draft.type() == CampaignType.PERSONALIZATION && variations.isEmpty()) {
+            problems.add("variations: a personalization has at least one variation");
+        }
+        if (variations.size() > MAX_VARIATIONS) {
+            problems.add("variations: at most " + MAX_VARIATIONS + " variations");
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        int total = 0;
+        for (int i = 0; i < variations.size(); i++) {
+            Variation variation = variations.get(i);
+            String at = "variations[" + i + "]";
+            String name = variation.name() == null ? "" : variation.name().strip();
+            if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+                problems.add(at + ".name: give the variation a name of 1 to " + MAX_NAME_LENGTH + " characters");
+            } else if (!names.add(name.toLowerCase())) {
+                problems.add(at + ".name: another variation is already named \"" + name + "\"");
+            }
+            if (variation.key() == null || variation.key().isBlank() || !keys.add(variation.key())) {
+                problems.add(at + ".key: every variation needs a key of its own");
+            }
+            if (variation.weight() < 0 || variation.weight() > 100) {
+                problems.add(at + ".weight: a weight is 0 to 100 %, not " + variation.weight());
+            }
+            total += variation.weight();
+            payload(variation, at, problems);
+        }
+        if (!variations.isEmpty() && total != 100) {
+            problems.add("variations: the weights add up to " + total + " %; they must add up to 100 %");
+        }
+    }
+
+    private void payload(Variation variation, String at, List<String> problems) {
+        boolean hasJson = variation.json() != null && !variation.json().isBlank();
+        boolean hasSnippet = variation.selector() != null && !variation.selector().isBlank();
+        if (variation.isOriginal()) {
+            if (hasJson || hasSnippet) {
+                problems.add(at + ": the Original shows the page as it is; it has no payload");
+            }
+            return;
+        }
+        if (hasJson == hasSnippet) {
+            problems.add(at + ": give either a JSON object or a CSS selector with its HTML");
+            return;
+        }
+        if (hasJson) {
+            if (variation.json().length() > MAX_PAYLOAD_LENGTH) {
+                problems.add(at + ".json: at most " + MAX_PAYLOAD_LENGTH + " characters");
+                return;
+            }
+            try {
+                JsonNode parsed = json.readTree(variation.json());
+                if (parsed == null || !parsed.isObject()) {
+                    problems.add(at + ".json: must be a JSON object, such as {\"banner\": \"Welcome back\"}");
+                }
+            } catch (JsonProcessingException e) {
+                problems.add(at + ".json: not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            }
+            return;
+        }
+        if (variation.selector().length() > MAX_SELECTOR_LENGTH) {
+            problems.add(at + ".selector: at most " + MAX_SELECTOR_LENGTH + " characters");
+        }
+        if (variation.html() == null || variation.html().isBlank()) {
+            problems.add(at + ".html: give the HTML the tag puts in place of what the selector finds");
+        } else if (variation.html().length() > MAX_PAYLOAD_LENGTH) {
+            problems.add(at + ".html: at most " + MAX_PAYLOAD_LENGTH + " characters");
+        }
+    }
+}
