@@ -121,6 +121,14 @@ public class AudienceService implements ConnectorUsage {
         return store.lookup(audienceId, keys.keyOf(visitorId));
     }
 
+    /**
+     * Whether this instance has loaded the audiences. Until it has, every audience would look empty, so
+     * targeting must not answer from them.
+     */
+    public boolean isLoaded() {
+        return store.isLoaded();
+    }
+
     /** Whether a visitor is in an audience; targeting asks it for every decision, so it needs no sign-in. */
     public boolean isMember(long audienceId, String visitorId) {
         return store.lookup(audienceId, keys.keyOf(visitorId)).member();

@@ -26,6 +26,7 @@ class AudienceStore {
     private LongIntMap sequences = new LongIntMap(1 << 16);
     private int nextSequence;
     private RoaringBitmap known = new RoaringBitmap();
+    private volatile boolean loaded;
 
     /** Changes made by the writer holding the lock, published on commit. */
     final class Staging {
@@ -131,9 +132,15 @@ class AudienceStore {
             audiences.clear();
             audiences.putAll(loadedAudiences);
             known = loadedKnown;
+            loaded = true;
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Whether what the database holds was loaded: before, every audience would look empty. */
+    boolean isLoaded() {
+        return loaded;
     }
 
     /** Whether the member key is in the audience and whether it is a known visitor. */

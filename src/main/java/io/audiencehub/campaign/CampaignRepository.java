@@ -111,6 +111,12 @@ class CampaignRepository {
                 .query(StoredCampaign.class).list();
     }
 
+    List<StoredCampaign> withStatus(CampaignStatus status) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE status = :status ORDER BY id")
+                .param("status", status.name())
+                .query(StoredCampaign.class).list();
+    }
+
     int count() {
         return jdbc.sql("SELECT COUNT(*) FROM campaign").query(Integer.class).single();
     }

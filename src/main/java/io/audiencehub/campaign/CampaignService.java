@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +33,13 @@ public class CampaignService implements SegmentUsage {
     private final CampaignValidation validation;
     private final ObjectMapper json;
     private final CurrentActor actor;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignService(CampaignRepository campaigns, ObjectMapper json, CurrentActor actor, Clock clock) {
+    CampaignService(CampaignRepository campaigns, ObjectMapper json, CurrentActor actor,
+                    ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
+        this.events = events;
         this.validation = new CampaignValidation(json);
         this.json = json;
         this.actor = actor;
@@ -67,6 +71,7 @@ public class CampaignService implements SegmentUsage {
         check(draft, 0);
         long id = campaigns.insert(draft, write(draft.variations()), actor.name(), clock.instant());
         campaigns.replaceSegments(id, draft.segmentIds());
+        events.publishEvent(new CampaignChanged(id));
         return find(id).orElseThrow();
     }
 
@@ -88,6 +93,7 @@ public class CampaignService implements SegmentUsage {
             throw new CampaignException("Campaign " + id + " no longer exists. Reload the page.");
         }
         campaigns.replaceSegments(id, draft.segmentIds());
+        events.publishEvent(new CampaignChanged(id));
         return find(id).orElseThrow();
     }
 
@@ -119,7 +125,14 @@ public class CampaignService implements SegmentUsage {
         if (campaigns.changeStatus(id, campaign.status(), next, actor.name(), clock.instant()) != 1) {
             throw new CampaignException("Campaign \"" + campaign.name() + "\" was changed meanwhile. Reload the page.");
         }
+        events.publishEvent(new CampaignChanged(id));
         return find(id).orElseThrow();
+    }
+
+    /** The running campaigns, for the decision API: it reads them with no sign-in. */
+    @Transactional(readOnly = true)
+    List<Campaign> running() {
+        return withSegments(campaigns.withStatus(CampaignStatus.RUNNING));
     }
 
     @Override

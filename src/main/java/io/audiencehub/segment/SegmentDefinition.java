@@ -12,4 +12,16 @@ public record SegmentDefinition(int version, Group root) {
     public static SegmentDefinition empty() {
         return new SegmentDefinition(CURRENT_VERSION, new Group(Combinator.ALL, List.of()));
     }
+
+    /** Whether a criterion of it reads an imported audience (EXTERNAL DATA). */
+    public boolean usesExternalData() {
+        return usesExternalData(root);
+    }
+
+    private static boolean usesExternalData(SegmentNode node) {
+        if (node instanceof Group group) {
+            return group.children().stream().anyMatch(SegmentDefinition::usesExternalData);
+        }
+        return ((SegmentNode.Condition) node).criterion() instanceof Criterion.ExternalAudience;
+    }
 }

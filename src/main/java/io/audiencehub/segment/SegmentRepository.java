@@ -72,6 +72,12 @@ class SegmentRepository {
                 .query(StoredSegment.class).optional();
     }
 
+    List<StoredSegment> byIds(Collection<Long> ids) {
+        return jdbc.sql("SELECT id, name, definition, updated_by, updated_at FROM segment WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(StoredSegment.class).list();
+    }
+
     boolean nameTaken(String name, long exceptId) {
         return jdbc.sql("SELECT COUNT(*) FROM segment WHERE name = :name AND id <> :id")
                 .param("name", name)

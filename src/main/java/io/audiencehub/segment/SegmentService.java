@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,11 +46,14 @@ public class SegmentService {
     private final ProviderCatalog catalog;
     private final CurrentActor actor;
     private final List<SegmentUsage> usages;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SegmentEvaluation evaluation;
 
     SegmentService(SegmentRepository segments, ConnectorService connectors, AudienceService audiences,
-                   ProviderCatalog catalog, CurrentActor actor, List<SegmentUsage> usages, Clock clock) {
+                   ProviderCatalog catalog, CurrentActor actor, List<SegmentUsage> usages,
+                   ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.segments = segments;
         this.connectors = connectors;
         this.audiences = audiences;
@@ -96,6 +100,7 @@ public class SegmentService {
         String json = SegmentDefinitions.write(definition);
         long id = segments.insert(requireFreeName(name, 0), json, actor.name(), clock.instant());
         segments.replaceReferences(id, references(definition));
+        events.publishEvent(new SegmentChanged(id));
         return find(id).orElseThrow();
     }
 
@@ -107,6 +112,7 @@ public class SegmentService {
             throw new SegmentException("Segment " + id + " no longer exists. Reload the page.");
         }
         segments.replaceReferences(id, references(definition));
+        events.publishEvent(new SegmentChanged(id));
         return find(id).orElseThrow();
     }
 
@@ -142,6 +148,7 @@ public class SegmentService {
                     + String.join(", ", users) + ".");
         }
         segments.delete(id);
+        events.publishEvent(new SegmentChanged(id));
     }
 
     /** EXTERNAL DATA: one item per validated connector. */
@@ -234,6 +241,16 @@ public class SegmentService {
         boolean[] dependsOnPage = {false};
         AudienceFormula formula = formula(definition.root(), dependsOnPage);
         return new ReachEstimate(audiences.knownVisitorsMatching(formula), dependsOnPage[0]);
+    }
+
+    /** The definitions of the segments, by id, for the decision API: it reads them with no sign-in. */
+    @Transactional(readOnly = true)
+    public Map<Long, SegmentDefinition> definitions(Collection<Long> segmentIds) {
+        if (segmentIds.isEmpty()) {
+            return Map.of();
+        }
+        return segments.byIds(segmentIds).stream().collect(Collectors.toMap(StoredSegment::id,
+                stored -> SegmentDefinitions.read(stored.definition())));
     }
 
     /** Whether the visitor is in the segment; the decision API calls it, with no sign-in. */

@@ -1,0 +1,205 @@
+package io.audiencehub.campaign;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.audiencehub.campaign.Decisions.Decision;
+import io.audiencehub.security.PublicEndpoints;
+import io.audiencehub.segment.Criterion;
+import io.audiencehub.segment.VisitorContext;
+import io.audiencehub.visitor.VisitorIds;
+import io.audiencehub.visitor.VisitorProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * {@code POST /api/v1/decisions}: the running campaigns a visitor falls into, for the site tag. It is
+ * public, called across origins only from the sites in {@code audiencehub.visitors.allowed-origins},
+ * and answers campaigns and variations only, never segments or audiences. docs/decisions.md describes
+ * the request, the answer and every refusal.
+ */
+@RestController
+class DecisionController {
+
+    static final String PATH = "/api/v1/decisions";
+    private static final int MAX_TEXT = 2_048;
+    private static final int MAX_COOKIES = 100;
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record DecisionRequest(String visitorId, Context context) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Context(String url, String device, String browser, String language, String country,
+                   Map<String, String> cookies, Boolean returning, Instant time) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Answer(String visitorId, boolean stale, List<CampaignAnswer> campaigns) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CampaignAnswer(long campaignId, String campaign, String variationKey, String variation, Payload payload) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Payload(@JsonRawValue String json, String selector, String html) {
+    }
+
+    private final DecisionService decisions;
+    private final Clock clock;
+
+    DecisionController(DecisionService decisions, Clock clock) {
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    @Bean
+    static PublicEndpoints decisionEndpoint() {
+        return () -> List.of(PATH);
+    }
+
+    /** The tag asks from the customer's sites: the same origins that may report visitors. */
+    @Bean
+    static WebMvcConfigurer decisionCors(VisitorProperties sites) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addCorsMappings(CorsRegistry registry) {
+                registry.addMapping(PATH).allowedOriginPatterns(sites.allowedOrigins().toArray(String[]::new))
+                        .allowedMethods("POST").allowedHeaders("Content-Type").maxAge(3600);
+            }
+        };
+    }
+
+    @PostMapping(PATH)
+    ResponseEntity<?> decide(@RequestBody(required = false) DecisionRequest request) {
+        if (request == null) {
+            return refused("the body is empty: send {\"visitor_id\": \"...\", \"context\": {...}}");
+        }
+        String problem = VisitorIds.problem(request.visitorId());
+        if (problem != null) {
+            return refused(problem.replace("visitorId", "visitor_id"));
+        }
+        Context context = request.context() == null ? new Context(null, null, null, null, null, null, null, null)
+                : request.context();
+        problem = problemOf(context);
+        if (problem != null) {
+            return refused(problem);
+        }
+        Instant now = clock.instant();
+        VisitorContext visitor = new VisitorContext(request.visitorId(), context.returning(),
+                choice(Criterion.Device.class, context.device()), choice(Criterion.BrowserName.class, context.browser()),
+                context.language(), context.country() == null ? null : context.country().toUpperCase(Locale.ROOT),
+                context.url(), context.cookies() == null ? Map.of() : context.cookies(),
+                context.time() == null ? now : context.time());
+        Decisions decided = decisions.decide(visitor, now);
+        return ResponseEntity.ok(new Answer(decided.visitorId(), decided.stale(),
+                decided.campaigns().stream().map(DecisionController::answer).toList()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return refused(path(mismatch) + ": " + expected(mismatch.getTargetType()));
+        }
+        return refused("the body is not JSON: send {\"visitor_id\": \"...\", \"context\": {...}}");
+    }
+
+    private static String problemOf(Context context) {
+        for (Map.Entry<String, String> field : Map.of("context.url", nullToEmpty(context.url()), "context.language",
+                nullToEmpty(context.language()), "context.country", nullToEmpty(context.country())).entrySet()) {
+            if (field.getValue().length() > MAX_TEXT) {
+                return field.getKey() + ": at most " + MAX_TEXT + " characters";
+            }
+        }
+        if (context.device() != null && choice(Criterion.Device.class, context.device()) == null) {
+            return "context.device: must be one of " + names(Criterion.Device.values());
+        }
+        if (context.browser() != null && choice(Criterion.BrowserName.class, context.browser()) == null) {
+            return "context.browser: must be one of " + names(Criterion.BrowserName.values());
+        }
+        if (context.cookies() != null && context.cookies().size() > MAX_COOKIES) {
+            return "context.cookies: at most " + MAX_COOKIES + " cookies";
+        }
+        return null;
+    }
+
+    private static CampaignAnswer answer(Decision decision) {
+        Payload payload = decision.json() == null && decision.selector() == null ? null
+                : new Payload(decision.json(), decision.selector(), decision.html());
+        return new CampaignAnswer(decision.campaignId(), decision.campaign(), decision.variationKey(),
+                decision.variation(), payload);
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static String names(Enum<?>[] values) {
+        return String.join(", ", Arrays.stream(values).map(value -> value.name().toLowerCase()).toList());
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : e.getPath()) {
+            if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (type == Instant.class) {
+            return "must be an ISO-8601 instant such as 2026-11-30T12:00:00Z";
+        }
+        if (type != null && (Map.class.isAssignableFrom(type) || Record.class.isAssignableFrom(type))) {
+            return "must be an object";
+        }
+        if (type != null && Collection.class.isAssignableFrom(type)) {
+            return "must be an array";
+        }
+        return "has the wrong type";
+    }
+
+    private static ResponseEntity<Map<String, String>> refused(String problem) {
+        return ResponseEntity.badRequest().body(Map.of("error", problem));
+    }
+}

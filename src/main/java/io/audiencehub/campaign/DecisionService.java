@@ -1,0 +1,104 @@
+package io.audiencehub.campaign;
+
+import io.audiencehub.audience.AudienceService;
+import io.audiencehub.campaign.Decider.Live;
+import io.audiencehub.segment.SegmentChanged;
+import io.audiencehub.segment.SegmentDefinition;
+import io.audiencehub.segment.SegmentService;
+import io.audiencehub.segment.VisitorContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Decides which running campaigns a visitor falls into and which variation it sees, from a snapshot
+ * of the running campaigns and their segments held in memory: nothing is read from the database per
+ * decision. The snapshot is rebuilt after every campaign or segment change on this instance and every
+ * 5 seconds for changes made on others.
+ *
+ * <p>Staleness: until this instance has loaded the imported audiences, a campaign whose segments read
+ * them (EXTERNAL DATA) is left out and the answer says {@code stale}; it is never answered as if every
+ * audience were empty, where "is not in" would match everyone.
+ */
+@Service
+public class DecisionService {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
+
+    private final CampaignService campaigns;
+    private final SegmentService segments;
+    private final AudienceService audiences;
+    private final MeterRegistry metrics;
+    private final Map<String, Counter> decided = new ConcurrentHashMap<>();
+    private final Decider decider;
+    private volatile List<Live> live = List.of();
+
+    DecisionService(CampaignService campaigns, SegmentService segments, AudienceService audiences,
+                    MeterRegistry metrics) {
+        this.campaigns = campaigns;
+        this.segments = segments;
+        this.audiences = audiences;
+        this.metrics = metrics;
+        this.decider = new Decider(segments::evaluate, (campaign, variation) -> counter(campaign, variation).increment());
+    }
+
+    /**
+     * The campaigns running at {@code now} that the visitor falls into, each with its variation. The
+     * segments read the visitor's context, whose time may be the visitor's own; the campaigns' dates
+     * follow the server's clock.
+     */
+    public Decisions decide(VisitorContext visitor, Instant now) {
+        return decider.decide(live, visitor, now, audiences.isLoaded());
+    }
+
+    /** Rebuilds the snapshot of running campaigns; the last good one stays when the database cannot answer. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelay = 5, initialDelay = 5, timeUnit = TimeUnit.SECONDS)
+    void refresh() {
+        try {
+            List<Campaign> running = campaigns.running();
+            Map<Long, SegmentDefinition> definitions = segments.definitions(running.stream()
+                    .flatMap(campaign -> campaign.segmentIds().stream()).distinct().toList());
+            List<Live> rebuilt = new ArrayList<>(running.size());
+            for (Campaign campaign : running) {
+                List<SegmentDefinition> targeted = campaign.segmentIds().stream().map(definitions::get).toList();
+                if (targeted.contains(null)) {
+                    log.warn("Campaign {} ({}) targets a segment that no longer exists; it decides nothing",
+                            campaign.id(), campaign.name());
+                    continue;
+                }
+                rebuilt.add(Live.of(campaign, targeted));
+            }
+            live = List.copyOf(rebuilt);
+        } catch (RuntimeException e) {
+            log.error("Could not reload the running campaigns; decisions go on from the last ones loaded", e);
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onCampaignChanged(CampaignChanged change) {
+        refresh();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onSegmentChanged(SegmentChanged change) {
+        refresh();
+    }
+
+    private Counter counter(Campaign campaign, Variation variation) {
+        return decided.computeIfAbsent(campaign.id() + "/" + variation.key(), key -> metrics.counter(
+                "audiencehub.decisions", "campaign", String.valueOf(campaign.id()), "variation", variation.key()));
+    }
+}

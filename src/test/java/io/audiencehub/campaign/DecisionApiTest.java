@@ -1,0 +1,97 @@
+package io.audiencehub.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.audiencehub.Http;
+import io.audiencehub.audience.AudienceService;
+import io.audiencehub.connector.HeapConnectedTest;
+import io.audiencehub.connector.HeapConnectorsForTests;
+import io.audiencehub.segment.Criterion;
+import io.audiencehub.segment.SegmentDefinition;
+import io.audiencehub.segment.SegmentNode.Combinator;
+import io.audiencehub.segment.SegmentNode.Condition;
+import io.audiencehub.segment.SegmentNode.Group;
+import io.audiencehub.segment.SegmentService;
+import io.audiencehub.sync.HeapDeliveries;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** POST /api/v1/decisions over HTTP: a Heap audience decides who sees a running campaign; every refusal. */
+class DecisionApiTest extends HeapConnectedTest {
+
+    @Autowired
+    AudienceService audiences;
+    @Autowired
+    SegmentService segments;
+    @Autowired
+    CampaignService campaigns;
+
+    private String suffix;
+    private String url;
+
+    @BeforeEach
+    void aRunningCampaignOnAHeapAudience() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        url = "http://localhost:" + port + DecisionController.PATH;
+        new HeapDeliveries(port).send(HeapDeliveries.page(connector.tokenId(), 31, "Buyers", "task-1", 1, 1,
+                List.of("member-" + suffix), List.of()));
+        long audienceId = HeapConnectorsForTests.asAdmin(security,
+                () -> audiences.page(connector.id(), "", false, 0, 1).get(0)).id();
+        HeapConnectorsForTests.asAdmin(security, () -> {
+            long segmentId = segments.create("Heap buyers " + suffix, new SegmentDefinition(
+                    SegmentDefinition.CURRENT_VERSION, new Group(Combinator.ALL, List.of(
+                    new Condition(new Criterion.ExternalAudience(connector.id(), audienceId), false))))).id();
+            long running = campaigns.create(new CampaignDraft("Buyers' banner " + suffix, CampaignType.PERSONALIZATION,
+                    true, List.of(segmentId), 100, List.of(new Variation("banner", "Thank-you banner", 100,
+                    "{\"banner\": \"Thanks for buying\"}", null, null)), null, null)).id();
+            campaigns.start(running);
+            campaigns.create(new CampaignDraft("Draft " + suffix, CampaignType.PERSONALIZATION, true,
+                    List.of(segmentId), 100, List.of(new Variation("v", "Never shown", 100, "{}", null, null)), null, null));
+            return null;
+        });
+    }
+
+    @Test
+    void aMemberOfTheHeapAudienceGetsTheRunningCampaignAndOthersDoNot() {
+        HttpResponse<String> member = decide("{\"visitor_id\": \"member-" + suffix + "\", \"context\": {"
+                + "\"url\": \"https://shop.example.com/\", \"device\": \"mobile\", \"unknown_key\": [1]}}");
+
+        assertThat(member.statusCode()).as(member.body()).isEqualTo(200);
+        assertThat(member.body()).contains("\"visitor_id\":\"member-" + suffix + "\"", "\"stale\":false",
+                "\"campaign\":\"Buyers' banner " + suffix + "\"", "\"variation_key\":\"banner\"",
+                "\"payload\":{\"json\":{\"banner\": \"Thanks for buying\"}}").doesNotContain("Draft " + suffix)
+                .as("the public answer names no segment or audience").doesNotContain("segment", "Buyers\"");
+
+        HttpResponse<String> stranger = decide("{\"visitor_id\": \"stranger-" + suffix + "\"}");
+        assertThat(stranger.statusCode()).isEqualTo(200);
+        assertThat(stranger.body()).doesNotContain("Buyers' banner " + suffix);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{}|visitor_id is missing",
+            "{\"visitor_id\": \"a b\"}|visitor_id may contain only letters, digits",
+            "{\"visitor_id\": \"v1\", \"context\": {\"device\": \"phone\"}}|context.device: must be one of desktop, mobile, tablet",
+            "{\"visitor_id\": \"v1\", \"context\": {\"browser\": \"lynx\"}}|context.browser: must be one of chrome, firefox",
+            "{\"visitor_id\": \"v1\", \"context\": {\"cookies\": [1]}}|context.cookies: must be an object",
+            "{\"visitor_id\": \"v1\", \"context\": {\"time\": \"yesterday\"}}|context.time: must be an ISO-8601 instant",
+            "{\"visitor_id\": \"v1\", \"context\": {\"returning\": {}}}|context.returning: must be true or false",
+            "{\"visitor_id\": \"v1\", \"context\": 5}|context: must be an object",
+            "not json|the body is not JSON"})
+    void badInputIsABadRequestNamingTheField(String body, String message) {
+        HttpResponse<String> answer = decide(body);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).startsWith("{\"error\":\"").contains(message);
+    }
+
+    private HttpResponse<String> decide(String body) {
+        return Http.postJson(url, body);
+    }
+}
