@@ -5,13 +5,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiencehub.campaign.CampaignRepository.StoredCampaign;
 import io.audiencehub.security.CurrentActor;
-import io.audiencehub.segment.SegmentUsage;
+import io.audiencehub.segment.SegmentService;
+import io.audiencehub.segment.SegmentSummary;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,24 +23,27 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Campaigns: admins create and change them and move them through their statuses; everyone signed in
  * sees them. A running campaign keeps its variations and weights until it is paused, so that nobody
- * already assigned is moved while it runs. Segments a campaign targets cannot be deleted.
+ * already assigned is moved while it runs. Segments a campaign targets cannot be deleted
+ * ({@link CampaignSegmentUsage}).
  */
 @Service
-public class CampaignService implements SegmentUsage {
+public class CampaignService {
 
     private static final TypeReference<List<Variation>> VARIATIONS = new TypeReference<>() {
     };
 
     private final CampaignRepository campaigns;
+    private final SegmentService segments;
     private final CampaignValidation validation;
     private final ObjectMapper json;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignService(CampaignRepository campaigns, ObjectMapper json, CurrentActor actor,
+    CampaignService(CampaignRepository campaigns, SegmentService segments, ObjectMapper json, CurrentActor actor,
                     ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
+        this.segments = segments;
         this.events = events;
         this.validation = new CampaignValidation(json);
         this.json = json;
@@ -50,6 +55,25 @@ public class CampaignService implements SegmentUsage {
     @Transactional(readOnly = true)
     public List<Campaign> page(int offset, int limit) {
         return withSegments(campaigns.page(offset, limit));
+    }
+
+    /** A page of campaigns with their segments' names and flags, read in one query for the whole page. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<CampaignSummary> summaries(int offset, int limit) {
+        List<Campaign> page = page(offset, limit);
+        Map<Long, SegmentSummary> targeted = segments.summaries(page.stream()
+                .flatMap(campaign -> campaign.segmentIds().stream()).distinct().toList()).stream()
+                .collect(Collectors.toMap(SegmentSummary::id, Function.identity()));
+        return page.stream().map(campaign -> {
+            List<SegmentSummary> its = campaign.segmentIds().stream().map(targeted::get).filter(Objects::nonNull)
+                    .toList();
+            return new CampaignSummary(campaign.id(), campaign.name(), campaign.type().label(), campaign.status(),
+                    campaign.allSegments(), its.stream().map(SegmentSummary::name).toList(),
+                    its.stream().flatMap(segment -> segment.warnings().stream()).toList(), campaign.trafficPercent(),
+                    campaign.variations().stream().map(variation -> variation.name() + " " + variation.weight() + " %")
+                            .toList());
+        }).toList();
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -133,18 +157,6 @@ public class CampaignService implements SegmentUsage {
     @Transactional(readOnly = true)
     List<Campaign> running() {
         return withSegments(campaigns.withStatus(CampaignStatus.RUNNING));
-    }
-
-    @Override
-    public List<String> usagesOf(long segmentId) {
-        return usagesOf(List.of(segmentId)).getOrDefault(segmentId, List.of());
-    }
-
-    @Override
-    public Map<Long, List<String>> usagesOf(Collection<Long> segmentIds) {
-        return campaigns.campaignsOf(segmentIds).stream().collect(Collectors.groupingBy(
-                CampaignRepository.CampaignOfSegment::segmentId,
-                Collectors.mapping(use -> "campaign " + use.campaignName(), Collectors.toList())));
     }
 
     private void check(CampaignDraft draft, long id) {

@@ -67,7 +67,17 @@ public class SegmentService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<SegmentSummary> page(int offset, int limit) {
-        List<StoredSegment> page = segments.page(offset, limit);
+        return summarize(segments.page(offset, limit));
+    }
+
+    /** The segments with these ids, as the list shows them; absent ids are left out. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<SegmentSummary> summaries(Collection<Long> segmentIds) {
+        return segmentIds.isEmpty() ? List.of() : summarize(segments.byIds(segmentIds));
+    }
+
+    private List<SegmentSummary> summarize(List<StoredSegment> page) {
         List<SegmentDefinition> definitions = page.stream()
                 .map(stored -> SegmentDefinitions.read(stored.definition())).toList();
         Referenced referenced = referenced(definitions);

@@ -1,19 +1,107 @@
 package io.audiencehub.campaign.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.audiencehub.base.ui.ComingSoon;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.audiencehub.base.ui.Badge;
+import io.audiencehub.campaign.CampaignException;
+import io.audiencehub.campaign.CampaignService;
+import io.audiencehub.campaign.CampaignStatus;
+import io.audiencehub.campaign.CampaignSummary;
 import jakarta.annotation.security.PermitAll;
+import java.util.function.LongFunction;
 
+/**
+ * Every campaign: its status, the segments it targets (flagged as the segment builder flags them),
+ * its variations and traffic; admins start, pause and end them.
+ */
 @Route("campaigns")
 @PageTitle("Campaigns | Audience Hub")
 @Menu(title = "Campaigns", order = 4, icon = "vaadin:flag")
 @PermitAll
-public class CampaignListView extends ComingSoon {
+public class CampaignListView extends Composite<VerticalLayout> {
 
-    CampaignListView() {
-        super("Campaigns",
-                "Campaigns that target segments, and the decision API that tells which campaigns a visitor falls into.");
+    private final CampaignService campaigns;
+    private final Grid<CampaignSummary> grid = new Grid<>();
+
+    CampaignListView(CampaignService campaigns, AuthenticationContext authentication) {
+        this.campaigns = campaigns;
+        grid.setId("campaigns-list");
+        grid.addColumn(CampaignSummary::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(CampaignSummary::type).setHeader("Type").setAutoWidth(true);
+        grid.addComponentColumn(CampaignListView::status).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(CampaignListView::targets).setHeader("Targets").setFlexGrow(1);
+        grid.addComponentColumn(CampaignListView::attention).setHeader("Attention").setKey("attention")
+                .setAutoWidth(true);
+        grid.addColumn(summary -> String.join(" · ", summary.variations())).setHeader("Variations")
+                .setAutoWidth(true);
+        grid.addColumn(summary -> summary.trafficPercent() + " %").setHeader("Traffic").setAutoWidth(true);
+        if (authentication.hasRole("ADMIN")) {
+            grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
+        }
+        grid.setItems(query -> campaigns.summaries(query.getOffset(), query.getLimit()).stream(),
+                query -> campaigns.count());
+        getContent().add(new H2("Campaigns"), new Paragraph("Campaigns show variations to the visitors of the"
+                + " segments they target; the site tag asks the decision API which one each visitor sees."), grid);
+    }
+
+    private static String targets(CampaignSummary summary) {
+        return String.join(summary.allSegments() ? " and " : " or ", summary.segments());
+    }
+
+    private static Component status(CampaignSummary summary) {
+        return Badge.of(summary.status().label(), switch (summary.status()) {
+            case RUNNING -> Badge.Tone.GOOD;
+            case PAUSED -> Badge.Tone.NEUTRAL;
+            case DRAFT, ENDED -> Badge.Tone.QUIET;
+        }, "campaign-status");
+    }
+
+    private static Component attention(CampaignSummary summary) {
+        return summary.warnings().isEmpty() ? new Span()
+                : Badge.of(String.join("; ", summary.warnings()), Badge.Tone.BAD, "campaign-attention");
+    }
+
+    private Component actions(CampaignSummary summary) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (summary.status().next().contains(CampaignStatus.RUNNING)) {
+            actions.add(action("Start", summary, campaigns::start));
+        }
+        if (summary.status().next().contains(CampaignStatus.PAUSED)) {
+            actions.add(action("Pause", summary, campaigns::pause));
+        }
+        if (summary.status().next().contains(CampaignStatus.ENDED)) {
+            actions.add(action("End", summary, campaigns::end));
+        }
+        return actions;
+    }
+
+    private Button action(String verb, CampaignSummary summary, LongFunction<?> change) {
+        Button button = new Button(verb, click -> {
+            try {
+                change.apply(summary.id());
+                grid.getDataProvider().refreshAll();
+            } catch (CampaignException e) {
+                Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        button.setId(verb.toLowerCase() + "-" + summary.id());
+        button.setAriaLabel(verb + " campaign " + summary.name());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
     }
 }

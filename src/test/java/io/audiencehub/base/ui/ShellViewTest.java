@@ -54,16 +54,6 @@ class ShellViewTest extends KaribuTest {
                 .hasMessageContaining("Access is denied");
     }
 
-    @Test
-    void pagesThatLaterIssuesFillSayHonestlyThatTheyAreNotAvailableYet() {
-        login("admin", "ADMIN");
-        for (String route : List.of("campaigns")) {
-            UI.getCurrent().navigate(route);
-            assertThat(_get(Paragraph.class, spec -> spec.withClasses("coming-soon-status")).getText())
-                    .isEqualTo("Not available yet.");
-        }
-    }
-
     private static List<String> menu() {
         return _get(SideNav.class).getItems().stream()
                 .filter(item -> item.isVisible())

@@ -1,0 +1,15 @@
+package io.audiencehub.campaign;
+
+import java.util.List;
+
+/**
+ * A campaign as the list shows it.
+ *
+ * @param segments the targeted segments' names, in order
+ * @param warnings what the segment builder flags in those segments (an empty or vanished audience)
+ * @param variations each variation with its weight, "Original 50 %"
+ */
+public record CampaignSummary(long id, String name, String type, CampaignStatus status, boolean allSegments,
+                              List<String> segments, List<String> warnings, int trafficPercent,
+                              List<String> variations) {
+}
