@@ -1,5 +1,6 @@
 package io.audiencehub.audience;
 
+import io.audiencehub.base.SqlPatterns;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Collection;
@@ -128,7 +129,7 @@ class AudienceRepository {
                         LIMIT :limit OFFSET :offset
                         """)
                 .param("connectorId", connectorId)
-                .param("name", likePattern(nameContains))
+                .param("name", SqlPatterns.containing(nameContains))
                 .param("minMatched", onlyAvailable ? 1 : 0)
                 .param("limit", limit)
                 .param("offset", offset)
@@ -141,7 +142,7 @@ class AudienceRepository {
                         WHERE connector_id = :connectorId AND name LIKE :name AND matched_count >= :minMatched
                         """)
                 .param("connectorId", connectorId)
-                .param("name", likePattern(nameContains))
+                .param("name", SqlPatterns.containing(nameContains))
                 .param("minMatched", onlyAvailable ? 1 : 0)
                 .query(Integer.class).single();
     }
@@ -156,10 +157,5 @@ class AudienceRepository {
                         """)
                 .param("ids", connectorIds)
                 .query(ConnectorAudiences.class).list();
-    }
-
-    private static String likePattern(String contains) {
-        String text = contains == null ? "" : contains.strip();
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

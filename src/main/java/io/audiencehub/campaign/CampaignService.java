@@ -76,6 +76,29 @@ public class CampaignService {
         }).toList();
     }
 
+    /** Segments a campaign may target, by name, a page at a time. */
+    @PreAuthorize("isAuthenticated()")
+    public List<SegmentChoice> segmentChoices(String nameContains, int offset, int limit) {
+        return segments.named(nameContains, offset, limit).stream().map(CampaignService::choice).toList();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public int countSegmentChoices(String nameContains) {
+        return segments.countNamed(nameContains);
+    }
+
+    /** The segments with these ids, in that order; absent ids are left out. */
+    @PreAuthorize("isAuthenticated()")
+    public List<SegmentChoice> segmentChoices(List<Long> segmentIds) {
+        Map<Long, SegmentChoice> found = segments.summaries(segmentIds).stream().map(CampaignService::choice)
+                .collect(Collectors.toMap(SegmentChoice::id, Function.identity()));
+        return segmentIds.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    private static SegmentChoice choice(SegmentSummary segment) {
+        return new SegmentChoice(segment.id(), segment.name(), segment.warnings());
+    }
+
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public int count() {

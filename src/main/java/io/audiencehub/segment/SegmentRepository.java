@@ -1,5 +1,6 @@
 package io.audiencehub.segment;
 
+import io.audiencehub.base.SqlPatterns;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -70,6 +71,23 @@ class SegmentRepository {
         return jdbc.sql("SELECT id, name, definition, updated_by, updated_at FROM segment WHERE id = :id")
                 .param("id", id)
                 .query(StoredSegment.class).optional();
+    }
+
+    List<StoredSegment> named(String nameContains, int offset, int limit) {
+        return jdbc.sql("""
+                        SELECT id, name, definition, updated_by, updated_at FROM segment
+                        WHERE name LIKE :pattern ORDER BY name LIMIT :limit OFFSET :offset
+                        """)
+                .param("pattern", SqlPatterns.containing(nameContains))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(StoredSegment.class).list();
+    }
+
+    int countNamed(String nameContains) {
+        return jdbc.sql("SELECT COUNT(*) FROM segment WHERE name LIKE :pattern")
+                .param("pattern", SqlPatterns.containing(nameContains))
+                .query(Integer.class).single();
     }
 
     List<StoredSegment> byIds(Collection<Long> ids) {

@@ -70,6 +70,19 @@ public class SegmentService {
         return summarize(segments.page(offset, limit));
     }
 
+    /** Segments whose name contains {@code nameContains}, as the list shows them, a page at a time. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<SegmentSummary> named(String nameContains, int offset, int limit) {
+        return summarize(segments.named(nameContains, offset, limit));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public int countNamed(String nameContains) {
+        return segments.countNamed(nameContains);
+    }
+
     /** The segments with these ids, as the list shows them; absent ids are left out. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.audiencehub.base.ui.Badge;
 import io.audiencehub.campaign.CampaignException;
@@ -54,8 +55,17 @@ public class CampaignListView extends Composite<VerticalLayout> {
         }
         grid.setItems(query -> campaigns.summaries(query.getOffset(), query.getLimit()).stream(),
                 query -> campaigns.count());
-        getContent().add(new H2("Campaigns"), new Paragraph("Campaigns show variations to the visitors of the"
+        grid.addItemClickListener(click -> open(String.valueOf(click.getItem().id())));
+        Button create = new Button("New campaign", click -> open(CampaignEditorView.NEW));
+        create.setId("new-campaign");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setVisible(authentication.hasRole("ADMIN"));
+        getContent().add(new H2("Campaigns"), create, new Paragraph("Campaigns show variations to the visitors of the"
                 + " segments they target; the site tag asks the decision API which one each visitor sees."), grid);
+    }
+
+    private void open(String campaignId) {
+        getUI().ifPresent(ui -> ui.navigate(CampaignEditorView.class, new RouteParameters("campaignId", campaignId)));
     }
 
     private static String targets(CampaignSummary summary) {
