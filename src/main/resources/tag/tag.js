@@ -1,9 +1,10 @@
-/*! Audience Hub site tag: a stable visitor id, one report per session, the id set in Heap. docs/tag.md */
+/*! Audience Hub site tag: a stable visitor id, one report per session, the id set in Heap, campaigns applied. docs/tag.md */
 (function (w, d) {
   'use strict';
   var cfg = w.audienceHubConfig || {}, me = d.currentScript;
   var hub = (cfg.hubUrl || (me ? me.src.replace(/\/tag\.js(\?.*)?$/, '') : '')).replace(/\/$/, '');
   var prop = cfg.heapProperty || 'ABTastyVisitorId', waitMs = cfg.heapWaitMs || 10000;
+  var decisionMs = cfg.decisionTimeoutMs || 1500;
 
   // SHA-256 as hex: a site-provided id (an e-mail, an account number) never leaves the page in clear
   function sha256(text) {
@@ -46,7 +47,8 @@
     return s;
   }
 
-  var id = cfg.visitorId != null && cfg.visitorId !== '' ? sha256(String(cfg.visitorId)).slice(0, 16) : fromCookie() || fresh();
+  var known = fromCookie();
+  var id = cfg.visitorId != null && cfg.visitorId !== '' ? sha256(String(cfg.visitorId)).slice(0, 16) : known || fresh();
   // 13 months, renewed on every page
   d.cookie = 'ABTasty=' + encodeURIComponent('uid=' + id) + '; Max-Age=34214400; Path=/; SameSite=Lax'
     + (location.protocol === 'https:' ? '; Secure' : '');
@@ -70,9 +72,59 @@
     return true;
   }
 
+  // what the segment criteria read; docs/decisions.md lists every key
+  function context() {
+    var ua = navigator.userAgent, cookies = {}, n = 0;
+    d.cookie.split(/;\s*/).forEach(function (pair) {
+      var at = pair.indexOf('=');
+      if (at > 0 && n++ < 100) cookies[decodeURIComponent(pair.slice(0, at))] = decodeURIComponent(pair.slice(at + 1));
+    });
+    return {
+      url: location.href, language: navigator.language, cookies: cookies, returning: known !== null,
+      time: new Date().toISOString(),
+      device: /iPad|Tablet/.test(ua) ? 'tablet' : /Mobi|Android/.test(ua) ? 'mobile' : 'desktop',
+      browser: /Edg\//.test(ua) ? 'edge' : /Firefox\//.test(ua) ? 'firefox' : /Chrome\//.test(ua) ? 'chrome'
+        : /Safari\//.test(ua) ? 'safari' : 'other'
+    };
+  }
+
+  // a selector's elements get the variation's HTML; a JSON payload is for the site's own code
+  function apply(campaigns) {
+    campaigns.forEach(function (c) {
+      if (!c.payload || !c.payload.selector) return;
+      try {
+        d.querySelectorAll(c.payload.selector).forEach(function (el) { el.innerHTML = c.payload.html; });
+      } catch (ignored) { /* a selector this browser cannot read changes nothing */ }
+    });
+  }
+
+  function announce(campaigns, error) {
+    api.decisions = campaigns;
+    d.dispatchEvent(new CustomEvent('audiencehub:decisions', { detail: { visitorId: id, campaigns: campaigns, error: error } }));
+  }
+
+  // once per page view; a failure or a slow answer leaves the page as it is
+  function decide() {
+    if (!w.fetch || cfg.decisions === false) return;
+    var abort = w.AbortController ? new AbortController() : null, timer = abort && setTimeout(function () { abort.abort(); }, decisionMs);
+    w.fetch(hub + '/api/v1/decisions', {
+      method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, signal: abort && abort.signal,
+      body: JSON.stringify({ visitor_id: id, context: context() })
+    }).then(function (r) { if (!r.ok) throw new Error('the hub answered ' + r.status); return r.json(); })
+      .then(function (answer) {
+        clearTimeout(timer);
+        var campaigns = answer.campaigns || [];
+        if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', function () { apply(campaigns); announce(campaigns); });
+        else { apply(campaigns); announce(campaigns); }
+      })
+      .catch(function (e) { clearTimeout(timer); announce([], String(e && e.message || e)); });
+  }
+
+  // window.audienceHub is the name the first tag used; both name one object
+  var api = w.AudienceHub = w.audienceHub = { visitorId: id, decisions: null };
   report();
   if (!toHeap()) {
     var tries = 0, timer = setInterval(function () { if (toHeap() || ++tries * 100 >= waitMs) clearInterval(timer); }, 100);
   }
-  w.audienceHub = { visitorId: id };
+  decide();
 })(window, document);

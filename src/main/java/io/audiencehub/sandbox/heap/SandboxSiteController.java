@@ -78,6 +78,8 @@ class SandboxSiteController {
                 <p style="color:#777">Demo website of the Heap sandbox: it carries Heap's snippet (the sandbox's stand-in)
                 and the Audience Hub tag, as a customer's site would.</p>
                 <h1>Acme Store</h1>
+                <p id="offer" style="padding:.5rem;background:#f4f4f4">Free shipping on orders over 50 €.</p>
+                <p>Campaigns for you: <span id="campaigns">asking the hub...</span></p>
                 <p>Heap environment: <b>%4$s</b>. Your visitor id: <code id="visitor-id"></code>
                 (Heap user <code id="heap-user"></code>). Heap users carrying ABTastyVisitorId here so far:
                 <b id="carrying">%6$d</b>.</p>
@@ -86,7 +88,13 @@ class SandboxSiteController {
                 <p id="simulated" role="status"></p>
                 <p>First simulated visitor: <code id="first-simulated"></code></p>
                 <script>
-                document.getElementById('visitor-id').textContent = window.audienceHub.visitorId;
+                document.getElementById('visitor-id').textContent = window.AudienceHub.visitorId;
+                function showCampaigns(campaigns) {
+                  document.getElementById('campaigns').textContent = campaigns.length === 0 ? 'none'
+                    : campaigns.map(function (c) { return c.campaign + ': ' + c.variation; }).join(', ');
+                }
+                if (window.AudienceHub.decisions) showCampaigns(window.AudienceHub.decisions);
+                document.addEventListener('audiencehub:decisions', function (e) { showCampaigns(e.detail.campaigns); });
                 document.getElementById('heap-user').textContent = heap.userId;
                 var said = document.getElementById('simulated');
                 var meta = function (n) { return document.querySelector('meta[name=' + n + ']').content; };

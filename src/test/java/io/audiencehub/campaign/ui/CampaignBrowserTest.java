@@ -1,0 +1,96 @@
+package io.audiencehub.campaign.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Cookie;
+import io.audiencehub.BrowserTest;
+import io.audiencehub.audience.AudienceService;
+import io.audiencehub.campaign.CampaignDraft;
+import io.audiencehub.campaign.CampaignService;
+import io.audiencehub.campaign.CampaignType;
+import io.audiencehub.campaign.Variation;
+import io.audiencehub.connector.Connector;
+import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.HeapConnectorsForTests;
+import io.audiencehub.sandbox.heap.SandboxOAuthService;
+import io.audiencehub.segment.Criterion;
+import io.audiencehub.segment.SegmentDefinition;
+import io.audiencehub.segment.SegmentNode.Combinator;
+import io.audiencehub.segment.SegmentNode.Condition;
+import io.audiencehub.segment.SegmentNode.Group;
+import io.audiencehub.segment.SegmentService;
+import io.audiencehub.sync.HeapDeliveries;
+import java.security.SecureRandom;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+/**
+ * The whole loop in a real browser: a Heap segment synced to the hub, a campaign on it, and the demo
+ * site's tag applying the variation for a member of the segment and not for anyone else.
+ */
+class CampaignBrowserTest extends BrowserTest {
+
+    @Autowired
+    ConnectorService connectors;
+    @Autowired
+    SandboxOAuthService sandbox;
+    @Autowired
+    AudienceService audiences;
+    @Autowired
+    SegmentService segments;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    SecurityContextHolderStrategy security;
+
+    @Test
+    void aMemberOfTheHeapSegmentSeesTheVariationOnTheSiteAndAnotherVisitorDoesNot() {
+        Connector connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
+        long environment = HeapConnectorsForTests.environmentOf(sandbox, connector).id();
+        String member = visitorId();
+        new HeapDeliveries(port).send(HeapDeliveries.page(connector.tokenId(), 501, "Loyal buyers", "task-1", 1, 1,
+                List.of(member), List.of()));
+        String campaign = "Loyalty offer " + member;
+        HeapConnectorsForTests.asAdmin(security, () -> {
+            long audienceId = audiences.page(connector.id(), "", false, 0, 1).get(0).id();
+            long segmentId = segments.create("Loyal buyers " + member, new SegmentDefinition(
+                    SegmentDefinition.CURRENT_VERSION, new Group(Combinator.ALL, List.of(
+                    new Condition(new Criterion.ExternalAudience(connector.id(), audienceId), false))))).id();
+            return campaigns.start(campaigns.create(new CampaignDraft(campaign, CampaignType.PERSONALIZATION, true,
+                    List.of(segmentId), 100, List.of(new Variation("members", "Members' offer", 100, null, "#offer",
+                    "<b>Members: 20 % off everything</b>")), null, null)).id());
+        });
+        String site = baseUrl() + "/sandbox/site?environment=" + environment;
+
+        page.context().addCookies(List.of(new Cookie("ABTasty", "uid%3D" + member).setUrl(baseUrl())));
+        page.navigate(site);
+        assertThat(page.locator("#visitor-id")).hasText(member);
+        assertThat(page.locator("#offer")).hasText("Members: 20 % off everything");
+        assertThat(page.locator("#campaigns")).containsText(campaign + ": Members' offer");
+        screenshot("demo-site-member");
+
+        Browser browser = page.context().browser();
+        try (BrowserContext stranger = browser.newContext()) {
+            Page other = stranger.newPage();
+            other.navigate(site);
+            assertThat(other.locator("#campaigns")).not().hasText("asking the hub...");
+            assertThat(other.locator("#campaigns")).not().containsText(campaign);
+            assertThat(other.locator("#offer")).hasText("Free shipping on orders over 50 €.");
+        }
+    }
+
+    private static String visitorId() {
+        String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            id.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return id.toString();
+    }
+}
