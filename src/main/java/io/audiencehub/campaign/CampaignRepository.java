@@ -1,5 +1,6 @@
 package io.audiencehub.campaign;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +28,9 @@ class CampaignRepository {
     }
 
     record CampaignOfSegment(long segmentId, String campaignName) {
+    }
+
+    record DecisionCount(long campaignId, String variationKey, long decisions) {
     }
 
     private final JdbcClient jdbc;
@@ -153,6 +157,38 @@ class CampaignRepository {
                         """)
                 .param("ids", segmentIds)
                 .query(CampaignOfSegment.class).list();
+    }
+
+    /** Adds the decisions to the minute's rows; several hubs add to the same rows. */
+    void addDecisions(Instant minute, List<DecisionCount> counts) {
+        Timestamp at = Timestamp.from(minute);
+        batches.batchUpdate("""
+                        INSERT INTO campaign_decision_count (campaign_id, variation_key, minute, decisions)
+                        VALUES (?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE decisions = decisions + VALUES(decisions)
+                        """, counts, counts.size(), (statement, count) -> {
+                    statement.setLong(1, count.campaignId());
+                    statement.setString(2, count.variationKey());
+                    statement.setTimestamp(3, at);
+                    statement.setLong(4, count.decisions());
+                });
+    }
+
+    List<DecisionCount> decisionsSince(Collection<Long> campaignIds, Instant since) {
+        if (campaignIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT campaign_id, variation_key, SUM(decisions) AS decisions FROM campaign_decision_count
+                        WHERE campaign_id IN (:ids) AND minute >= :since GROUP BY campaign_id, variation_key
+                        """)
+                .param("ids", campaignIds)
+                .param("since", since)
+                .query(DecisionCount.class).list();
+    }
+
+    int deleteDecisionsBefore(Instant before) {
+        return jdbc.sql("DELETE FROM campaign_decision_count WHERE minute < :before").param("before", before).update();
     }
 
     int delete(long id) {

@@ -34,16 +34,18 @@ public class CampaignService {
 
     private final CampaignRepository campaigns;
     private final SegmentService segments;
+    private final DecisionCounts decisions;
     private final CampaignValidation validation;
     private final ObjectMapper json;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignService(CampaignRepository campaigns, SegmentService segments, ObjectMapper json, CurrentActor actor,
-                    ApplicationEventPublisher events, Clock clock) {
+    CampaignService(CampaignRepository campaigns, SegmentService segments, DecisionCounts decisions, ObjectMapper json,
+                    CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.segments = segments;
+        this.decisions = decisions;
         this.events = events;
         this.validation = new CampaignValidation(json);
         this.json = json;
@@ -65,14 +67,16 @@ public class CampaignService {
         Map<Long, SegmentSummary> targeted = segments.summaries(page.stream()
                 .flatMap(campaign -> campaign.segmentIds().stream()).distinct().toList()).stream()
                 .collect(Collectors.toMap(SegmentSummary::id, Function.identity()));
+        Map<Long, Map<String, Long>> lastDay = decisions.lastDay(page.stream().map(Campaign::id).toList());
         return page.stream().map(campaign -> {
             List<SegmentSummary> its = campaign.segmentIds().stream().map(targeted::get).filter(Objects::nonNull)
                     .toList();
             return new CampaignSummary(campaign.id(), campaign.name(), campaign.type().label(), campaign.status(),
                     campaign.allSegments(), its.stream().map(SegmentSummary::name).toList(),
                     its.stream().flatMap(segment -> segment.warnings().stream()).toList(), campaign.trafficPercent(),
-                    campaign.variations().stream().map(variation -> variation.name() + " " + variation.weight() + " %")
-                            .toList());
+                    campaign.variations().stream().map(variation -> variation.name() + " " + variation.weight() + " % ("
+                            + lastDay.getOrDefault(campaign.id(), Map.of()).getOrDefault(variation.key(), 0L)
+                            + " in 24 h)").toList());
         }).toList();
     }
 

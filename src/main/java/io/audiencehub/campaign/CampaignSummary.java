@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param segments the targeted segments' names, in order
  * @param warnings what the segment builder flags in those segments (an empty or vanished audience)
- * @param variations each variation with its weight, "Original 50 %"
+ * @param variations each variation with its weight and the decisions it got in the last 24 hours on
+ *                   every hub, "Original 50 % (12 in 24 h)"
  */
 public record CampaignSummary(long id, String name, String type, CampaignStatus status, boolean allSegments,
                               List<String> segments, List<String> warnings, int trafficPercent,

@@ -46,12 +46,15 @@ public class DecisionService {
     private volatile List<Live> live = List.of();
 
     DecisionService(CampaignService campaigns, SegmentService segments, AudienceService audiences,
-                    MeterRegistry metrics) {
+                    DecisionCounts counts, MeterRegistry metrics) {
         this.campaigns = campaigns;
         this.segments = segments;
         this.audiences = audiences;
         this.metrics = metrics;
-        this.decider = new Decider(segments::evaluate, (campaign, variation) -> counter(campaign, variation).increment());
+        this.decider = new Decider(segments::evaluate, (campaign, variation) -> {
+            counter(campaign, variation).increment();
+            counts.count(campaign.id(), variation.key());
+        });
     }
 
     /**

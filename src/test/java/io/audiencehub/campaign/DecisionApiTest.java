@@ -31,6 +31,8 @@ class DecisionApiTest extends HeapConnectedTest {
     SegmentService segments;
     @Autowired
     CampaignService campaigns;
+    @Autowired
+    DecisionCounts counts;
 
     private String suffix;
     private String url;
@@ -71,6 +73,12 @@ class DecisionApiTest extends HeapConnectedTest {
         HttpResponse<String> stranger = decide("{\"visitor_id\": \"stranger-" + suffix + "\"}");
         assertThat(stranger.statusCode()).isEqualTo(200);
         assertThat(stranger.body()).doesNotContain("Buyers' banner " + suffix);
+
+        decide("{\"visitor_id\": \"member-" + suffix + "\"}");
+        counts.runOnce();
+        assertThat(HeapConnectorsForTests.asAdmin(security, () -> campaigns.summaries(0, 10_000)).stream()
+                .filter(summary -> summary.name().equals("Buyers' banner " + suffix)).findFirst().orElseThrow()
+                .variations()).as("every decision is counted for the list").containsExactly("Thank-you banner 100 % (2 in 24 h)");
     }
 
     @ParameterizedTest

@@ -61,7 +61,7 @@ class CampaignListViewTest extends KaribuTest {
         CampaignSummary row = row();
         assertThat(row.type()).isEqualTo("A/B test");
         assertThat(row.segments()).hasSize(2);
-        assertThat(row.variations()).containsExactly("Original 50 %", "Big hero 50 %");
+        assertThat(row.variations()).containsExactly("Original 50 % (0 in 24 h)", "Big hero 50 % (0 in 24 h)");
         assertThat(statusText()).isEqualTo("Draft");
         assertThat(actions()).extracting(button -> button.getElement().getAttribute("aria-label"))
                 .as("a draft starts or ends; it cannot be paused")

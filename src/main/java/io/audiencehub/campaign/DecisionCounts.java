@@ -1,0 +1,94 @@
+package io.audiencehub.campaign;
+
+import io.audiencehub.base.BackgroundLoop;
+import io.audiencehub.base.LoopOrder;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Decisions counted per campaign and variation: in memory as they happen (no database work on the
+ * decision's path), added every 10 seconds to per-minute rows that every hub shares, so that the list
+ * shows the last 24 hours across all hubs. A hub that stops writes what it counted last.
+ */
+@Component
+class DecisionCounts extends BackgroundLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionCounts.class);
+    private static final Duration KEPT = Duration.ofDays(2);
+
+    record Key(long campaignId, String variationKey) {
+    }
+
+    private final CampaignRepository campaigns;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private volatile Map<Key, LongAdder> counting = new ConcurrentHashMap<>();
+
+    DecisionCounts(CampaignRepository campaigns, TransactionTemplate transaction, Clock clock, MeterRegistry metrics) {
+        super("decision-counts", Duration.ofSeconds(10), LoopOrder.DECISION_COUNTS, metrics);
+        this.campaigns = campaigns;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    void count(long campaignId, String variationKey) {
+        counting.computeIfAbsent(new Key(campaignId, variationKey), key -> new LongAdder()).increment();
+    }
+
+    /** The decisions of the last 24 hours per campaign, by variation key, as every hub wrote them. */
+    Map<Long, Map<String, Long>> lastDay(Collection<Long> campaignIds) {
+        Map<Long, Map<String, Long>> counts = new HashMap<>();
+        campaigns.decisionsSince(campaignIds, clock.instant().minus(Duration.ofDays(1)))
+                .forEach(row -> counts.computeIfAbsent(row.campaignId(), id -> new HashMap<>())
+                        .put(row.variationKey(), row.decisions()));
+        return counts;
+    }
+
+    /** Adds what was counted since the last round to this minute's rows; what fails is counted again next round. */
+    @Override
+    protected void runOnce() {
+        Map<Key, LongAdder> counted = counting;
+        counting = new ConcurrentHashMap<>();
+        if (counted.isEmpty()) {
+            return;
+        }
+        Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        List<CampaignRepository.DecisionCount> rows = new ArrayList<>(counted.size());
+        counted.forEach((key, adder) -> rows.add(new CampaignRepository.DecisionCount(key.campaignId(),
+                key.variationKey(), adder.sum())));
+        try {
+            transaction.executeWithoutResult(status -> campaigns.addDecisions(minute, rows));
+        } catch (RuntimeException e) {
+            counted.forEach((key, adder) -> counting.computeIfAbsent(key, absent -> new LongAdder()).add(adder.sum()));
+            throw e;
+        }
+    }
+
+    @Override
+    protected void afterLastRound() {
+        runOnce();
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
+    void forgetOldCounts() {
+        int deleted = campaigns.deleteDecisionsBefore(clock.instant().minus(KEPT));
+        if (deleted > 0) {
+            log.info("Forgot {} decision counts older than {} days", deleted, KEPT.toDays());
+        }
+    }
+}
