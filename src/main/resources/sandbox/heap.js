@@ -1,5 +1,6 @@
-/*! Heap sandbox: a stand-in for Heap's JavaScript API (load, identify, addUserProperties) that records
-    users and their properties in the sandbox environment over HTTP. Calls queued by a Heap snippet
+/*! Heap sandbox: a stand-in for Heap's JavaScript API (load, identify, addUserProperties, track) that
+    records users, their properties and their events in the sandbox environment over HTTP; each event
+    recorded is kept in heap.events and announced as "heap-sandbox:tracked" on the document. Calls queued by a Heap snippet
     stub before this script loaded are replayed. */
 (function (w) {
   'use strict';
@@ -15,9 +16,19 @@
     appid: w.heap && w.heap.appid ? String(w.heap.appid) : null,
     userId: userId,
     sent: [],
+    events: [],
     load: function (appid) { heap.appid = String(appid); return heap; },
     identify: function (identity) { return send({ identity: String(identity) }); },
-    addUserProperties: function (properties) { return send({ properties: properties }); }
+    addUserProperties: function (properties) { return send({ properties: properties }); },
+    track: function (event, properties) {
+      return send({ event: String(event), properties: properties }).then(function (ok) {
+        if (ok) {
+          heap.events.push({ event: String(event), properties: properties || {} });
+          document.dispatchEvent(new CustomEvent('heap-sandbox:tracked', { detail: heap.events }));
+        }
+        return ok;
+      });
+    }
   };
 
   function send(what) {

@@ -65,11 +65,9 @@
   }
 
   function toHeap() {
-    var heap = w.heap, p = {};
-    if (!heap || typeof heap.addUserProperties !== 'function') return false;
+    var p = {};
     p[prop] = id;
-    heap.addUserProperties(p);
-    return true;
+    w.heap.addUserProperties(p);
   }
 
   // what the segment criteria read; docs/decisions.md lists every key
@@ -103,6 +101,25 @@
     d.dispatchEvent(new CustomEvent('audiencehub:decisions', { detail: { visitorId: id, campaigns: campaigns, error: error } }));
   }
 
+  // Heap under Push: an event per campaign seen, and the variation as a user property, as AB Tasty's Heap integration does
+  function tellHeap(campaigns) {
+    campaigns.forEach(function (c) {
+      var p = {};
+      p[('AB Tasty - ' + c.campaign).slice(0, 100)] = c.variation;
+      w.heap.track('AB Tasty campaign seen', { campaign: c.campaign, variation: c.variation, campaign_id: c.campaign_id, variation_key: c.variation_key });
+      w.heap.addUserProperties(p);
+    });
+  }
+
+  function heapReady() { return w.heap && typeof w.heap.track === 'function' && typeof w.heap.addUserProperties === 'function'; }
+
+  function whenHeap(then) {
+    if (heapReady()) { then(); return; }
+    var waited = 0, poll = setInterval(function () {
+      if (heapReady()) { clearInterval(poll); then(); } else if ((waited += 100) >= waitMs) clearInterval(poll);
+    }, 100);
+  }
+
   // once per page view; a failure or a slow answer leaves the page as it is
   function decide() {
     if (!w.fetch || cfg.decisions === false) return;
@@ -116,6 +133,7 @@
         var campaigns = answer.campaigns || [];
         if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', function () { apply(campaigns); announce(campaigns); });
         else { apply(campaigns); announce(campaigns); }
+        if (answer.push && answer.push.heap) whenHeap(function () { tellHeap(campaigns); });
       })
       .catch(function (e) { clearTimeout(timer); announce([], String(e && e.message || e)); });
   }
@@ -123,8 +141,6 @@
   // window.audienceHub is the name the first tag used; both name one object
   var api = w.AudienceHub = w.audienceHub = { visitorId: id, decisions: null };
   report();
-  if (!toHeap()) {
-    var tries = 0, timer = setInterval(function () { if (toHeap() || ++tries * 100 >= waitMs) clearInterval(timer); }, 100);
-  }
+  whenHeap(toHeap);
   decide();
 })(window, document);

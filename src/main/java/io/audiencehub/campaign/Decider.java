@@ -39,7 +39,8 @@ final class Decider {
      * Decides for the visitor among {@code live}, at {@code now}. Until the audiences are loaded, a
      * campaign whose segments read them is left out and the answer is marked stale.
      */
-    Decisions decide(List<Live> live, VisitorContext visitor, Instant now, boolean audiencesLoaded) {
+    Decisions decide(List<Live> live, VisitorContext visitor, Instant now, boolean audiencesLoaded,
+                     boolean pushToHeap) {
         boolean stale = false;
         List<Decision> decisions = new ArrayList<>();
         for (Live entry : live) {
@@ -67,6 +68,6 @@ final class Decider {
             decisions.add(new Decision(campaign.id(), campaign.name(), variation.key(), variation.name(),
                     variation.json(), variation.selector(), variation.html(), List.copyOf(matched)));
         }
-        return new Decisions(visitor.visitorId(), decisions, stale);
+        return new Decisions(visitor.visitorId(), decisions, stale, pushToHeap);
     }
 }

@@ -52,7 +52,7 @@ class DecisionController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Answer(String visitorId, boolean stale, List<CampaignAnswer> campaigns) {
+    record Answer(String visitorId, boolean stale, List<CampaignAnswer> campaigns, Map<String, Boolean> push) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -112,7 +112,8 @@ class DecisionController {
                 context.time() == null ? now : context.time());
         Decisions decided = decisions.decide(visitor, now);
         return ResponseEntity.ok(new Answer(decided.visitorId(), decided.stale(),
-                decided.campaigns().stream().map(DecisionController::answer).toList()));
+                decided.campaigns().stream().map(DecisionController::answer).toList(),
+                Map.of("heap", decided.pushToHeap())));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -2,6 +2,8 @@ package io.audiencehub.campaign;
 
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.campaign.Decider.Live;
+import io.audiencehub.connector.ConnectorPushChanged;
+import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.segment.SegmentChanged;
 import io.audiencehub.segment.SegmentDefinition;
 import io.audiencehub.segment.SegmentService;
@@ -26,7 +28,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Decides which running campaigns a visitor falls into and which variation it sees, from a snapshot
  * of the running campaigns and their segments held in memory: nothing is read from the database per
  * decision. The snapshot is rebuilt after every campaign or segment change on this instance and every
- * 5 seconds for changes made on others.
+ * 5 seconds for changes made on others; so is whether Heap under Push is on.
  *
  * <p>Staleness: until this instance has loaded the imported audiences, a campaign whose segments read
  * them (EXTERNAL DATA) is left out and the answer says {@code stale}; it is never answered as if every
@@ -43,10 +45,13 @@ public class DecisionService {
     private final MeterRegistry metrics;
     private final Map<String, Counter> decided = new ConcurrentHashMap<>();
     private final Decider decider;
+    private final ConnectorService connectors;
     private volatile List<Live> live = List.of();
+    private volatile boolean pushToHeap;
 
     DecisionService(CampaignService campaigns, SegmentService segments, AudienceService audiences,
-                    DecisionCounts counts, MeterRegistry metrics) {
+                    ConnectorService connectors, DecisionCounts counts, MeterRegistry metrics) {
+        this.connectors = connectors;
         this.campaigns = campaigns;
         this.segments = segments;
         this.audiences = audiences;
@@ -63,7 +68,7 @@ public class DecisionService {
      * follow the server's clock.
      */
     public Decisions decide(VisitorContext visitor, Instant now) {
-        return decider.decide(live, visitor, now, audiences.isLoaded());
+        return decider.decide(live, visitor, now, audiences.isLoaded(), pushToHeap);
     }
 
     /** Rebuilds the snapshot of running campaigns; the last good one stays when the database cannot answer. */
@@ -85,6 +90,7 @@ public class DecisionService {
                 rebuilt.add(Live.of(campaign, targeted));
             }
             live = List.copyOf(rebuilt);
+            pushToHeap = !connectors.heapPushConnectors().isEmpty();
         } catch (RuntimeException e) {
             log.error("Could not reload the running campaigns; decisions go on from the last ones loaded", e);
         }
@@ -97,6 +103,11 @@ public class DecisionService {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onSegmentChanged(SegmentChanged change) {
+        refresh();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onPushChanged(ConnectorPushChanged change) {
         refresh();
     }
 

@@ -42,6 +42,28 @@ class ConnectorRepository {
                 .optional();
     }
 
+    void setPush(long connectorId, boolean enabled, String by, Instant now) {
+        if (enabled) {
+            jdbc.sql("""
+                            INSERT IGNORE INTO connector_push (connector_id, enabled_by, enabled_at)
+                            VALUES (:id, :by, :now)
+                            """)
+                    .param("id", connectorId).param("by", by).param("now", now).update();
+        } else {
+            jdbc.sql("DELETE FROM connector_push WHERE connector_id = :id").param("id", connectorId).update();
+        }
+    }
+
+    /** The validated connectors of the provider whose push is on. */
+    List<Long> pushing(String providerId) {
+        return jdbc.sql("""
+                        SELECT c.id FROM connector c JOIN connector_push p ON p.connector_id = c.id
+                        WHERE c.provider_id = :providerId AND c.state = 'VALIDATED' ORDER BY c.id
+                        """)
+                .param("providerId", providerId)
+                .query(Long.class).list();
+    }
+
     List<Connector> byIds(Collection<Long> ids) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM connector WHERE id IN (:ids)")
                 .param("ids", ids)

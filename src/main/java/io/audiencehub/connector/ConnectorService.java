@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,12 +46,15 @@ public class ConnectorService {
     private final CurrentActor actor;
     private final List<ConnectorUsage> usages;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConnectorService(ConnectorRepository connectors, PendingAuthorizationRepository authorizations,
                      ConnectorAuditRepository audit, HeapPartnerClient heapClient, HeapProperties heap,
                      TokenCipher cipher, ProviderCatalog catalog, PublicUrl publicUrl, CurrentActor actor,
-                     List<ConnectorUsage> usages, TransactionTemplate transaction, Clock clock) {
+                     List<ConnectorUsage> usages, TransactionTemplate transaction, ApplicationEventPublisher events,
+                     Clock clock) {
+        this.events = events;
         this.connectors = connectors;
         this.authorizations = authorizations;
         this.audit = audit;
@@ -100,6 +104,32 @@ public class ConnectorService {
     @Transactional(readOnly = true)
     public Optional<Connector> forTokenId(String providerId, String tokenId) {
         return connectors.findValidated(providerId, tokenId).or(() -> connectors.findLatestByTokenId(providerId, tokenId));
+    }
+
+    /**
+     * Switches Heap under Push on or off for a validated Heap connector: the site tag then tells Heap
+     * which campaign each visitor sees.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void setPush(long connectorId, boolean enabled) {
+        Connector connector = connectors.find(connectorId).orElseThrow(() -> new ConnectorException(
+                "Connector " + connectorId + " no longer exists. Reload the page."));
+        if (enabled && (connector.state() != ConnectorState.VALIDATED || !HEAP.equals(connector.providerId()))) {
+            throw new ConnectorException("Connector \"" + connector.name() + "\" is " + connector.state().label()
+                    + ": only a validated Heap connector can push campaigns to Heap.");
+        }
+        Instant now = clock.instant();
+        connectors.setPush(connectorId, enabled, actor.name(), now);
+        audit.append(connectorId, enabled ? "PUSH_ON" : "PUSH_OFF", actor.name(), now,
+                enabled ? "Campaigns seen are sent to Heap" : "Campaigns seen are no longer sent to Heap");
+        events.publishEvent(new ConnectorPushChanged(connectorId, enabled));
+    }
+
+    /** The validated Heap connectors with push on; the decision API reads it with no sign-in. */
+    @Transactional(readOnly = true)
+    public List<Long> heapPushConnectors() {
+        return connectors.pushing(HEAP);
     }
 
     /** Connectors by id, for features that show several at once; absent ids are left out. */

@@ -40,7 +40,7 @@ class DeciderTest {
         assertThat(campaignsOf(live, "bob")).containsExactly("Both", "Either");
         assertThat(campaignsOf(live, "ann")).containsExactly("Either");
         assertThat(campaignsOf(live, "dan")).isEmpty();
-        assertThat(decider.decide(live, visitor("bob"), NOW, true).campaigns().get(0).matchedSegments())
+        assertThat(decider.decide(live, visitor("bob"), NOW, true, false).campaigns().get(0).matchedSegments())
                 .containsExactly(100L, 101L);
         assertThat(counted).containsExactly("Both/Banner", "Either/Banner", "Either/Banner", "Both/Banner",
                 "Either/Banner");
@@ -62,12 +62,12 @@ class DeciderTest {
         List<Live> live = List.of(live(6, "Not buyers", true, CampaignStatus.RUNNING, NOT_BUYERS),
                 live(7, "Mobile", true, CampaignStatus.RUNNING, MOBILE));
 
-        Decisions loading = decider.decide(live, visitor("cid"), NOW, false);
+        Decisions loading = decider.decide(live, visitor("cid"), NOW, false, false);
         assertThat(loading.stale()).isTrue();
         assertThat(loading.campaigns()).extracting(Decisions.Decision::campaign)
                 .as("'is not in' an audience never loaded must not match everyone").containsExactly("Mobile");
 
-        Decisions loaded = decider.decide(live, visitor("cid"), NOW, true);
+        Decisions loaded = decider.decide(live, visitor("cid"), NOW, true, false);
         assertThat(loaded.stale()).isFalse();
         assertThat(loaded.campaigns()).extracting(Decisions.Decision::campaign).containsExactly("Not buyers", "Mobile");
     }
@@ -80,13 +80,13 @@ class DeciderTest {
         for (int i = 0; i < 10_000; i++) {
             String id = "v" + i;
             entered += new Decider((segment, visitor) -> true, (campaign, variation) -> { })
-                    .decide(List.of(tenPercent), visitor(id), NOW, true).campaigns().size();
+                    .decide(List.of(tenPercent), visitor(id), NOW, true, false).campaigns().size();
         }
         assertThat(entered).isBetween(900L, 1_100L);
     }
 
     private List<String> campaignsOf(List<Live> live, String visitorId) {
-        return decider.decide(live, visitor(visitorId), NOW, true).campaigns().stream()
+        return decider.decide(live, visitor(visitorId), NOW, true, false).campaigns().stream()
                 .map(Decisions.Decision::campaign).toList();
     }
 

@@ -20,8 +20,9 @@ class ProviderCatalogTest {
     @Test
     void eachTabListsOnlyItsDirection() {
         assertThat(catalog.search(Provider.Direction.PUSH, "")).extracting(Provider::id)
-                .containsExactly("braze", "customer-io");
-        assertThat(catalog.search(Provider.Direction.PUSH, "heap")).isEmpty();
+                .containsExactly("heap-push", "braze", "customer-io");
+        assertThat(catalog.search(Provider.Direction.PUSH, "heap")).extracting(Provider::id).containsExactly("heap-push");
+        assertThat(catalog.search(Provider.Direction.PULL, "braze")).isEmpty();
     }
 
     @Test

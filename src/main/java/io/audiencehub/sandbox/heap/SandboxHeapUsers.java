@@ -2,6 +2,8 @@ package io.audiencehub.sandbox.heap;
 
 import java.time.Clock;
 import java.time.Instant;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +19,12 @@ class SandboxHeapUsers {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    SandboxHeapUsers(JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
+    SandboxHeapUsers(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper objectMapper, Clock clock) {
         this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
         this.batches = batches;
         this.clock = clock;
     }
@@ -55,6 +59,17 @@ class SandboxHeapUsers {
                 .map(entry -> new Property(userId, entry.getKey(), entry.getValue())).toList(), Timestamp.from(now));
     }
 
+    /** Records an event of the user, known or new; its properties are kept as a JSON object. */
+    void recordEvent(long environmentId, String userId, String event, Map<String, String> properties) {
+        record(environmentId, userId, null, Map.of());
+        jdbc.sql("""
+                        INSERT INTO sandbox_heap_event (environment_id, user_id, name, properties, at)
+                        VALUES (:environmentId, :userId, :name, :properties, :at)
+                        """)
+                .param("environmentId", environmentId).param("userId", userId).param("name", event)
+                .param("properties", json(properties)).param("at", clock.instant()).update();
+    }
+
     long usersWithProperty(long environmentId, String name) {
         return jdbc.sql("""
                         SELECT COUNT(*) FROM sandbox_heap_user_property
@@ -62,6 +77,14 @@ class SandboxHeapUsers {
                         """)
                 .param("environmentId", environmentId).param("name", name)
                 .query(Long.class).single();
+    }
+
+    private String json(Map<String, String> properties) {
+        try {
+            return objectMapper.writeValueAsString(properties);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
     }
 
     private record Property(String userId, String name, String value) {

@@ -58,7 +58,11 @@ class SandboxSiteController {
         }
         @SuppressWarnings("unchecked")
         Map<String, ?> values = (Map<String, ?>) properties;
-        tracking.track(text(call.get("environmentId")), text(call.get("userId")), text(call.get("identity")), values);
+        if (call.get("event") != null) {
+            tracking.recordEvent(text(call.get("environmentId")), text(call.get("userId")), text(call.get("event")), values);
+        } else {
+            tracking.track(text(call.get("environmentId")), text(call.get("userId")), text(call.get("identity")), values);
+        }
         return ResponseEntity.noContent().build();
     }
 
@@ -80,6 +84,7 @@ class SandboxSiteController {
                 <h1>Acme Store</h1>
                 <p id="offer" style="padding:.5rem;background:#f4f4f4">Free shipping on orders over 50 €.</p>
                 <p>Campaigns for you: <span id="campaigns">asking the hub...</span></p>
+                <p>Sent to Heap: <span id="heap-events">nothing yet</span></p>
                 <p>Heap environment: <b>%4$s</b>. Your visitor id: <code id="visitor-id"></code>
                 (Heap user <code id="heap-user"></code>). Heap users carrying ABTastyVisitorId here so far:
                 <b id="carrying">%6$d</b>.</p>
@@ -95,6 +100,10 @@ class SandboxSiteController {
                 }
                 if (window.AudienceHub.decisions) showCampaigns(window.AudienceHub.decisions);
                 document.addEventListener('audiencehub:decisions', function (e) { showCampaigns(e.detail.campaigns); });
+                document.addEventListener('heap-sandbox:tracked', function (e) {
+                  document.getElementById('heap-events').textContent = e.detail.map(function (t) {
+                    return t.event + ' (' + t.properties.campaign + ': ' + t.properties.variation + ')'; }).join(', ');
+                });
                 document.getElementById('heap-user').textContent = heap.userId;
                 var said = document.getElementById('simulated');
                 var meta = function (n) { return document.querySelector('meta[name=' + n + ']').content; };

@@ -39,9 +39,27 @@ public class SandboxTrackingService {
     @Transactional
     public void track(String environmentId, String userId, String identity, Map<String, ?> properties) {
         long environment = environment(environmentId);
+        users.record(environment, user(userId), identity, values(properties));
+    }
+
+    /** Records a heap.track() event of a user, with its properties. */
+    @Transactional
+    public void recordEvent(String environmentId, String userId, String event, Map<String, ?> properties) {
+        long environment = environment(environmentId);
+        if (event.isBlank() || event.length() > 255) {
+            throw new IllegalArgumentException("event names have 1 to 255 characters");
+        }
+        users.recordEvent(environment, user(userId), event, values(properties));
+    }
+
+    private static String user(String userId) {
         if (userId == null || !userId.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new IllegalArgumentException("userId must be 1 to 64 letters, digits, - or _");
         }
+        return userId;
+    }
+
+    private static Map<String, String> values(Map<String, ?> properties) {
         Map<String, String> values = new LinkedHashMap<>();
         if (properties != null) {
             if (properties.size() > 50) {
@@ -61,7 +79,7 @@ public class SandboxTrackingService {
                 values.put(name, text);
             });
         }
-        users.record(environment, userId, identity, values);
+        return values;
     }
 
     @Transactional(readOnly = true)

@@ -24,9 +24,11 @@ import io.audiencehub.segment.SegmentNode.Group;
 import io.audiencehub.segment.SegmentService;
 import io.audiencehub.sync.HeapDeliveries;
 import java.security.SecureRandom;
+import org.assertj.core.api.Assertions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
@@ -47,6 +49,8 @@ class CampaignBrowserTest extends BrowserTest {
     CampaignService campaigns;
     @Autowired
     SecurityContextHolderStrategy security;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aMemberOfTheHeapSegmentSeesTheVariationOnTheSiteAndAnotherVisitorDoesNot() {
@@ -65,6 +69,10 @@ class CampaignBrowserTest extends BrowserTest {
                     List.of(segmentId), 100, List.of(new Variation("members", "Members' offer", 100, null, "#offer",
                     "<b>Members: 20 % off everything</b>")), null, null)).id());
         });
+        HeapConnectorsForTests.asAdmin(security, () -> {
+            connectors.setPush(connector.id(), true);
+            return null;
+        });
         String site = baseUrl() + "/sandbox/site?environment=" + environment;
 
         page.context().addCookies(List.of(new Cookie("ABTasty", "uid%3D" + member).setUrl(baseUrl())));
@@ -72,6 +80,17 @@ class CampaignBrowserTest extends BrowserTest {
         assertThat(page.locator("#visitor-id")).hasText(member);
         assertThat(page.locator("#offer")).hasText("Members: 20 % off everything");
         assertThat(page.locator("#campaigns")).containsText(campaign + ": Members' offer");
+        assertThat(page.locator("#heap-events")).containsText("AB Tasty campaign seen (" + campaign + ": Members' offer)");
+        String heapUser = (String) page.evaluate("() => heap.userId");
+        Assertions.assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM sandbox_heap_event WHERE environment_id = ? AND user_id = ?
+                        AND name = 'AB Tasty campaign seen' AND properties LIKE ?
+                        """).params(environment, heapUser, "%" + campaign + "%").query(Integer.class).single())
+                .as("Heap under Push: the sandbox's Heap recorded the campaign the member saw").isEqualTo(1);
+        Assertions.assertThat(jdbc.sql("""
+                        SELECT value FROM sandbox_heap_user_property WHERE environment_id = ? AND user_id = ? AND name = ?
+                        """).params(environment, heapUser, "AB Tasty - " + campaign).query(String.class).single())
+                .isEqualTo("Members' offer");
         screenshot("demo-site-member");
 
         Browser browser = page.context().browser();
