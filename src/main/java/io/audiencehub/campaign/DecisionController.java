@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.audiencehub.campaign.Decisions.Decision;
+import io.audiencehub.security.ApiKeyService;
 import io.audiencehub.security.PublicEndpoints;
 import io.audiencehub.segment.Criterion;
 import io.audiencehub.segment.VisitorContext;
@@ -20,11 +21,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -32,7 +36,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * {@code POST /api/v1/decisions}: the running campaigns a visitor falls into, for the site tag. It is
  * public, called across origins only from the sites in {@code audiencehub.visitors.allowed-origins},
- * and answers campaigns and variations only, never segments or audiences. docs/decisions.md describes
+ * and answers campaigns and variations only, never segments or audiences; a server-side client with an
+ * API key also gets the targeted segments the visitor is in. docs/decisions.md describes
  * the request, the answer and every refusal.
  */
 @RestController
@@ -57,7 +62,8 @@ class DecisionController {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CampaignAnswer(long campaignId, String campaign, String variationKey, String variation, Payload payload) {
+    record CampaignAnswer(long campaignId, String campaign, String variationKey, String variation, Payload payload,
+                          List<Long> matchedSegments) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -65,10 +71,12 @@ class DecisionController {
     }
 
     private final DecisionService decisions;
+    private final ApiKeyService apiKeys;
     private final Clock clock;
 
-    DecisionController(DecisionService decisions, Clock clock) {
+    DecisionController(DecisionService decisions, ApiKeyService apiKeys, Clock clock) {
         this.decisions = decisions;
+        this.apiKeys = apiKeys;
         this.clock = clock;
     }
 
@@ -89,8 +97,20 @@ class DecisionController {
         };
     }
 
+    /**
+     * A server-side client sends an API key as a bearer token and also learns which targeted segments
+     * the visitor is in; a key that opens nothing is refused rather than answered as the public.
+     */
     @PostMapping(PATH)
-    ResponseEntity<?> decide(@RequestBody(required = false) DecisionRequest request) {
+    ResponseEntity<?> decide(@RequestBody(required = false) DecisionRequest request,
+                             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        boolean serverSide = authorization != null;
+        if (serverSide && (!authorization.startsWith("Bearer ")
+                || apiKeys.authenticate(authorization.substring("Bearer ".length()).strip()).isEmpty())) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "The API key is unknown or"
+                    + " revoked: send \"Authorization: Bearer <key>\" with a key an admin created under API keys,"
+                    + " or no Authorization header for the public answer."));
+        }
         if (request == null) {
             return refused("the body is empty: send {\"visitor_id\": \"...\", \"context\": {...}}");
         }
@@ -112,7 +132,7 @@ class DecisionController {
                 context.time() == null ? now : context.time());
         Decisions decided = decisions.decide(visitor, now);
         return ResponseEntity.ok(new Answer(decided.visitorId(), decided.stale(),
-                decided.campaigns().stream().map(DecisionController::answer).toList(),
+                decided.campaigns().stream().map(decision -> answer(decision, serverSide)).toList(),
                 Map.of("heap", decided.pushToHeap())));
     }
 
@@ -143,11 +163,11 @@ class DecisionController {
         return null;
     }
 
-    private static CampaignAnswer answer(Decision decision) {
+    private static CampaignAnswer answer(Decision decision, boolean serverSide) {
         Payload payload = decision.json() == null && decision.selector() == null ? null
                 : new Payload(decision.json(), decision.selector(), decision.html());
         return new CampaignAnswer(decision.campaignId(), decision.campaign(), decision.variationKey(),
-                decision.variation(), payload);
+                decision.variation(), payload, serverSide ? decision.matchedSegments() : null);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value) {

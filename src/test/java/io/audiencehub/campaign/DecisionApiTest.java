@@ -6,6 +6,8 @@ import io.audiencehub.Http;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
+import io.audiencehub.security.ApiKeyService;
+import io.audiencehub.security.NewApiKey;
 import io.audiencehub.segment.Criterion;
 import io.audiencehub.segment.SegmentDefinition;
 import io.audiencehub.segment.SegmentNode.Combinator;
@@ -33,9 +35,12 @@ class DecisionApiTest extends HeapConnectedTest {
     CampaignService campaigns;
     @Autowired
     DecisionCounts counts;
+    @Autowired
+    ApiKeyService apiKeys;
 
     private String suffix;
     private String url;
+    private long segmentId;
 
     @BeforeEach
     void aRunningCampaignOnAHeapAudience() {
@@ -46,7 +51,7 @@ class DecisionApiTest extends HeapConnectedTest {
         long audienceId = HeapConnectorsForTests.asAdmin(security,
                 () -> audiences.page(connector.id(), "", false, 0, 1).get(0)).id();
         HeapConnectorsForTests.asAdmin(security, () -> {
-            long segmentId = segments.create("Heap buyers " + suffix, new SegmentDefinition(
+            segmentId = segments.create("Heap buyers " + suffix, new SegmentDefinition(
                     SegmentDefinition.CURRENT_VERSION, new Group(Combinator.ALL, List.of(
                     new Condition(new Criterion.ExternalAudience(connector.id(), audienceId), false))))).id();
             long running = campaigns.create(new CampaignDraft("Buyers' banner " + suffix, CampaignType.PERSONALIZATION,
@@ -79,6 +84,26 @@ class DecisionApiTest extends HeapConnectedTest {
         assertThat(HeapConnectorsForTests.asAdmin(security, () -> campaigns.summaries(0, 10_000)).stream()
                 .filter(summary -> summary.name().equals("Buyers' banner " + suffix)).findFirst().orElseThrow()
                 .variations()).as("every decision is counted for the list").containsExactly("Thank-you banner 100 % (2 in 24 h)");
+    }
+
+    @Test
+    void aServerSideClientWithAnApiKeyAlsoLearnsTheMatchedSegmentsAndARevokedKeyIsRefused() {
+        NewApiKey key = HeapConnectorsForTests.asAdmin(security, () -> apiKeys.create("Checkout service " + suffix));
+        String body = "{\"visitor_id\": \"member-" + suffix + "\"}";
+
+        HttpResponse<String> answer = Http.postJson(url, body, "Authorization", "Bearer " + key.secret());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"matched_segments\":[" + segmentId + "]");
+        assertThat(decide(body).body()).as("the public answer names no segment").doesNotContain("matched_segments");
+
+        assertThat(Http.postJson(url, body, "Authorization", "Bearer ahk_" + "x".repeat(40)).statusCode()).isEqualTo(401);
+        HeapConnectorsForTests.asAdmin(security, () -> {
+            apiKeys.revoke(key.key().id());
+            return null;
+        });
+        HttpResponse<String> revoked = Http.postJson(url, body, "Authorization", "Bearer " + key.secret());
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(revoked.body()).contains("unknown or revoked");
     }
 
     @ParameterizedTest

@@ -23,7 +23,7 @@ import java.util.List;
 /** Heap's Definitions > Segments, per environment of the sandbox. */
 @Route(value = "heap-sandbox/segments", layout = SandboxHeapLayout.class, registerAtStartup = false)
 @PageTitle("Segments | Heap sandbox")
-@Menu(title = "Heap sandbox", order = 90, icon = "vaadin:flask")
+@Menu(title = "Heap sandbox", order = 100, icon = "vaadin:flask")
 @PermitAll
 public class SandboxSegmentsView extends Composite<VerticalLayout> {
 

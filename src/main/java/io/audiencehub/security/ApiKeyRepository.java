@@ -1,0 +1,56 @@
+package io.audiencehub.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ApiKeyRepository {
+
+    private static final String COLUMNS = "id, name, prefix, created_by, created_at, revoked_at";
+
+    private final JdbcClient jdbc;
+
+    ApiKeyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String name, String prefix, String keySha256, String by, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO api_key (name, prefix, key_sha256, created_by, created_at)
+                        VALUES (:name, :prefix, :hash, :by, :now)
+                        """)
+                .param("name", name).param("prefix", prefix).param("hash", keySha256).param("by", by)
+                .param("now", now)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    int revoke(long id, String by, Instant now) {
+        return jdbc.sql("UPDATE api_key SET revoked_by = :by, revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+                .param("id", id).param("by", by).param("now", now).update();
+    }
+
+    Optional<ApiKey> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE id = :id").param("id", id)
+                .query(ApiKey.class).optional();
+    }
+
+    Optional<ApiKey> activeByHash(String keySha256) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE key_sha256 = :hash AND revoked_at IS NULL")
+                .param("hash", keySha256).query(ApiKey.class).optional();
+    }
+
+    List<ApiKey> page(int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_key ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset).query(ApiKey.class).list();
+    }
+
+    int count() {
+        return jdbc.sql("SELECT COUNT(*) FROM api_key").query(Integer.class).single();
+    }
+}
