@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
@@ -62,6 +64,7 @@ public class SandboxExportService {
     private final Clock clock;
     private final HttpClient http;
     private final Map<Long, ReentrantLock> running = new ConcurrentHashMap<>();
+    private final Set<Consumer<Long>> deliveryListeners = new CopyOnWriteArraySet<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(syncThreads());
 
     SandboxExportService(SandboxExportRepository exports, SandboxOAuthRepository environments,
@@ -208,7 +211,21 @@ public class SandboxExportService {
             return syncLocked(segmentId);
         } finally {
             lock.unlock();
+            announce(segmentId);
         }
+    }
+
+    /**
+     * Calls {@code listener} with the segment's id whenever a delivery of it is logged or its sync ends,
+     * so that a screen a person watches follows by itself. Returns what stops the calls.
+     */
+    public Runnable onDelivery(Consumer<Long> listener) {
+        deliveryListeners.add(listener);
+        return () -> deliveryListeners.remove(listener);
+    }
+
+    private void announce(long segmentId) {
+        deliveryListeners.forEach(listener -> listener.accept(segmentId));
     }
 
     private SandboxSyncResult syncLocked(long segmentId) {
@@ -269,6 +286,7 @@ public class SandboxExportService {
             int attemptNumber = attempt;
             transaction.executeWithoutResult(tx -> exports.insertDelivery(segmentId, task, page, pages, adds, removes,
                     attemptNumber, answered, logged, clock.instant()));
+            announce(segmentId);
             if (status != null && status == 200) {
                 return null;
             }

@@ -91,7 +91,7 @@ public class SegmentBuilderView extends Composite<HorizontalLayout> implements B
         this.segments = segments;
         this.admin = authentication.hasRole("ADMIN");
         palette.setId("criteria-palette");
-        palette.setWidth("18rem");
+        palette.setWidth("16rem");
         palette.setPadding(false);
         canvas.setId("segment-canvas");
         canvas.addClassName("segment-canvas");
@@ -136,13 +136,18 @@ public class SegmentBuilderView extends Composite<HorizontalLayout> implements B
         save.setVisible(admin);
         VerticalLayout side = new VerticalLayout(nameField, new H3("Summary"), summary, new H3("Reach"), reach,
                 warnings, save);
-        side.setWidth("20rem");
+        side.setWidth("18rem");
         side.setPadding(false);
+        // the side columns keep their width and the segment takes what is left, down to nothing,
+        // so that the three fit from 1280 px wide with the menu open
+        middle.setMinWidth("0");
         HorizontalLayout content = getContent();
         content.removeAll();
         content.setWidthFull();
         content.add(palette, middle, side);
         content.setFlexGrow(1, middle);
+        content.setFlexShrink(0, palette, side);
+        content.setPadding(true);
         refresh();
     }
 

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.audiencehub.BrowserTest;
 import io.audiencehub.audience.AudienceService;
@@ -58,13 +59,9 @@ class SegmentSyncBrowserTest extends BrowserTest {
         assertThat(page.locator("#heap-user-id")).containsText("ABTastyVisitorId");
         page.locator("#confirm-export").click();
         page.locator("#sync-now").click();
-        Locator status = page.locator("#export-status");
-        for (int attempt = 0; attempt < 20 && !status.textContent().contains("Delivered"); attempt++) {
-            page.waitForTimeout(500);
-            page.locator("#refresh-deliveries").click();
-        }
-        // the five simulated visitors and the admin who opened the demo site, whose tag set the property too
-        assertThat(page.locator("#export-status")).containsText("Delivered 6 adds");
+        // the five simulated visitors and the admin who opened the demo site, whose tag set the property too;
+        // the status follows the sync by itself (server push), with no Refresh to click
+        assertThat(page.locator("#export-status")).containsText("Delivered 6 adds", new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
         screenshot("heap-sandbox-export");
 
         page.navigate(baseUrl() + "/integrations/directory");

@@ -3,6 +3,7 @@ package io.audiencehub.segment.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.BoundingBox;
 import io.audiencehub.BrowserTest;
 import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.audience.AudienceService;
@@ -49,6 +50,11 @@ class SegmentBuilderBrowserTest extends BrowserTest {
         page.locator("#criterion-ok").click();
         assertThat(page.locator("#criterion-0")).containsText("is in Heap Analytics - Drag " + suffix + " / Loyal Customers");
         assertThat(page.locator("#reach-estimate")).hasText("1 known visitors match the EXTERNAL DATA part.");
+        for (String inTheRightColumn : List.of("#segment-name", "#save-segment", "#reach-estimate")) {
+            BoundingBox box = page.locator(inTheRightColumn).boundingBox();
+            org.assertj.core.api.Assertions.assertThat(box.x + box.width)
+                    .as("%s fits in 1280 px with the menu open", inTheRightColumn).isLessThanOrEqualTo(1280);
+        }
         page.locator("#segment-name input").fill("Loyal " + suffix);
         page.locator("#save-segment").click();
         page.waitForURL(Pattern.compile(".*/segments/\\d+$"));

@@ -1,6 +1,9 @@
 package io.audiencehub.sandbox.heap.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.card.Card;
@@ -40,12 +43,29 @@ public class SandboxSegmentView extends Composite<VerticalLayout> implements Bef
     private final SandboxExportService exports;
     private final VerticalLayout integration = new VerticalLayout();
     private final boolean admin;
-    private SandboxSegment segment;
+    private volatile SandboxSegment segment;
+    private Runnable stopFollowing = () -> { };
 
     SandboxSegmentView(SandboxExportService exports, AuthenticationContext authentication) {
         this.exports = exports;
         this.admin = authentication.hasRole("ADMIN");
         integration.setPadding(false);
+    }
+
+    /** The delivery log and the export's status follow the sync as it goes, with no Refresh to click. */
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        stopFollowing = exports.onDelivery(segmentId -> {
+            if (segment != null && segment.id() == segmentId) {
+                ui.access(() -> showIntegration(false));
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        stopFollowing.run();
     }
 
     @Override
@@ -148,15 +168,13 @@ public class SandboxSegmentView extends Composite<VerticalLayout> implements Bef
         log.addColumn(SandboxDelivery::outcome).setHeader("Outcome").setFlexGrow(1);
         log.setItems(query -> exports.deliveries(segment.id(), query.getOffset(), query.getLimit()).stream());
         log.setHeight("18rem");
-        Button refresh = new Button("Refresh", click -> showIntegration(false));
-        refresh.setId("refresh-deliveries");
 
         Paragraph status = new Paragraph("Heap User ID: " + export.userIdProperty()
                 + (export.recurring() ? " · recurring sync on, next " + Times.format(export.nextSyncAt()) : "")
                 + (export.lastSyncAt() == null ? " · never synced"
                 : " · last sync " + Times.format(export.lastSyncAt()) + ": " + export.lastResult()));
         status.setId("export-status");
-        VerticalLayout controls = new VerticalLayout(status, new HorizontalLayout(syncNow, recurring, refresh), log);
+        VerticalLayout controls = new VerticalLayout(status, new HorizontalLayout(syncNow, recurring), log);
         controls.setPadding(false);
         return controls;
     }
