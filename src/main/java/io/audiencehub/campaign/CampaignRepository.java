@@ -43,33 +43,30 @@ class CampaignRepository {
 
     long insert(CampaignDraft draft, String variations, String by, Instant now) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        withDraft(jdbc.sql("""
                         INSERT INTO campaign (name, type, all_segments, traffic_percent, variations, start_at, end_at,
                                               status, created_by, created_at, updated_by, updated_at)
                         VALUES (:name, :type, :allSegments, :traffic, :variations, :startAt, :endAt, 'DRAFT',
                                 :by, :now, :by, :now)
-                        """)
-                .param("name", draft.name().strip())
-                .param("type", draft.type().name())
-                .param("allSegments", draft.allSegments())
-                .param("traffic", draft.trafficPercent())
-                .param("variations", variations)
-                .param("startAt", draft.startAt())
-                .param("endAt", draft.endAt())
-                .param("by", by)
-                .param("now", now)
+                        """), draft, variations, by, now)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
     int update(long id, CampaignDraft draft, String variations, String by, Instant now) {
-        return jdbc.sql("""
+        return withDraft(jdbc.sql("""
                         UPDATE campaign SET name = :name, type = :type, all_segments = :allSegments,
                                             traffic_percent = :traffic, variations = :variations, start_at = :startAt,
                                             end_at = :endAt, updated_by = :by, updated_at = :now
                         WHERE id = :id
-                        """)
+                        """), draft, variations, by, now)
                 .param("id", id)
+                .update();
+    }
+
+    private static JdbcClient.StatementSpec withDraft(JdbcClient.StatementSpec statement, CampaignDraft draft,
+                                                      String variations, String by, Instant now) {
+        return statement
                 .param("name", draft.name().strip())
                 .param("type", draft.type().name())
                 .param("allSegments", draft.allSegments())
@@ -78,8 +75,7 @@ class CampaignRepository {
                 .param("startAt", draft.startAt())
                 .param("endAt", draft.endAt())
                 .param("by", by)
-                .param("now", now)
-                .update();
+                .param("now", now);
     }
 
     /** Moves the campaign to {@code next} only if it is still in {@code current}: two admins cannot race. */

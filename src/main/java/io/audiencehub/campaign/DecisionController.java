@@ -2,10 +2,10 @@ package io.audiencehub.campaign;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.audiencehub.base.JsonPaths;
 import io.audiencehub.campaign.Decisions.Decision;
 import io.audiencehub.security.ApiKeyService;
 import io.audiencehub.security.PublicEndpoints;
@@ -139,7 +139,7 @@ class DecisionController {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return refused(path(mismatch) + ": " + expected(mismatch.getTargetType()));
+            return refused(JsonPaths.of(mismatch).substring(1) + ": " + expected(mismatch.getTargetType()));
         }
         return refused("the body is not JSON: send {\"visitor_id\": \"...\", \"context\": {...}}");
     }
@@ -187,18 +187,6 @@ class DecisionController {
 
     private static String nullToEmpty(String text) {
         return text == null ? "" : text;
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference step : e.getPath()) {
-            if (step.getIndex() >= 0) {
-                path.append('[').append(step.getIndex()).append(']');
-            } else {
-                path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
-            }
-        }
-        return path.toString();
     }
 
     private static String expected(Class<?> type) {

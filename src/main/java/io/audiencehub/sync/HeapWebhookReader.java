@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.audiencehub.base.JsonPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,7 +124,7 @@ class HeapWebhookReader {
                     idToken);
         }
         if (e instanceof MismatchedInputException mismatch) {
-            String path = root + jsonPath(mismatch);
+            String path = root + JsonPaths.of(mismatch);
             String message = mismatch.getOriginalMessage();
             return new WebhookRejected(400, path + ": " + (message.startsWith("must ") ? message
                     : expected(mismatch.getTargetType())), idToken);
@@ -135,18 +136,6 @@ class HeapWebhookReader {
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         return new WebhookRejected(400, "$: the body is not valid JSON" + where + ": " + e.getOriginalMessage(),
                 idToken);
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference step : e.getPath()) {
-            if (step.getIndex() >= 0) {
-                path.append('[').append(step.getIndex()).append(']');
-            } else {
-                path.append('.').append(step.getFieldName());
-            }
-        }
-        return path.toString();
     }
 
     private static String expected(Class<?> type) {
