@@ -111,7 +111,11 @@
     });
   }
 
-  function heapReady() { return w.heap && typeof w.heap.track === 'function' && typeof w.heap.addUserProperties === 'function'; }
+  // Heap is usable once heap.load(appid) ran: before, what it is given belongs to no environment
+  function heapReady() {
+    var heap = w.heap;
+    return heap && heap.appid && typeof heap.track === 'function' && typeof heap.addUserProperties === 'function';
+  }
 
   function whenHeap(then) {
     if (heapReady()) { then(); return; }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -132,6 +133,15 @@ public class AudienceService implements ConnectorUsage {
     /** Whether a visitor is in an audience; targeting asks it for every decision, so it needs no sign-in. */
     public boolean isMember(long audienceId, String visitorId) {
         return store.lookup(audienceId, keys.keyOf(visitorId)).member();
+    }
+
+    /**
+     * The audiences a visitor is in, for many questions in a row: its key is computed and numbered
+     * once. Targeting asks it for every decision, so it needs no sign-in.
+     */
+    public LongPredicate membershipsOf(String visitorId) {
+        int sequence = store.sequenceOf(keys.keyOf(visitorId));
+        return audienceId -> store.contains(audienceId, sequence);
     }
 
     /** How many known visitors the formula holds for, counted exactly on the members in memory. */

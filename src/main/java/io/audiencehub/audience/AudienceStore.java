@@ -156,6 +156,21 @@ class AudienceStore {
         }
     }
 
+    /** The key's number, or {@link LongIntMap#ABSENT}; with {@link #contains} it asks many audiences of one key. */
+    int sequenceOf(long key) {
+        lock.readLock().lock();
+        try {
+            return sequences.get(key);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    boolean contains(long audienceId, int sequence) {
+        Members members = audiences.get(audienceId);
+        return sequence != LongIntMap.ABSENT && members != null && members.bitmap().contains(sequence);
+    }
+
     boolean isKnownVisitor(long key) {
         lock.readLock().lock();
         try {

@@ -56,7 +56,7 @@ public class DecisionService {
         this.segments = segments;
         this.audiences = audiences;
         this.metrics = metrics;
-        this.decider = new Decider(segments::evaluate, (campaign, variation) -> {
+        this.decider = new Decider(segments::evaluator, (campaign, variation) -> {
             counter(campaign, variation).increment();
             counts.count(campaign.id(), variation.key());
         });

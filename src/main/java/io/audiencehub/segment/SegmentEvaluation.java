@@ -22,7 +22,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -42,24 +45,48 @@ public final class SegmentEvaluation {
     }
 
     public boolean evaluate(SegmentDefinition segment, VisitorContext visitor) {
-        return matches(segment.root(), visitor);
+        return forVisitor(visitor).test(segment);
     }
 
-    private boolean matches(SegmentNode node, VisitorContext visitor) {
+    /**
+     * Evaluates segments for one visitor, as a decision does for many: the visitor's audiences are
+     * looked up once, and a segment several campaigns target is evaluated once.
+     */
+    public Predicate<SegmentDefinition> forVisitor(VisitorContext visitor) {
+        Map<SegmentDefinition, Boolean> decided = new IdentityHashMap<>();
+        LongPredicate[] membership = new LongPredicate[1];
+        LongPredicate inAudience = audienceId -> {
+            if (membership[0] == null) {
+                membership[0] = audiences.of(visitor.visitorId());
+            }
+            return membership[0].test(audienceId);
+        };
+        return segment -> decided.computeIfAbsent(segment, unknown -> matches(segment.root(), visitor, inAudience));
+    }
+
+    private boolean matches(SegmentNode node, VisitorContext visitor, LongPredicate inAudience) {
         if (node instanceof Group group) {
-            return group.combinator() == Combinator.ALL
-                    ? group.children().stream().allMatch(child -> matches(child, visitor))
-                    : group.children().stream().anyMatch(child -> matches(child, visitor));
+            boolean all = group.combinator() == Combinator.ALL;
+            for (SegmentNode child : group.children()) {
+                if (matches(child, visitor, inAudience) != all) {
+                    return !all;
+                }
+            }
+            return all;
         }
         Condition condition = (Condition) node;
-        Boolean result = test(condition.criterion(), visitor);
+        Boolean result = test(condition.criterion(), visitor, inAudience);
         return result != null && result != condition.negated();
     }
 
     /** True, false, or null when the visitor's context does not say. */
     Boolean test(Criterion criterion, VisitorContext visitor) {
+        return test(criterion, visitor, audienceId -> audiences.isMember(audienceId, visitor.visitorId()));
+    }
+
+    private Boolean test(Criterion criterion, VisitorContext visitor, LongPredicate inAudience) {
         if (criterion instanceof ExternalAudience audience) {
-            return visitor.visitorId() == null ? null : audiences.isMember(audience.audienceId(), visitor.visitorId());
+            return visitor.visitorId() == null ? null : inAudience.test(audience.audienceId());
         }
         if (criterion instanceof VisitorKind kind) {
             return visitor.returning() == null ? null : visitor.returning() == (kind.kind() == Criterion.Kind.RETURNING);

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -61,7 +63,17 @@ public class SegmentService {
         this.actor = actor;
         this.usages = usages;
         this.clock = clock;
-        this.evaluation = new SegmentEvaluation(audiences::isMember);
+        this.evaluation = new SegmentEvaluation(new AudienceMembership() {
+            @Override
+            public boolean isMember(long audienceId, String visitorId) {
+                return audiences.isMember(audienceId, visitorId);
+            }
+
+            @Override
+            public LongPredicate of(String visitorId) {
+                return audiences.membershipsOf(visitorId);
+            }
+        });
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -274,6 +286,11 @@ public class SegmentService {
         }
         return segments.byIds(segmentIds).stream().collect(Collectors.toMap(StoredSegment::id,
                 stored -> SegmentDefinitions.read(stored.definition())));
+    }
+
+    /** Segments evaluated for one visitor, each once; the decision API asks it for every decision, with no sign-in. */
+    public Predicate<SegmentDefinition> evaluator(VisitorContext visitor) {
+        return evaluation.forVisitor(visitor);
     }
 
     /** Whether the visitor is in the segment; the decision API calls it, with no sign-in. */

@@ -29,7 +29,7 @@ class DeciderTest {
     private final Map<SegmentDefinition, Set<String>> members = Map.of(BUYERS, Set.of("ann", "bob"),
             MOBILE, Set.of("bob", "cid"), NOT_BUYERS, Set.of("cid", "dan"));
     private final List<String> counted = new ArrayList<>();
-    private final Decider decider = new Decider((segment, visitor) -> members.get(segment).contains(visitor.visitorId()),
+    private final Decider decider = new Decider(visitor -> segment -> members.get(segment).contains(visitor.visitorId()),
             (campaign, variation) -> counted.add(campaign.name() + "/" + variation.name()));
 
     @Test
@@ -79,7 +79,7 @@ class DeciderTest {
         long entered = 0;
         for (int i = 0; i < 10_000; i++) {
             String id = "v" + i;
-            entered += new Decider((segment, visitor) -> true, (campaign, variation) -> { })
+            entered += new Decider(visitor -> segment -> true, (campaign, variation) -> { })
                     .decide(List.of(tenPercent), visitor(id), NOW, true, false).campaigns().size();
         }
         assertThat(entered).isBetween(900L, 1_100L);
