@@ -1,7 +1,6 @@
 package io.audiencehub.campaign;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
@@ -70,15 +69,6 @@ final class Assignment {
             throw new IllegalArgumentException("a campaign needs a variation with a weight above 0");
         }
         return chosen;
-    }
-
-    static boolean enters(long campaignId, String visitorId, int trafficPercent) {
-        return enters(hash(campaignId, visitor(visitorId)), trafficPercent);
-    }
-
-    static int variation(long campaignId, String visitorId, List<String> keys, List<Integer> weights) {
-        return variation(hash(campaignId, visitor(visitorId)), keys.stream().mapToLong(Assignment::keyHash).toArray(),
-                weights.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** SplitMix64's finalizer: every bit of the result depends on every bit of {@code value}. */

@@ -186,8 +186,4 @@ class CampaignRepository {
     int deleteDecisionsBefore(Instant before) {
         return jdbc.sql("DELETE FROM campaign_decision_count WHERE minute < :before").param("before", before).update();
     }
-
-    int delete(long id) {
-        return jdbc.sql("DELETE FROM campaign WHERE id = :id").param("id", id).update();
-    }
 }

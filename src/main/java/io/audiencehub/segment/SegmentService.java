@@ -293,11 +293,6 @@ public class SegmentService {
         return evaluation.forVisitor(visitor);
     }
 
-    /** Whether the visitor is in the segment; the decision API calls it, with no sign-in. */
-    public boolean evaluate(SegmentDefinition segment, VisitorContext visitor) {
-        return evaluation.evaluate(segment, visitor);
-    }
-
     /** The definition in words, as the list and the builder's summary show it. */
     @PreAuthorize("isAuthenticated()")
     public String describe(SegmentDefinition definition) {

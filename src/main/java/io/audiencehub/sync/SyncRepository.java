@@ -82,12 +82,14 @@ class SyncRepository {
      */
     List<PendingPage> pending(int limit, Collection<long[]> heldBack) {
         String skip = heldBack.isEmpty() ? "" : " AND (connector_id, segment_id) NOT IN (:heldBack)";
-        return jdbc.sql("""
+        JdbcClient.StatementSpec query = jdbc.sql("""
                         SELECT id, connector_id, sync_task_id, segment_id, segment_name, add_count, member_keys
                         FROM sync_page WHERE applied_at IS NULL""" + skip + " ORDER BY id LIMIT :limit")
-                .param("limit", limit)
-                .param("heldBack", heldBack.stream().map(pair -> new Object[] {pair[0], pair[1]}).toList())
-                .query(PendingPage.class).list();
+                .param("limit", limit);
+        if (!heldBack.isEmpty()) {
+            query = query.param("heldBack", heldBack.stream().map(pair -> new Object[] {pair[0], pair[1]}).toList());
+        }
+        return query.query(PendingPage.class).list();
     }
 
     void markApplied(long pageId, Instant now) {

@@ -17,11 +17,11 @@ class AssignmentTest {
 
     @Test
     void trafficAllocationLetsInItsShareAndRaisingItOnlyAddsVisitors() {
-        long inAt20 = IDS.stream().filter(id -> Assignment.enters(7, id, 20)).count();
+        long inAt20 = IDS.stream().filter(id -> enters(7, id, 20)).count();
         assertThat(inAt20 / (double) VISITORS).isCloseTo(0.20, within(0.01));
-        assertThat(IDS.stream().filter(id -> Assignment.enters(7, id, 20)))
-                .as("everyone in at 20 % is still in at 30 %").allMatch(id -> Assignment.enters(7, id, 30));
-        assertThat(IDS).allMatch(id -> Assignment.enters(7, id, 100));
+        assertThat(IDS.stream().filter(id -> enters(7, id, 20)))
+                .as("everyone in at 20 % is still in at 30 %").allMatch(id -> enters(7, id, 30));
+        assertThat(IDS).allMatch(id -> enters(7, id, 100));
     }
 
     @Test
@@ -36,13 +36,13 @@ class AssignmentTest {
     @Test
     void theSameVisitorGetsTheSameAnswerAndCampaignsAreIndependent() {
         List<Integer> weights = List.of(50, 50, 0);
-        assertThat(IDS.subList(0, 1_000)).allMatch(id -> Assignment.variation(1, id, KEYS, weights)
-                == Assignment.variation(1, id, KEYS, weights));
-        long sameInBoth = IDS.stream().filter(id -> Assignment.variation(1, id, KEYS, weights)
-                == Assignment.variation(2, id, KEYS, weights)).count();
+        assertThat(IDS.subList(0, 1_000)).allMatch(id -> variation(1, id, KEYS, weights)
+                == variation(1, id, KEYS, weights));
+        long sameInBoth = IDS.stream().filter(id -> variation(1, id, KEYS, weights)
+                == variation(2, id, KEYS, weights)).count();
         assertThat(sameInBoth / (double) VISITORS).as("another campaign splits its visitors afresh")
                 .isCloseTo(0.5, within(0.01));
-        assertThat(IDS).noneMatch(id -> Assignment.variation(1, id, KEYS, weights) == 2);
+        assertThat(IDS).noneMatch(id -> variation(1, id, KEYS, weights) == 2);
     }
 
     @Test
@@ -51,8 +51,8 @@ class AssignmentTest {
         List<Integer> after = List.of(50, 30, 40);
         long moved = 0;
         for (String id : IDS) {
-            int was = Assignment.variation(9, id, KEYS, before);
-            int is = Assignment.variation(9, id, KEYS, after);
+            int was = variation(9, id, KEYS, before);
+            int is = variation(9, id, KEYS, after);
             if (was != is) {
                 moved++;
                 assertThat(is).as("a visitor who moved went to the variation whose weight grew").isEqualTo(2);
@@ -64,13 +64,22 @@ class AssignmentTest {
 
     @Test
     void aCampaignWithoutAWeightedVariationIsRefused() {
-        assertThatThrownBy(() -> Assignment.variation(1, "v", KEYS, List.of(0, 0, 0)))
+        assertThatThrownBy(() -> variation(1, "v", KEYS, List.of(0, 0, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static int[] split(List<Integer> weights) {
         int[] seen = new int[KEYS.size()];
-        IDS.forEach(id -> seen[Assignment.variation(3, id, KEYS, weights)]++);
+        IDS.forEach(id -> seen[variation(3, id, KEYS, weights)]++);
         return seen;
+    }
+
+    private static boolean enters(long campaignId, String visitorId, int trafficPercent) {
+        return Assignment.enters(Assignment.hash(campaignId, Assignment.visitor(visitorId)), trafficPercent);
+    }
+
+    private static int variation(long campaignId, String visitorId, List<String> keys, List<Integer> weights) {
+        return Assignment.variation(Assignment.hash(campaignId, Assignment.visitor(visitorId)),
+                keys.stream().mapToLong(Assignment::keyHash).toArray(), weights.stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -57,8 +57,8 @@ class SegmentServiceTest extends HeapConnectedTest {
     void aVisitorIsEvaluatedAgainstTheImportedAudience() {
         Segment segment = segments.create("Buyers " + suffix, inTheAudience);
 
-        assertThat(segments.evaluate(segment.definition(), visitor(member))).isTrue();
-        assertThat(segments.evaluate(segment.definition(), visitor("someone-else"))).isFalse();
+        assertThat(segments.evaluator(visitor(member)).test(segment.definition())).isTrue();
+        assertThat(segments.evaluator(visitor("someone-else")).test(segment.definition())).isFalse();
         assertThat(segments.reach(segment.definition())).isEqualTo(new ReachEstimate(1L, false));
         assertThat(segments.describe(segment.definition())).isEqualTo("is in Heap Analytics - " + connector.name()
                 + " / Buyers");
