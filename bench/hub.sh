@@ -1,5 +1,6 @@
 # Sourced by the benchmarks: builds the production jar when missing or older than the sources, and
-# starts it on a fresh embedded database with a 512 MB heap. Sets $app (pid), $work, $port, $db_port.
+# starts it with a 512 MB heap on a fresh embedded database, or on the one in $work/mariadb when the
+# caller set $work. Sets $app (pid), $work, $port, $db_port.
 port=${BENCH_PORT:-18080}
 
 build_jar() {
@@ -14,7 +15,7 @@ build_jar() {
 start_hub() {
   local jar
   jar=$(build_jar)
-  work=$(mktemp -d)
+  work=${work:-$(mktemp -d)}
   # The hub exits with 143 after a graceful stop on SIGTERM: that is not the benchmark's result.
   trap 'kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
   java -Xmx512m -jar "$jar" --server.port="$port" \

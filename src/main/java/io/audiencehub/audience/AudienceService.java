@@ -1,6 +1,7 @@
 package io.audiencehub.audience;
 
 import io.audiencehub.connector.ConnectorUsage;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -136,12 +137,12 @@ public class AudienceService implements ConnectorUsage {
     }
 
     /**
-     * The audiences a visitor is in, for many questions in a row: its key is computed and numbered
-     * once. Targeting asks it for every decision, so it needs no sign-in.
+     * The audiences a visitor is in, for many questions in a row: they are looked up once. Targeting
+     * asks it for every decision, so it needs no sign-in.
      */
     public LongPredicate membershipsOf(String visitorId) {
-        int sequence = store.sequenceOf(keys.keyOf(visitorId));
-        return audienceId -> store.contains(audienceId, sequence);
+        long[] audienceIds = store.audiencesOf(keys.keyOf(visitorId));
+        return audienceId -> Arrays.binarySearch(audienceIds, audienceId) >= 0;
     }
 
     /** How many known visitors the formula holds for, counted exactly on the members in memory. */

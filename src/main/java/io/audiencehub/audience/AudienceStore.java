@@ -1,8 +1,10 @@
 package io.audiencehub.audience;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.stereotype.Component;
@@ -13,7 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Every audience's members, the sequence numbers of member keys and the set of known visitors, in
  * memory. One writer at a time changes it, inside a database transaction: the writer stages its
  * changes, the transaction writes them, and only a commit publishes them here, so a failed write
- * leaves memory exactly as the database is.
+ * leaves memory exactly as the database is. Readers wait only while a commit publishes, never for a
+ * writer's whole transaction.
  */
 @Component
 class AudienceStore {
@@ -21,8 +24,15 @@ class AudienceStore {
     record Members(RoaringBitmap bitmap, long matched) {
     }
 
+    record NewKeys(int firstSequence, long[] keys) {
+    }
+
+    /** Held by the one writer from its first change to its transaction's end. */
+    private final ReentrantLock writing = new ReentrantLock();
+    /** Keeps readers out while a commit or a reload replaces what they read. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<Long, Members> audiences = new ConcurrentHashMap<>();
+    private AudiencesOfMembers audiencesOfMembers = AudiencesOfMembers.of(Map.of(), 0);
     private LongIntMap sequences = new LongIntMap(1 << 16);
     private int nextSequence;
     private RoaringBitmap known = new RoaringBitmap();
@@ -34,6 +44,7 @@ class AudienceStore {
         private final int firstNewSequence = nextSequence;
         private final Map<Long, Members> changedAudiences = new HashMap<>();
         private final RoaringBitmap newlyKnown = new RoaringBitmap();
+        private int savedKeys;
 
         /** The key's sequence number, or a new one staged for it. */
         int sequenceOf(long key) {
@@ -75,8 +86,13 @@ class AudienceStore {
             changedAudiences.put(audienceId, members);
         }
 
-        int firstNewSequence() {
-            return firstNewSequence;
+        /** The keys numbered since the last call, to be stored: their first number and the keys in order. */
+        NewKeys unsavedKeys() {
+            long[] keys = newKeys();
+            NewKeys unsaved = new NewKeys(firstNewSequence + savedKeys,
+                    Arrays.copyOfRange(keys, savedKeys, keys.length));
+            savedKeys = keys.length;
+            return unsaved;
         }
 
         /** The newly numbered keys, in sequence order. */
@@ -93,29 +109,44 @@ class AudienceStore {
             }
             nextSequence = firstNewSequence + keys.length;
             known.or(newlyKnown);
+            changedAudiences.forEach((audienceId, after) -> {
+                Members before = audiences.get(audienceId);
+                audiencesOfMembers.change(audienceId, before == null ? new RoaringBitmap() : before.bitmap(),
+                        after.bitmap(), nextSequence);
+            });
             audiences.putAll(changedAudiences);
         }
     }
 
     /**
      * Takes the writer's lock until the current transaction completes, and returns the staging area
-     * whose changes the commit publishes.
+     * whose changes the commit publishes: the same one for every change the transaction makes.
      */
     Staging beginWrite() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("audience changes are written inside a transaction");
         }
-        lock.writeLock().lock();
+        if (TransactionSynchronizationManager.getResource(this) instanceof Staging begun) {
+            return begun;
+        }
+        writing.lock();
         Staging staging = new Staging();
+        TransactionSynchronizationManager.bindResource(this, staging);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(AudienceStore.this);
                 try {
                     if (status == STATUS_COMMITTED) {
-                        staging.publish();
+                        lock.writeLock().lock();
+                        try {
+                            staging.publish();
+                        } finally {
+                            lock.writeLock().unlock();
+                        }
                     }
                 } finally {
-                    lock.writeLock().unlock();
+                    writing.unlock();
                 }
             }
         });
@@ -125,16 +156,20 @@ class AudienceStore {
     /** Replaces everything with what was loaded from the database. */
     void reset(LongIntMap loadedSequences, int loadedNextSequence, Map<Long, Members> loadedAudiences,
                RoaringBitmap loadedKnown) {
+        AudiencesOfMembers loadedAudiencesOfMembers = AudiencesOfMembers.of(loadedAudiences, loadedNextSequence);
+        writing.lock();
         lock.writeLock().lock();
         try {
             sequences = loadedSequences;
             nextSequence = loadedNextSequence;
             audiences.clear();
             audiences.putAll(loadedAudiences);
+            audiencesOfMembers = loadedAudiencesOfMembers;
             known = loadedKnown;
             loaded = true;
         } finally {
             lock.writeLock().unlock();
+            writing.unlock();
         }
     }
 
@@ -156,19 +191,14 @@ class AudienceStore {
         }
     }
 
-    /** The key's number, or {@link LongIntMap#ABSENT}; with {@link #contains} it asks many audiences of one key. */
-    int sequenceOf(long key) {
+    /** The ids of the audiences the key is in, ascending; the array is shared, so never to be changed. */
+    long[] audiencesOf(long key) {
         lock.readLock().lock();
         try {
-            return sequences.get(key);
+            return audiencesOfMembers.of(sequences.get(key));
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    boolean contains(long audienceId, int sequence) {
-        Members members = audiences.get(audienceId);
-        return sequence != LongIntMap.ABSENT && members != null && members.bitmap().contains(sequence);
     }
 
     boolean isKnownVisitor(long key) {

@@ -105,9 +105,9 @@ class AudienceWriter {
     }
 
     private void saveNewKeys(Staging staging) {
-        long[] newKeys = staging.newKeys();
-        if (newKeys.length > 0) {
-            audiences.insertKeyChunk(staging.firstNewSequence(), newKeys);
+        AudienceStore.NewKeys unsaved = staging.unsavedKeys();
+        if (unsaved.keys().length > 0) {
+            audiences.insertKeyChunk(unsaved.firstSequence(), unsaved.keys());
         }
     }
 

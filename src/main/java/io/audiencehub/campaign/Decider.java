@@ -1,82 +1,154 @@
 package io.audiencehub.campaign;
 
 import io.audiencehub.campaign.Decisions.Decision;
+import io.audiencehub.segment.PreparedSegments;
 import io.audiencehub.segment.SegmentDefinition;
 import io.audiencehub.segment.VisitorContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The decision itself, over a snapshot of the running campaigns: which of them target the visitor,
- * whether it enters their traffic, and which variation it sees. Pure: the segments' evaluation and
- * what to do with each decision are given to it.
+ * whether it enters their traffic, and which variation it sees. Pure: the snapshot's segments answer
+ * for the visitor, and what to do with each decision is given to it.
  */
 final class Decider {
 
-    /** A running campaign ready to decide: its segments' definitions and its variations' keys and weights. */
-    record Live(Campaign campaign, List<SegmentDefinition> segments, boolean usesExternalData, long[] keyHashes,
-                int[] weights) {
+    /**
+     * The running campaigns ready to decide, and the segments they target prepared together, each
+     * once, so that a decision evaluates a segment that several campaigns share only once.
+     */
+    record Snapshot(List<Live> campaigns, PreparedSegments segments) {
 
-        static Live of(Campaign campaign, List<SegmentDefinition> segments) {
-            return new Live(campaign, List.copyOf(segments), segments.stream().anyMatch(SegmentDefinition::usesExternalData),
-                    campaign.variations().stream().mapToLong(variation -> Assignment.keyHash(variation.key())).toArray(),
-                    campaign.variations().stream().mapToInt(Variation::weight).toArray());
+        /**
+         * The campaigns, in order; {@code definitions} holds every segment they target, and
+         * {@code preparation} prepares them.
+         */
+        static Snapshot of(List<Campaign> campaigns, Map<Long, SegmentDefinition> definitions,
+                           Function<List<SegmentDefinition>, PreparedSegments> preparation) {
+            Map<Long, Integer> slots = new HashMap<>();
+            List<SegmentDefinition> targeted = new ArrayList<>();
+            List<Live> live = new ArrayList<>(campaigns.size());
+            for (Campaign campaign : campaigns) {
+                List<Long> segmentIds = campaign.segmentIds();
+                SegmentDefinition[] segments = new SegmentDefinition[segmentIds.size()];
+                int[] segmentSlots = new int[segmentIds.size()];
+                for (int i = 0; i < segments.length; i++) {
+                    segments[i] = definitions.get(segmentIds.get(i));
+                    if (segments[i] == null) {
+                        throw new IllegalArgumentException("campaign " + campaign.id() + " targets segment "
+                                + segmentIds.get(i) + ", which is not among the definitions");
+                    }
+                    SegmentDefinition definition = segments[i];
+                    segmentSlots[i] = slots.computeIfAbsent(segmentIds.get(i), id -> {
+                        targeted.add(definition);
+                        return targeted.size() - 1;
+                    });
+                }
+                live.add(new Live(live.size(), campaign, segmentSlots,
+                        Arrays.stream(segments).anyMatch(SegmentDefinition::usesExternalData)));
+            }
+            return new Snapshot(List.copyOf(live), preparation.apply(targeted));
         }
     }
 
-    private final Function<VisitorContext, Predicate<SegmentDefinition>> evaluators;
-    private final BiConsumer<Campaign, Variation> decided;
+    /** A running campaign ready to decide: its segments' numbers among the prepared ones, and its variations' keys and weights. */
+    static final class Live {
 
-    /**
-     * @param evaluators for a visitor, whether it is in a segment; one is asked per decision, so it may
-     *                   keep what it learns about the visitor for the next segment
-     */
-    Decider(Function<VisitorContext, Predicate<SegmentDefinition>> evaluators, BiConsumer<Campaign, Variation> decided) {
-        this.evaluators = evaluators;
+        private final int position;
+        private final Campaign campaign;
+        private final int[] slots;
+        private final boolean usesExternalData;
+        private final long[] keyHashes;
+        private final int[] weights;
+
+        private Live(int position, Campaign campaign, int[] slots, boolean usesExternalData) {
+            this.position = position;
+            this.campaign = campaign;
+            this.slots = slots;
+            this.usesExternalData = usesExternalData;
+            this.keyHashes = campaign.variations().stream().mapToLong(variation -> Assignment.keyHash(variation.key())).toArray();
+            this.weights = campaign.variations().stream().mapToInt(Variation::weight).toArray();
+        }
+
+        /** Its place in the snapshot's campaigns. */
+        int position() {
+            return position;
+        }
+
+        Campaign campaign() {
+            return campaign;
+        }
+
+        private boolean targets(IntPredicate inSegment) {
+            boolean all = campaign.allSegments();
+            for (int slot : slots) {
+                if (inSegment.test(slot) != all) {
+                    return !all;
+                }
+            }
+            return all;
+        }
+
+        private List<Long> matched(IntPredicate inSegment) {
+            if (campaign.allSegments()) {
+                return campaign.segmentIds();
+            }
+            List<Long> matched = new ArrayList<>(slots.length);
+            for (int i = 0; i < slots.length; i++) {
+                if (inSegment.test(slots[i])) {
+                    matched.add(campaign.segmentIds().get(i));
+                }
+            }
+            return List.copyOf(matched);
+        }
+    }
+
+    private final ObjIntConsumer<Live> decided;
+
+    /** @param decided told of each campaign decided and the index of the variation chosen */
+    Decider(ObjIntConsumer<Live> decided) {
         this.decided = decided;
     }
 
     /**
-     * Decides for the visitor among {@code live}, at {@code now}. Until the audiences are loaded, a
-     * campaign whose segments read them is left out and the answer is marked stale.
+     * Decides for the visitor among the snapshot's campaigns, at {@code now}. Until the audiences are
+     * loaded, a campaign whose segments read them is left out and the answer is marked stale.
      */
-    Decisions decide(List<Live> live, VisitorContext visitor, Instant now, boolean audiencesLoaded,
+    Decisions decide(Snapshot snapshot, VisitorContext visitor, Instant now, boolean audiencesLoaded,
                      boolean pushToHeap) {
         boolean stale = false;
-        Predicate<SegmentDefinition> inSegment = evaluators.apply(visitor);
+        IntPredicate inSegment = snapshot.segments().forVisitor(visitor);
         byte[] visitorBytes = Assignment.visitor(visitor.visitorId());
         List<Decision> decisions = new ArrayList<>();
-        for (Live entry : live) {
-            Campaign campaign = entry.campaign();
+        for (Live entry : snapshot.campaigns()) {
+            Campaign campaign = entry.campaign;
             if (!campaign.isLive(now)) {
                 continue;
             }
-            if (entry.usesExternalData() && !audiencesLoaded) {
+            if (entry.usesExternalData && !audiencesLoaded) {
                 stale = true;
                 continue;
             }
-            List<Long> matched = new ArrayList<>();
-            for (int i = 0; i < entry.segments().size(); i++) {
-                if (inSegment.test(entry.segments().get(i))) {
-                    matched.add(campaign.segmentIds().get(i));
-                }
-            }
-            boolean targeted = campaign.allSegments() ? matched.size() == entry.segments().size() : !matched.isEmpty();
-            if (!targeted) {
+            if (!entry.targets(inSegment)) {
                 continue;
             }
             long[] hash = Assignment.hash(campaign.id(), visitorBytes);
             if (!Assignment.enters(hash, campaign.trafficPercent())) {
                 continue;
             }
-            Variation variation = campaign.variations().get(Assignment.variation(hash, entry.keyHashes(), entry.weights()));
-            decided.accept(campaign, variation);
+            int chosen = Assignment.variation(hash, entry.keyHashes, entry.weights);
+            Variation variation = campaign.variations().get(chosen);
+            decided.accept(entry, chosen);
             decisions.add(new Decision(campaign.id(), campaign.name(), variation.key(), variation.name(),
-                    variation.json(), variation.selector(), variation.html(), List.copyOf(matched)));
+                    variation.json(), variation.selector(), variation.html(), entry.matched(inSegment)));
         }
         return new Decisions(visitor.visitorId(), decisions, stale, pushToHeap);
     }

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -111,6 +112,15 @@ class DecisionController {
                     + " revoked: send \"Authorization: Bearer <key>\" with a key an admin created under API keys,"
                     + " or no Authorization header for the public answer."));
         }
+        return answer(request, serverSide, decisions::decide);
+    }
+
+    /**
+     * Checks the request, has {@code decide} decide for the visitor it describes at the server's time,
+     * and writes the answer: what the decision API does around the decision itself.
+     */
+    ResponseEntity<?> answer(DecisionRequest request, boolean serverSide,
+                             BiFunction<VisitorContext, Instant, Decisions> decide) {
         if (request == null) {
             return refused("the body is empty: send {\"visitor_id\": \"...\", \"context\": {...}}");
         }
@@ -130,7 +140,7 @@ class DecisionController {
                 context.language(), context.country() == null ? null : context.country().toUpperCase(Locale.ROOT),
                 context.url(), context.cookies() == null ? Map.of() : context.cookies(),
                 context.time() == null ? now : context.time());
-        Decisions decided = decisions.decide(visitor, now);
+        Decisions decided = decide.apply(visitor, now);
         return ResponseEntity.ok(new Answer(decided.visitorId(), decided.stale(),
                 decided.campaigns().stream().map(decision -> answer(decision, serverSide)).toList(),
                 Map.of("heap", decided.pushToHeap())));

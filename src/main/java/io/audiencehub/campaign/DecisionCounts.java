@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decisions counted per campaign and variation: in memory as they happen (no database work on the
- * decision's path), added every 10 seconds to per-minute rows that every hub shares, so that the list
- * shows the last 24 hours across all hubs. A hub that stops writes what it counted last.
+ * decision's path, one counter each, found before the decisions start), added every 10 seconds to
+ * per-minute rows that every hub shares, so that the list shows the last 24 hours across all hubs. A
+ * hub that stops writes what it counted last.
  */
 @Component
 class DecisionCounts extends BackgroundLoop {
@@ -37,7 +38,7 @@ class DecisionCounts extends BackgroundLoop {
     private final CampaignRepository campaigns;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private volatile Map<Key, LongAdder> counting = new ConcurrentHashMap<>();
+    private final Map<Key, LongAdder> counting = new ConcurrentHashMap<>();
 
     DecisionCounts(CampaignRepository campaigns, TransactionTemplate transaction, Clock clock, MeterRegistry metrics) {
         super("decision-counts", Duration.ofSeconds(10), LoopOrder.DECISION_COUNTS, metrics);
@@ -46,8 +47,9 @@ class DecisionCounts extends BackgroundLoop {
         this.clock = clock;
     }
 
-    void count(long campaignId, String variationKey) {
-        counting.computeIfAbsent(new Key(campaignId, variationKey), key -> new LongAdder()).increment();
+    /** The counter of the variation's decisions, to be incremented once per decision; striped, as hubs decide on many threads. */
+    LongAdder counter(long campaignId, String variationKey) {
+        return counting.computeIfAbsent(new Key(campaignId, variationKey), key -> new LongAdder());
     }
 
     /** The decisions of the last 24 hours per campaign, by variation key, as every hub wrote them. */
@@ -62,19 +64,24 @@ class DecisionCounts extends BackgroundLoop {
     /** Adds what was counted since the last round to this minute's rows; what fails is counted again next round. */
     @Override
     protected void runOnce() {
-        Map<Key, LongAdder> counted = counting;
-        counting = new ConcurrentHashMap<>();
+        Map<Key, Long> counted = new HashMap<>();
+        counting.forEach((key, counter) -> {
+            long decisions = counter.sumThenReset();
+            if (decisions > 0) {
+                counted.put(key, decisions);
+            }
+        });
         if (counted.isEmpty()) {
             return;
         }
         Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         List<CampaignRepository.DecisionCount> rows = new ArrayList<>(counted.size());
-        counted.forEach((key, adder) -> rows.add(new CampaignRepository.DecisionCount(key.campaignId(),
-                key.variationKey(), adder.sum())));
+        counted.forEach((key, decisions) -> rows.add(new CampaignRepository.DecisionCount(key.campaignId(),
+                key.variationKey(), decisions)));
         try {
             transaction.executeWithoutResult(status -> campaigns.addDecisions(minute, rows));
         } catch (RuntimeException e) {
-            counted.forEach((key, adder) -> counting.computeIfAbsent(key, absent -> new LongAdder()).add(adder.sum()));
+            counted.forEach((key, decisions) -> counting.get(key).add(decisions));
             throw e;
         }
     }

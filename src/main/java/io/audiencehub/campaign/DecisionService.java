@@ -2,6 +2,7 @@ package io.audiencehub.campaign;
 
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.campaign.Decider.Live;
+import io.audiencehub.campaign.Decider.Snapshot;
 import io.audiencehub.connector.ConnectorPushChanged;
 import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.segment.SegmentChanged;
@@ -14,8 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -39,27 +40,28 @@ public class DecisionService {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
 
+    /** The snapshot, and the decider that counts its campaigns' decisions. */
+    private record Running(Snapshot snapshot, Decider decider, boolean pushToHeap) {
+    }
+
     private final CampaignService campaigns;
     private final SegmentService segments;
     private final AudienceService audiences;
-    private final MeterRegistry metrics;
-    private final Map<String, Counter> decided = new ConcurrentHashMap<>();
-    private final Decider decider;
     private final ConnectorService connectors;
-    private volatile List<Live> live = List.of();
-    private volatile boolean pushToHeap;
+    private final DecisionCounts counts;
+    private final MeterRegistry metrics;
+    private volatile Running running;
 
     DecisionService(CampaignService campaigns, SegmentService segments, AudienceService audiences,
                     ConnectorService connectors, DecisionCounts counts, MeterRegistry metrics) {
-        this.connectors = connectors;
         this.campaigns = campaigns;
         this.segments = segments;
         this.audiences = audiences;
+        this.connectors = connectors;
+        this.counts = counts;
         this.metrics = metrics;
-        this.decider = new Decider(segments::evaluator, (campaign, variation) -> {
-            counter(campaign, variation).increment();
-            counts.count(campaign.id(), variation.key());
-        });
+        this.running = new Running(Snapshot.of(List.of(), Map.of(), segments::prepare), new Decider((live, variation) -> { }),
+                false);
     }
 
     /**
@@ -68,7 +70,8 @@ public class DecisionService {
      * follow the server's clock.
      */
     public Decisions decide(VisitorContext visitor, Instant now) {
-        return decider.decide(live, visitor, now, audiences.isLoaded(), pushToHeap);
+        Running current = running;
+        return current.decider().decide(current.snapshot(), visitor, now, audiences.isLoaded(), current.pushToHeap());
     }
 
     /** Rebuilds the snapshot of running campaigns; the last good one stays when the database cannot answer. */
@@ -76,21 +79,34 @@ public class DecisionService {
     @Scheduled(fixedDelay = 5, initialDelay = 5, timeUnit = TimeUnit.SECONDS)
     void refresh() {
         try {
-            List<Campaign> running = campaigns.running();
-            Map<Long, SegmentDefinition> definitions = segments.definitions(running.stream()
+            List<Campaign> candidates = campaigns.running();
+            Map<Long, SegmentDefinition> definitions = segments.definitions(candidates.stream()
                     .flatMap(campaign -> campaign.segmentIds().stream()).distinct().toList());
-            List<Live> rebuilt = new ArrayList<>(running.size());
-            for (Campaign campaign : running) {
-                List<SegmentDefinition> targeted = campaign.segmentIds().stream().map(definitions::get).toList();
-                if (targeted.contains(null)) {
+            List<Campaign> deciding = new ArrayList<>(candidates.size());
+            for (Campaign campaign : candidates) {
+                if (definitions.keySet().containsAll(campaign.segmentIds())) {
+                    deciding.add(campaign);
+                } else {
                     log.warn("Campaign {} ({}) targets a segment that no longer exists; it decides nothing",
                             campaign.id(), campaign.name());
-                    continue;
                 }
-                rebuilt.add(Live.of(campaign, targeted));
             }
-            live = List.copyOf(rebuilt);
-            pushToHeap = !connectors.heapPushConnectors().isEmpty();
+            Snapshot snapshot = Snapshot.of(deciding, definitions, segments::prepare);
+            Counter[][] decisionMetrics = new Counter[deciding.size()][];
+            LongAdder[][] decisionCounts = new LongAdder[deciding.size()][];
+            for (Live live : snapshot.campaigns()) {
+                Campaign campaign = live.campaign();
+                decisionMetrics[live.position()] = campaign.variations().stream().map(variation -> metrics.counter(
+                        "audiencehub.decisions", "campaign", String.valueOf(campaign.id()), "variation", variation.key()))
+                        .toArray(Counter[]::new);
+                decisionCounts[live.position()] = campaign.variations().stream()
+                        .map(variation -> counts.counter(campaign.id(), variation.key())).toArray(LongAdder[]::new);
+            }
+            Decider decider = new Decider((live, variation) -> {
+                decisionMetrics[live.position()][variation].increment();
+                decisionCounts[live.position()][variation].increment();
+            });
+            running = new Running(snapshot, decider, !connectors.heapPushConnectors().isEmpty());
         } catch (RuntimeException e) {
             log.error("Could not reload the running campaigns; decisions go on from the last ones loaded", e);
         }
@@ -109,10 +125,5 @@ public class DecisionService {
     @TransactionalEventListener(fallbackExecution = true)
     void onPushChanged(ConnectorPushChanged change) {
         refresh();
-    }
-
-    private Counter counter(Campaign campaign, Variation variation) {
-        return decided.computeIfAbsent(campaign.id() + "/" + variation.key(), key -> metrics.counter(
-                "audiencehub.decisions", "campaign", String.valueOf(campaign.id()), "variation", variation.key()));
     }
 }

@@ -21,11 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.LongPredicate;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -45,23 +44,16 @@ public final class SegmentEvaluation {
     }
 
     public boolean evaluate(SegmentDefinition segment, VisitorContext visitor) {
-        return forVisitor(visitor).test(segment);
+        return matches(segment.root(), visitor, audienceId -> audiences.isMember(audienceId, visitor.visitorId()));
     }
 
-    /**
-     * Evaluates segments for one visitor, as a decision does for many: the visitor's audiences are
-     * looked up once, and a segment several campaigns target is evaluated once.
-     */
-    public Predicate<SegmentDefinition> forVisitor(VisitorContext visitor) {
-        Map<SegmentDefinition, Boolean> decided = new IdentityHashMap<>();
-        LongPredicate[] membership = new LongPredicate[1];
-        LongPredicate inAudience = audienceId -> {
-            if (membership[0] == null) {
-                membership[0] = audiences.of(visitor.visitorId());
-            }
-            return membership[0].test(audienceId);
-        };
-        return segment -> decided.computeIfAbsent(segment, unknown -> matches(segment.root(), visitor, inAudience));
+    /** The segments, prepared to be evaluated many at a time for one visitor after another. */
+    public PreparedSegments prepare(List<SegmentDefinition> segments) {
+        return new PreparedSegments(this, segments);
+    }
+
+    LongPredicate audiencesOf(VisitorContext visitor) {
+        return audiences.of(visitor.visitorId());
     }
 
     private boolean matches(SegmentNode node, VisitorContext visitor, LongPredicate inAudience) {
@@ -84,7 +76,7 @@ public final class SegmentEvaluation {
         return test(criterion, visitor, audienceId -> audiences.isMember(audienceId, visitor.visitorId()));
     }
 
-    private Boolean test(Criterion criterion, VisitorContext visitor, LongPredicate inAudience) {
+    Boolean test(Criterion criterion, VisitorContext visitor, LongPredicate inAudience) {
         if (criterion instanceof ExternalAudience audience) {
             return visitor.visitorId() == null ? null : inAudience.test(audience.audienceId());
         }

@@ -25,7 +25,6 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongPredicate;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -288,9 +287,12 @@ public class SegmentService {
                 stored -> SegmentDefinitions.read(stored.definition())));
     }
 
-    /** Segments evaluated for one visitor, each once; the decision API asks it for every decision, with no sign-in. */
-    public Predicate<SegmentDefinition> evaluator(VisitorContext visitor) {
-        return evaluation.forVisitor(visitor);
+    /**
+     * The segments, prepared to be evaluated many at a time for one visitor after another; the decision
+     * API prepares the running campaigns' segments and asks them for every decision, with no sign-in.
+     */
+    public PreparedSegments prepare(List<SegmentDefinition> definitions) {
+        return evaluation.prepare(definitions);
     }
 
     /** The definition in words, as the list and the builder's summary show it. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.audiencehub.audience.AudienceStore.Members;
 import io.audiencehub.audience.AudienceStore.Staging;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,21 @@ class AudienceStoreTest {
     }
 
     @Test
+    void changesMadeInOneTransactionShareItsStagingAndNeverItsNumbers() {
+        write(TransactionSynchronization.STATUS_COMMITTED, staging -> {
+            staging.sequenceOf(KEY_A);
+            assertThat(staging.unsavedKeys().keys()).containsExactly(KEY_A);
+            Staging second = store.beginWrite();
+            assertThat(second).isSameAs(staging);
+            assertThat(second.sequenceOf(KEY_B)).as("a second change numbers after the first").isEqualTo(1);
+            AudienceStore.NewKeys secondChunk = second.unsavedKeys();
+            assertThat(secondChunk.firstSequence()).isEqualTo(1);
+            assertThat(secondChunk.keys()).as("each key is stored once").containsExactly(KEY_B);
+        });
+        assertThat(store.keyCount()).isEqualTo(2);
+    }
+
+    @Test
     void aRolledBackChangeLeavesNothingBehindAndItsNumbersAreGivenAgain() {
         write(TransactionSynchronization.STATUS_ROLLED_BACK, staging -> {
             staging.markKnown(staging.sequenceOf(KEY_A));
@@ -85,6 +102,43 @@ class AudienceStoreTest {
                 new AudienceFormula.Member(2, false))))).isEqualTo(4);
         assertThat(reach(new AudienceFormula.Member(99, false))).as("an unknown audience holds nobody").isZero();
         assertThat(reach(new AudienceFormula.Anyone())).isEqualTo(4);
+    }
+
+    @Test
+    void theAudiencesOfAMemberFollowTheLoadAndEveryCommittedChange() {
+        LongIntMap sequences = new LongIntMap(16);
+        sequences.putNew(KEY_A, 0);
+        sequences.putNew(KEY_B, 1);
+        store.reset(sequences, 2, Map.of(7L, new Members(RoaringBitmap.bitmapOf(0, 1), 0),
+                3L, new Members(RoaringBitmap.bitmapOf(0), 0)), new RoaringBitmap());
+        assertThat(store.audiencesOf(KEY_A)).containsExactly(3, 7);
+        assertThat(store.audiencesOf(KEY_B)).containsExactly(7);
+
+        write(TransactionSynchronization.STATUS_COMMITTED, staging -> {
+            int c = staging.sequenceOf(303);
+            staging.change(5L, new Members(RoaringBitmap.bitmapOf(1, c), 0));
+            staging.change(7L, new Members(RoaringBitmap.bitmapOf(1), 0));
+        });
+        assertThat(store.audiencesOf(KEY_A)).containsExactly(3);
+        assertThat(store.audiencesOf(KEY_B)).containsExactly(5, 7);
+        assertThat(store.audiencesOf(303)).containsExactly(5);
+
+        write(TransactionSynchronization.STATUS_ROLLED_BACK, staging ->
+                staging.change(3L, new Members(RoaringBitmap.bitmapOf(1), 0)));
+        assertThat(store.audiencesOf(KEY_A)).as("a rolled back change moves nobody").containsExactly(3);
+        assertThat(store.audiencesOf(KEY_B)).containsExactly(5, 7);
+        assertThat(store.audiencesOf(404)).as("a key no audience ever had").isEmpty();
+    }
+
+    @Test
+    void readersDoNotWaitForAWriterStillInItsTransaction() throws Exception {
+        write(TransactionSynchronization.STATUS_COMMITTED, staging -> {
+            staging.change(AUDIENCE, new Members(RoaringBitmap.bitmapOf(staging.sequenceOf(KEY_A)), 0));
+            CompletableFuture<long[]> reader = CompletableFuture.supplyAsync(() -> store.audiencesOf(KEY_A));
+            assertThat(reader).as("what was committed before, read while the change is staged")
+                    .succeedsWithin(Duration.ofSeconds(5)).satisfies(audiences -> assertThat(audiences).isEmpty());
+        });
+        assertThat(store.audiencesOf(KEY_A)).containsExactly(AUDIENCE);
     }
 
     private long reach(AudienceFormula formula) {

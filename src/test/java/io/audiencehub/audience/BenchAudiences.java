@@ -3,6 +3,7 @@ package io.audiencehub.audience;
 import io.audiencehub.audience.AudienceStore.Members;
 import io.audiencehub.segment.AudienceMembership;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -47,7 +48,7 @@ public final class BenchAudiences {
         return bench;
     }
 
-    /** Membership as the decision API asks it: the visitor's key looked up, then the audience's bitmap. */
+    /** Membership as the decision API asks it: the visitor's key looked up, then its audiences. */
     public AudienceMembership membership() {
         return new AudienceMembership() {
             @Override
@@ -57,8 +58,8 @@ public final class BenchAudiences {
 
             @Override
             public LongPredicate of(String visitorId) {
-                int sequence = store.sequenceOf(keys.keyOf(visitorId));
-                return audienceId -> store.contains(audienceId, sequence);
+                long[] audienceIds = store.audiencesOf(keys.keyOf(visitorId));
+                return audienceId -> Arrays.binarySearch(audienceIds, audienceId) >= 0;
             }
         };
     }

@@ -2,21 +2,25 @@ package io.audiencehub.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.audiencehub.campaign.Decider.Live;
+import io.audiencehub.campaign.Decider.Snapshot;
+import io.audiencehub.segment.AudienceMembership;
 import io.audiencehub.segment.Criterion;
 import io.audiencehub.segment.SegmentDefinition;
+import io.audiencehub.segment.SegmentEvaluation;
 import io.audiencehub.segment.SegmentNode.Combinator;
 import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
 import io.audiencehub.segment.VisitorContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import org.junit.jupiter.api.Test;
 
-/** The decision over a snapshot, with segments decided by a stand-in that knows who is in which. */
+/** The decision over a snapshot, with an audience 7 that holds ann and bob, and bob and cid on phones. */
 class DeciderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
@@ -26,41 +30,72 @@ class DeciderTest {
     private static final SegmentDefinition NOT_BUYERS = new SegmentDefinition(SegmentDefinition.CURRENT_VERSION,
             new Group(Combinator.ALL, List.of(new Condition(new Criterion.ExternalAudience(1, 7), true))));
 
-    private final Map<SegmentDefinition, Set<String>> members = Map.of(BUYERS, Set.of("ann", "bob"),
-            MOBILE, Set.of("bob", "cid"), NOT_BUYERS, Set.of("cid", "dan"));
+    private static final Set<String> AUDIENCE_7 = Set.of("ann", "bob");
+    private static final Set<String> ON_PHONES = Set.of("bob", "cid");
+
     private final List<String> counted = new ArrayList<>();
-    private final Decider decider = new Decider(visitor -> segment -> members.get(segment).contains(visitor.visitorId()),
-            (campaign, variation) -> counted.add(campaign.name() + "/" + variation.name()));
+    private final Map<Long, SegmentDefinition> definitions = Map.of(100L, BUYERS, 101L, MOBILE, 102L, NOT_BUYERS);
+    private final List<String> audienceQuestions = new ArrayList<>();
+    private final SegmentEvaluation evaluation = new SegmentEvaluation(new AudienceMembership() {
+        @Override
+        public boolean isMember(long audienceId, String visitorId) {
+            throw new AssertionError("a decision looks a visitor's audiences up once, then asks them");
+        }
+
+        @Override
+        public LongPredicate of(String visitorId) {
+            return audienceId -> {
+                audienceQuestions.add(visitorId + " in " + audienceId);
+                return audienceId == 7 && AUDIENCE_7.contains(visitorId);
+            };
+        }
+    });
+    private final Decider decider = new Decider((live, variation) ->
+            counted.add(live.campaign().name() + "/" + live.campaign().variations().get(variation).name()));
 
     @Test
     void allNeedsEverySegmentAndSomeNeedsOne() {
-        List<Live> live = List.of(live(1, "Both", true, CampaignStatus.RUNNING, BUYERS, MOBILE),
-                live(2, "Either", false, CampaignStatus.RUNNING, BUYERS, MOBILE));
+        Snapshot live = snapshot(campaign(1, "Both", true, CampaignStatus.RUNNING, 100, 101),
+                campaign(2, "Either", false, CampaignStatus.RUNNING, 100, 101));
 
         assertThat(campaignsOf(live, "bob")).containsExactly("Both", "Either");
         assertThat(campaignsOf(live, "ann")).containsExactly("Either");
         assertThat(campaignsOf(live, "dan")).isEmpty();
-        assertThat(decider.decide(live, visitor("bob"), NOW, true, false).campaigns().get(0).matchedSegments())
-                .containsExactly(100L, 101L);
+        assertThat(decider.decide(live, visitor("bob"), NOW, true, false).campaigns())
+                .extracting(Decisions.Decision::matchedSegments).containsExactly(List.of(100L, 101L), List.of(100L, 101L));
+        assertThat(decider.decide(live, visitor("ann"), NOW, true, false).campaigns())
+                .extracting(Decisions.Decision::matchedSegments).containsExactly(List.of(100L));
         assertThat(counted).containsExactly("Both/Banner", "Either/Banner", "Either/Banner", "Both/Banner",
-                "Either/Banner");
+                "Either/Banner", "Either/Banner");
+    }
+
+    @Test
+    void aCriterionThatSeveralSegmentsAndCampaignsReadIsAnsweredOncePerDecision() {
+        Snapshot live = snapshot(campaign(1, "First", true, CampaignStatus.RUNNING, 100),
+                campaign(2, "Second", true, CampaignStatus.RUNNING, 100, 101),
+                campaign(3, "Third", false, CampaignStatus.RUNNING, 101, 102));
+
+        assertThat(campaignsOf(live, "bob")).containsExactly("First", "Second", "Third");
+        assertThat(audienceQuestions).containsExactly("bob in 7");
+        assertThat(campaignsOf(live, "dan")).containsExactly("Third");
+        assertThat(audienceQuestions).containsExactly("bob in 7", "dan in 7");
     }
 
     @Test
     void onlyRunningCampaignsWithinTheirDatesDecide() {
-        Live paused = live(3, "Paused", true, CampaignStatus.PAUSED, MOBILE);
-        Live future = Live.of(new Campaign(4, "Future", CampaignType.PERSONALIZATION, true, List.of(100L), 100,
-                List.of(banner()), NOW.plusSeconds(60), null, CampaignStatus.RUNNING, "admin", NOW), List.of(MOBILE));
-        Live over = Live.of(new Campaign(5, "Over", CampaignType.PERSONALIZATION, true, List.of(100L), 100,
-                List.of(banner()), null, NOW, CampaignStatus.RUNNING, "admin", NOW), List.of(MOBILE));
+        Campaign paused = campaign(3, "Paused", true, CampaignStatus.PAUSED, 101);
+        Campaign future = new Campaign(4, "Future", CampaignType.PERSONALIZATION, true, List.of(101L), 100,
+                List.of(banner()), NOW.plusSeconds(60), null, CampaignStatus.RUNNING, "admin", NOW);
+        Campaign over = new Campaign(5, "Over", CampaignType.PERSONALIZATION, true, List.of(101L), 100,
+                List.of(banner()), null, NOW, CampaignStatus.RUNNING, "admin", NOW);
 
-        assertThat(campaignsOf(List.of(paused, future, over), "bob")).isEmpty();
+        assertThat(campaignsOf(snapshot(paused, future, over), "bob")).isEmpty();
     }
 
     @Test
     void beforeTheAudiencesAreLoadedCampaignsThatReadThemAreLeftOutAndTheAnswerIsStale() {
-        List<Live> live = List.of(live(6, "Not buyers", true, CampaignStatus.RUNNING, NOT_BUYERS),
-                live(7, "Mobile", true, CampaignStatus.RUNNING, MOBILE));
+        Snapshot live = snapshot(campaign(6, "Not buyers", true, CampaignStatus.RUNNING, 102),
+                campaign(7, "Mobile", true, CampaignStatus.RUNNING, 101));
 
         Decisions loading = decider.decide(live, visitor("cid"), NOW, false, false);
         assertThat(loading.stale()).isTrue();
@@ -74,29 +109,28 @@ class DeciderTest {
 
     @Test
     void trafficAllocationKeepsOutTheVisitorsAboveIt() {
-        Live tenPercent = Live.of(new Campaign(8, "Ten", CampaignType.PERSONALIZATION, true, List.of(100L), 10,
-                List.of(banner()), null, null, CampaignStatus.RUNNING, "admin", NOW), List.of(MOBILE));
+        Snapshot tenPercent = snapshot(new Campaign(8, "Ten", CampaignType.PERSONALIZATION, true, List.of(101L), 10,
+                List.of(banner()), null, null, CampaignStatus.RUNNING, "admin", NOW));
         long entered = 0;
         for (int i = 0; i < 10_000; i++) {
-            String id = "v" + i;
-            entered += new Decider(visitor -> segment -> true, (campaign, variation) -> { })
-                    .decide(List.of(tenPercent), visitor(id), NOW, true, false).campaigns().size();
+            entered += new Decider((live, variation) -> { })
+                    .decide(tenPercent, onPhone("v" + i), NOW, true, false).campaigns().size();
         }
         assertThat(entered).isBetween(900L, 1_100L);
     }
 
-    private List<String> campaignsOf(List<Live> live, String visitorId) {
+    private List<String> campaignsOf(Snapshot live, String visitorId) {
         return decider.decide(live, visitor(visitorId), NOW, true, false).campaigns().stream()
                 .map(Decisions.Decision::campaign).toList();
     }
 
-    private static Live live(long id, String name, boolean all, CampaignStatus status, SegmentDefinition... segments) {
-        List<Long> segmentIds = new ArrayList<>();
-        for (int i = 0; i < segments.length; i++) {
-            segmentIds.add(100L + i);
-        }
-        return Live.of(new Campaign(id, name, CampaignType.PERSONALIZATION, all, segmentIds, 100, List.of(banner()),
-                null, null, status, "admin", NOW), List.of(segments));
+    private Snapshot snapshot(Campaign... campaigns) {
+        return Snapshot.of(List.of(campaigns), definitions, evaluation::prepare);
+    }
+
+    private static Campaign campaign(long id, String name, boolean all, CampaignStatus status, long... segmentIds) {
+        return new Campaign(id, name, CampaignType.PERSONALIZATION, all, Arrays.stream(segmentIds).boxed().toList(), 100,
+                List.of(banner()), null, null, status, "admin", NOW);
     }
 
     private static Variation banner() {
@@ -109,6 +143,11 @@ class DeciderTest {
     }
 
     private static VisitorContext visitor(String id) {
-        return new VisitorContext(id, null, null, null, null, null, null, Map.of(), NOW);
+        return ON_PHONES.contains(id) ? onPhone(id)
+                : new VisitorContext(id, null, Criterion.Device.DESKTOP, null, null, null, null, Map.of(), NOW);
+    }
+
+    private static VisitorContext onPhone(String id) {
+        return new VisitorContext(id, null, Criterion.Device.MOBILE, null, null, null, null, Map.of(), NOW);
     }
 }

@@ -57,8 +57,9 @@ class SegmentServiceTest extends HeapConnectedTest {
     void aVisitorIsEvaluatedAgainstTheImportedAudience() {
         Segment segment = segments.create("Buyers " + suffix, inTheAudience);
 
-        assertThat(segments.evaluator(visitor(member)).test(segment.definition())).isTrue();
-        assertThat(segments.evaluator(visitor("someone-else")).test(segment.definition())).isFalse();
+        PreparedSegments prepared = segments.prepare(List.of(segment.definition()));
+        assertThat(prepared.forVisitor(visitor(member)).test(0)).isTrue();
+        assertThat(prepared.forVisitor(visitor("someone-else")).test(0)).isFalse();
         assertThat(segments.reach(segment.definition())).isEqualTo(new ReachEstimate(1L, false));
         assertThat(segments.describe(segment.definition())).isEqualTo("is in Heap Analytics - " + connector.name()
                 + " / Buyers");

@@ -1,0 +1,138 @@
+package io.audiencehub.segment;
+
+import io.audiencehub.segment.SegmentNode.Combinator;
+import io.audiencehub.segment.SegmentNode.Condition;
+import io.audiencehub.segment.SegmentNode.Group;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import java.util.function.LongPredicate;
+
+/**
+ * Segments prepared to be evaluated many at a time for one visitor, as a decision does: every
+ * distinct criterion among them is numbered and answered at most once per visitor, every segment at
+ * most once, and each segment's tree is a flat array of numbers rather than objects to walk. The
+ * answers are those of {@link SegmentEvaluation}.
+ */
+public final class PreparedSegments {
+
+    private static final byte UNANSWERED = 0;
+    private static final byte YES = 1;
+    private static final byte NO = 2;
+    /** The visitor's context does not say: the condition matches neither as "is" nor as "is not". */
+    private static final byte UNKNOWN = 3;
+    private static final long NO_AUDIENCE = Long.MIN_VALUE;
+
+    private final SegmentEvaluation evaluation;
+    private final Criterion[] criteria;
+    /** Per criterion, the audience it asks about, or {@link #NO_AUDIENCE}: most criteria are audiences, asked without touching the criterion. */
+    private final long[] audienceIds;
+    /**
+     * Every segment's tree in prefix order, one after the other in one array so that a decision reads
+     * them from a few cache lines: a condition is {@code criterion << 1 | negated}, a group is
+     * {@code -1 - (children << 1 | all)} followed by its children.
+     */
+    private final int[] trees;
+    /** Where each segment's tree starts in {@link #trees}. */
+    private final int[] starts;
+
+    PreparedSegments(SegmentEvaluation evaluation, List<SegmentDefinition> segments) {
+        this.evaluation = evaluation;
+        Map<Criterion, Integer> numbers = new HashMap<>();
+        List<Criterion> distinct = new ArrayList<>();
+        this.starts = new int[segments.size()];
+        List<Integer> flattened = new ArrayList<>();
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = flattened.size();
+            flatten(segments.get(i).root(), flattened, numbers, distinct);
+        }
+        this.trees = flattened.stream().mapToInt(Integer::intValue).toArray();
+        this.criteria = distinct.toArray(Criterion[]::new);
+        this.audienceIds = distinct.stream().mapToLong(criterion -> criterion instanceof Criterion.ExternalAudience audience
+                ? audience.audienceId() : NO_AUDIENCE).toArray();
+    }
+
+    public int size() {
+        return starts.length;
+    }
+
+    /** Whether the visitor is in the segment numbered {@code index}, in the order they were given. */
+    public IntPredicate forVisitor(VisitorContext visitor) {
+        return new Answers(visitor)::segment;
+    }
+
+    private static void flatten(SegmentNode node, List<Integer> tree, Map<Criterion, Integer> numbers,
+                                List<Criterion> distinct) {
+        if (node instanceof Condition condition) {
+            int number = numbers.computeIfAbsent(condition.criterion(), criterion -> {
+                distinct.add(criterion);
+                return distinct.size() - 1;
+            });
+            tree.add(number << 1 | (condition.negated() ? 1 : 0));
+            return;
+        }
+        Group group = (Group) node;
+        tree.add(-1 - (group.children().size() << 1 | (group.combinator() == Combinator.ALL ? 1 : 0)));
+        group.children().forEach(child -> flatten(child, tree, numbers, distinct));
+    }
+
+    /** One visitor's answers, kept for the next segments; not shared between threads. */
+    private final class Answers {
+
+        private final VisitorContext visitor;
+        private final byte[] criterionAnswers = new byte[criteria.length];
+        private final byte[] segmentAnswers = new byte[starts.length];
+        private LongPredicate audiences;
+        private int cursor;
+
+        Answers(VisitorContext visitor) {
+            this.visitor = visitor;
+        }
+
+        boolean segment(int index) {
+            if (segmentAnswers[index] == UNANSWERED) {
+                cursor = starts[index];
+                segmentAnswers[index] = node() ? YES : NO;
+            }
+            return segmentAnswers[index] == YES;
+        }
+
+        private boolean node() {
+            int head = trees[cursor++];
+            if (head >= 0) {
+                byte answer = criterion(head >>> 1);
+                return answer != UNKNOWN && (answer == YES) != ((head & 1) == 1);
+            }
+            int group = -1 - head;
+            boolean all = (group & 1) == 1;
+            boolean result = all;
+            for (int child = group >>> 1; child > 0; child--) {
+                boolean matches = node();
+                result = all ? result && matches : result || matches;
+            }
+            return result;
+        }
+
+        private byte criterion(int number) {
+            if (criterionAnswers[number] == UNANSWERED) {
+                long audienceId = audienceIds[number];
+                if (audienceId != NO_AUDIENCE && visitor.visitorId() != null) {
+                    criterionAnswers[number] = inAudience(audienceId) ? YES : NO;
+                } else {
+                    Boolean answer = evaluation.test(criteria[number], visitor, this::inAudience);
+                    criterionAnswers[number] = answer == null ? UNKNOWN : answer ? YES : NO;
+                }
+            }
+            return criterionAnswers[number];
+        }
+
+        private boolean inAudience(long audienceId) {
+            if (audiences == null) {
+                audiences = evaluation.audiencesOf(visitor);
+            }
+            return audiences.test(audienceId);
+        }
+    }
+}
