@@ -20,7 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
                 "audiencehub.visitors.allowed-origins=https://shop.example.com",
                 "audiencehub.sync.previous-webhook-secret=" + IntegrationTest.PREVIOUS_WEBHOOK_SECRET,
                 "audiencehub.sandbox.heap.page-size=3", "audiencehub.sync.max-body-size=2MB", "audiencehub.sandbox.heap.retry-backoff=100ms",
-                "audiencehub.sync.apply-wait=" + IntegrationTest.APPLY_WAIT})
+                "audiencehub.sync.apply-wait=" + IntegrationTest.APPLY_WAIT,
+                "audiencehub.sync.max-concurrent-deliveries=" + IntegrationTest.MAX_CONCURRENT_DELIVERIES,
+                "audiencehub.sync.body-read-timeout=" + IntegrationTest.BODY_READ_TIMEOUT_MILLIS + "ms",
+                "server.tomcat.remoteip.internal-proxies=" + IntegrationTest.TRUSTED_PROXY})
 @AutoConfigureObservability(tracing = false)
 @Import({DependentsForTests.class, FirstSightingsForTests.class})
 public abstract class IntegrationTest {
@@ -33,6 +36,18 @@ public abstract class IntegrationTest {
      * it is answered, so they allow more than production's 1.5 s on a loaded CI machine.
      */
     public static final String APPLY_WAIT = "5s";
+
+    /**
+     * The tests play a load balancer at 127.0.0.1, so that each can report visitors as its own client
+     * address in X-Forwarded-For; any other address is a client whose X-Forwarded-For is not believed.
+     */
+    public static final String TRUSTED_PROXY = "127\\.0\\.0\\.1";
+
+    /** Enough for the tests that send many pages at once, few enough for one to fill with slow clients. */
+    public static final int MAX_CONCURRENT_DELIVERIES = 32;
+
+    /** Short, so that a test waits little for a slow client to be cut. */
+    public static final long BODY_READ_TIMEOUT_MILLIS = 2_000;
 
     @LocalServerPort
     protected int port;

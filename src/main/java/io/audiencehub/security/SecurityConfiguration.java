@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -23,6 +24,10 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Two filter chains: a stateless one for machines ({@code /api/**}, actuator) ordered first, and
@@ -69,8 +74,13 @@ class SecurityConfiguration {
                                           ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> ssoUsers)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                // the error a request ended with (a wrong method, say) is shown to whoever made it,
+                // as JSON to machines, rather than sending them to the sign-in page
+                .requestMatchers("/error").permitAll()
                 .requestMatchers("/images/**", "/icons/**").permitAll()
                 .requestMatchers(open(publicEndpoints)).permitAll());
+        // public endpoints carry no session, so there is nothing a forged request could use
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(open(publicEndpoints)));
         ClientRegistrationRepository registrations = ssoRegistrations.getIfAvailable();
         if (registrations != null) {
             http.oauth2Login(login -> login
@@ -78,7 +88,22 @@ class SecurityConfiguration {
                     .clientRegistrationRepository(registrations)
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(ssoUsers.getObject())));
         }
+        http.addFilterBefore(signInCsrf(), UsernamePasswordAuthenticationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .build();
+    }
+
+    /**
+     * Vaadin exempts the sign-in form's POST from CSRF protection; this puts it back, so that another
+     * site cannot sign a visitor in to an account of its choosing. The form sends the token Vaadin writes
+     * into the page; a POST without it goes back to the sign-in page as a failed sign-in.
+     */
+    private static CsrfFilter signInCsrf() {
+        CsrfFilter filter = new CsrfFilter(new HttpSessionCsrfTokenRepository());
+        filter.setRequireCsrfProtectionMatcher(PathPatternRequestMatcher.withDefaults()
+                .matcher(HttpMethod.POST, "/" + LoginView.PATH));
+        filter.setAccessDeniedHandler((request, response, denied) ->
+                response.sendRedirect(request.getContextPath() + "/" + LoginView.PATH + "?error"));
+        return filter;
     }
 }

@@ -40,7 +40,15 @@ class HeapSignature {
         }
     }
 
-    void verify(String header, byte[] body) {
+    /** The header's timestamp and signature, checked for form and age before the body is read. */
+    record Signed(String timestamp, byte[] hmac) {
+    }
+
+    /**
+     * Checks the header alone: missing, malformed or outside the time window is a 400, and no secret
+     * configured a 403, all without reading the body.
+     */
+    Signed header(String header) {
         if (header == null || header.isBlank()) {
             throw new WebhookRejected(400, "The " + HEADER + " header is missing. Heap signs every delivery;"
                     + " check that requests come from Heap.");
@@ -63,16 +71,19 @@ class HeapSignature {
             throw new WebhookRejected(403, "No webhook secret is configured on this hub: set"
                     + " AUDIENCEHUB_SYNC_WEBHOOKSECRET to Heap's webhook_secret_key.");
         }
-        byte[] received;
         try {
-            received = Base64.getDecoder().decode(parts.group(2));
+            return new Signed(parts.group(1), Base64.getDecoder().decode(parts.group(2)));
         } catch (IllegalArgumentException e) {
             throw new WebhookRejected(400, "The " + HEADER + " hmac is not valid base64.");
         }
+    }
+
+    /** Checks that the body is what the header signed with one of the secrets; a 403 otherwise. */
+    void verify(Signed signed, byte[] body) {
         boolean matched = false;
         for (byte[] secret : secrets) {
             // every secret is tried, so timing does not tell which one matched
-            matched |= MessageDigest.isEqual(hmac(secret, parts.group(1), body), received);
+            matched |= MessageDigest.isEqual(hmac(secret, signed.timestamp(), body), signed.hmac());
         }
         if (!matched) {
             throw new WebhookRejected(403, "The signature does not match: the delivery was altered, or Heap's"

@@ -5,32 +5,45 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Heap's {@code segment.users.sync} webhook, one URL for the whole hub: read the body, verify its
- * signature before anything is parsed, parse it into one page, and hand the page to {@link SyncService},
- * which answers 200 only once the page is stored.
+ * Heap's {@code segment.users.sync} webhook, one URL for the whole hub. What can be refused without the
+ * body is refused first (the signature header's form and age, a declared length over the limit); then,
+ * while at most {@code max-concurrent-deliveries} are being read and stored (others get 503 and
+ * Retry-After before their body is read), the body is read within its size and time limits, its
+ * signature verified before anything is parsed, parsed into one page and stored by {@link SyncService};
+ * the answer, 200 only once the page is stored, waits a moment for it to be applied.
  */
 @RestController
 class HeapWebhookController {
 
     static final String PATH = "/api/integrations/heap/webhook";
 
+    /** Seconds Heap is asked to wait before retrying a delivery this hub could not take now. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     private final HeapWebhookReader reader;
     private final HeapSignature signature;
     private final SyncService sync;
+    private final Semaphore reading;
 
-    HeapWebhookController(HeapWebhookReader reader, HeapSignature signature, SyncService sync) {
+    HeapWebhookController(HeapWebhookReader reader, HeapSignature signature, SyncService sync, SyncProperties settings) {
         this.reader = reader;
         this.signature = signature;
         this.sync = sync;
+        this.reading = new Semaphore(settings.maxConcurrentDeliveries());
     }
 
     @Bean
@@ -42,10 +55,24 @@ class HeapWebhookController {
     ResponseEntity<Map<String, Object>> receive(HttpServletRequest request,
                                                 @RequestHeader(name = HeapSignature.HEADER, required = false) String hash)
             throws IOException {
-        byte[] body = reader.body(request);
-        signature.verify(hash, body);
-        SegmentSyncPage page = reader.page(body);
-        String status = sync.receive(page).name().toLowerCase();
+        HeapSignature.Signed signed = signature.header(hash);
+        reader.checkDeclaredLength(request);
+        if (!reading.tryAcquire()) {
+            sync.busy();
+            return unavailable("The hub is taking as many deliveries as it can right now; nothing of this one was"
+                    + " read. Retry later.");
+        }
+        SegmentSyncPage page;
+        Optional<Long> stored;
+        try {
+            byte[] body = reader.body(request);
+            signature.verify(signed, body);
+            page = reader.page(body);
+            stored = sync.store(page);
+        } finally {
+            reading.release();
+        }
+        String status = sync.awaitApplied(stored).name().toLowerCase();
         return ResponseEntity.ok(Map.of("status", status, "sync_task_id", page.syncTaskId(),
                 "page_number", page.pageNumber()));
     }
@@ -56,11 +83,18 @@ class HeapWebhookController {
         return ResponseEntity.status(rejection.status()).body(Map.of("error", rejection.getMessage()));
     }
 
-    /** The page could not be stored: nothing was applied, and Heap retries on this answer. */
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Map<String, Object>> notStored(DataAccessException e) {
+    /**
+     * The page could not be stored (the database refused, or could not be reached to begin with):
+     * nothing was applied, and Heap retries on this answer.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Map<String, Object>> notStored(RuntimeException e) {
         sync.notStored(e);
-        return ResponseEntity.status(503).body(Map.of("error", "The hub could not store this page right now;"
-                + " nothing of it was applied. Retry later."));
+        return unavailable("The hub could not store this page right now; nothing of it was applied. Retry later.");
+    }
+
+    private static ResponseEntity<Map<String, Object>> unavailable(String message) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(Map.of("error", message));
     }
 }

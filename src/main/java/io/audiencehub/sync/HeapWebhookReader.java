@@ -18,14 +18,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.audiencehub.base.JsonPaths;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Collection;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Reads a Heap delivery: the body within {@code max-body-size}, then, once the signature holds, its
+ * Reads a Heap delivery: the body within {@code max-body-size} and {@code body-read-timeout}, then, once the signature holds, its
  * JSON into {@link WebhookBody} records with Jackson: strict types (no number read as a string or the
  * reverse), a field named twice refused, nesting and size bounded. Whatever Jackson refuses is named
  * by its JSON path; the checks it cannot express are the {@link WebhookPageValidator}'s.
@@ -35,10 +39,12 @@ class HeapWebhookReader {
 
     private final ObjectMapper json;
     private final long maxBodySize;
+    private final Duration bodyReadTimeout;
     private final WebhookPageValidator validator;
 
     HeapWebhookReader(SyncProperties settings) {
         this.maxBodySize = settings.maxBodySize().toBytes();
+        this.bodyReadTimeout = settings.bodyReadTimeout();
         this.validator = new WebhookPageValidator(settings.maxIdLength());
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -63,18 +69,37 @@ class HeapWebhookReader {
                 .build();
     }
 
-    /** The body, refused with 413 when it is larger than {@code max-body-size}, before or while it is read. */
-    byte[] body(HttpServletRequest request) throws IOException {
+    /** Refuses with 413 a delivery whose declared length is over {@code max-body-size}, before anything is read. */
+    void checkDeclaredLength(HttpServletRequest request) {
         if (request.getContentLengthLong() > maxBodySize) {
             throw tooLarge();
         }
+    }
+
+    /**
+     * The body, refused with 413 when it is larger than {@code max-body-size} and with 408 when it has
+     * not fully arrived within {@code body-read-timeout}.
+     */
+    byte[] body(HttpServletRequest request) throws IOException {
+        checkDeclaredLength(request);
+        long deadline = System.nanoTime() + bodyReadTimeout.toNanos();
+        ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(Math.max(request.getContentLength(), 0),
+                maxBodySize));
+        byte[] chunk = new byte[8_192];
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodySize + 1));
-            if (body.length > maxBodySize) {
-                throw tooLarge();
+            for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                body.write(chunk, 0, read);
+                if (body.size() > maxBodySize) {
+                    throw tooLarge();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw tooSlow();
+                }
             }
-            return body;
+        } catch (SocketTimeoutException e) {
+            throw tooSlow();
         }
+        return body.toByteArray();
     }
 
     /** The page a verified body holds; a {@link WebhookRejected} says what is wrong and where. */
@@ -155,7 +180,12 @@ class HeapWebhookReader {
     }
 
     private WebhookRejected tooLarge() {
-        return new WebhookRejected(413, "The body is larger than " + (maxBodySize / (1024 * 1024)) + " MB"
-                + " (audiencehub.sync.max-body-size); ask Heap for smaller pages or raise the limit.");
+        return new WebhookRejected(413, "The body is larger than " + DataSize.ofBytes(maxBodySize).toKilobytes()
+                + " KB (audiencehub.sync.max-body-size); ask Heap for smaller pages or raise the limit.");
+    }
+
+    private WebhookRejected tooSlow() {
+        return new WebhookRejected(408, "The body did not arrive within " + bodyReadTimeout.toSeconds()
+                + " s (audiencehub.sync.body-read-timeout); send it at once, or retry.");
     }
 }

@@ -19,10 +19,15 @@ import org.springframework.validation.annotation.Validated;
  *                  durable before the wait, so a slower apply finishes in the background
  * @param incompleteAfter a sync run still missing pages this long after its last page is incomplete
  * @param staleAfter a connector whose segments sync on a schedule is stale after this long without a delivery
+ * @param maxConcurrentDeliveries deliveries read and stored at once; more are answered 503 with Retry-After
+ *                                before their body is read, and Heap retries them
+ * @param bodyReadTimeout a delivery whose body has not fully arrived after this long is refused (408), so that
+ *                        a client sending slowly cannot hold the receiver
  */
 @ConfigurationProperties("audiencehub.sync")
 @Validated
 public record SyncProperties(String webhookSecret, String previousWebhookSecret, @NotNull DataSize maxBodySize,
                              @Positive int maxIdLength, @Positive int maxNestingDepth, @NotNull Duration applyWait,
-                             @NotNull Duration incompleteAfter, @NotNull Duration staleAfter) {
+                             @NotNull Duration incompleteAfter, @NotNull Duration staleAfter,
+                             @Positive int maxConcurrentDeliveries, @NotNull Duration bodyReadTimeout) {
 }

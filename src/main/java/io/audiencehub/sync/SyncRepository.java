@@ -58,6 +58,14 @@ class SyncRepository {
         return Optional.of(keys.getKeyAs(Number.class).longValue());
     }
 
+    /** The segment a sync task belongs to, once one of its pages was stored. */
+    Optional<Long> segmentOfRun(long connectorId, String syncTaskId) {
+        return jdbc.sql("SELECT segment_id FROM sync_run WHERE connector_id = :connectorId AND sync_task_id = :task")
+                .param("connectorId", connectorId)
+                .param("task", syncTaskId)
+                .query(Long.class).optional();
+    }
+
     void countReceived(long connectorId, SegmentSyncPage page, Instant now) {
         jdbc.sql("""
                         INSERT INTO sync_run (connector_id, sync_task_id, segment_id, total_pages, pages_received,

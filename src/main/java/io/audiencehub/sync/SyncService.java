@@ -21,7 +21,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -64,26 +63,48 @@ public class SyncService {
 
     /**
      * Routes a verified page to its validated connector, stores it with its members and counts it into
-     * its run in one transaction, then waits up to {@code apply-wait} for it to be applied. A page stored
-     * before is not stored or applied again.
+     * its run in one transaction. Returns the stored page's id, or empty when it was stored before: it is
+     * not stored or applied again.
      */
-    Delivery receive(SegmentSyncPage page) {
+    Optional<Long> store(SegmentSyncPage page) {
         Connector connector = connectors.forTokenId(ConnectorService.HEAP, page.idToken())
                 .filter(found -> found.state() == ConnectorState.VALIDATED)
                 .orElseThrow(() -> unknownToken(page.idToken()));
         MemberBatch members = audiences.memberBatch(page.add(), page.remove());
-        Optional<Long> stored = transaction.execute(status -> store(connector.id(), page, members));
+        return transaction.execute(status -> store(connector.id(), page, members));
+    }
+
+    /** Waits up to {@code apply-wait} for a stored page to be applied, and says what became of it. */
+    Delivery awaitApplied(Optional<Long> stored) {
         Delivery delivery = stored.isEmpty() ? Delivery.DUPLICATE
                 : applier.awaitApplied(stored.get(), settings.applyWait()) ? Delivery.APPLIED : Delivery.QUEUED;
         metrics.counter("audiencehub.sync.deliveries", "result", delivery.name().toLowerCase()).increment();
         return delivery;
     }
 
+    /**
+     * Stores the page and counts it into its run, unless its sync task belongs to another segment: checked
+     * before, and again once the run's row is locked, so that two pages racing cannot both pass.
+     */
     private Optional<Long> store(long connectorId, SegmentSyncPage page, MemberBatch members) {
         Instant now = clock.instant();
+        requireRunOfSameSegment(connectorId, page);
         Optional<Long> pageId = sync.insertPage(connectorId, page, members.toBytes(), now);
-        pageId.ifPresent(stored -> sync.countReceived(connectorId, page, now));
+        if (pageId.isPresent()) {
+            sync.countReceived(connectorId, page, now);
+            requireRunOfSameSegment(connectorId, page);
+        }
         return pageId;
+    }
+
+    private void requireRunOfSameSegment(long connectorId, SegmentSyncPage page) {
+        sync.segmentOfRun(connectorId, page.syncTaskId()).filter(segmentId -> segmentId != page.segmentId())
+                .ifPresent(segmentId -> {
+                    throw new WebhookRejected(409, "$.data.sync_info.sync_task_id: \"" + page.syncTaskId()
+                            + "\" is the sync of segment " + segmentId + ", not of segment " + page.segmentId()
+                            + "; a sync task id names one segment's sync. Nothing of this page was stored.",
+                            page.idToken());
+                });
     }
 
     /** Counts, logs and keeps a refused delivery, on the connector its id token names when there is one. */
@@ -100,9 +121,14 @@ public class SyncService {
         }
     }
 
-    void notStored(DataAccessException e) {
+    void notStored(RuntimeException e) {
         metrics.counter("audiencehub.sync.deliveries", "result", "unavailable").increment();
-        log.error("Could not store a Heap delivery; answered 503 so that Heap retries", e);
+        log.error("Could not store a Heap delivery; answered 503 so that Heap retries: {}", e.getMessage());
+    }
+
+    /** A delivery turned away, unread, because as many as allowed were being read: Heap retries it. */
+    void busy() {
+        metrics.counter("audiencehub.sync.deliveries", "result", "busy").increment();
     }
 
     private static WebhookRejected unknownToken(String idToken) {

@@ -20,6 +20,13 @@ class AccessIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void readinessReportsTheDatabase() {
+        HttpResponse<String> readiness = Http.get(baseUrl() + "/actuator/health/readiness", "admin", "admin");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"db\":{\"status\":\"UP\"").contains("\"readinessState\"");
+    }
+
+    @Test
     void prometheusMetricsNeedASignIn() {
         assertThat(Http.get(baseUrl() + "/actuator/prometheus").statusCode()).isEqualTo(401);
 

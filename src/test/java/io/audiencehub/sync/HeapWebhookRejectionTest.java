@@ -110,7 +110,7 @@ class HeapWebhookRejectionTest extends HeapConnectedTest {
         String large = body.replace("[{\"id\":\"a\"}]", "[{\"id\":\"" + "x".repeat(200) + "\"}"
                 + (",{\"id\":\"" + "y".repeat(200) + "\"}").repeat(11_000) + "]");
         assertThat(large.length()).isGreaterThan(2 * 1024 * 1024);
-        assertRefused(heap.send(large), 413, "larger than 2 MB");
+        assertRefused(heap.send(large), 413, "larger than 2048 KB");
     }
 
     @Test

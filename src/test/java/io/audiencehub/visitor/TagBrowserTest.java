@@ -1,6 +1,7 @@
 package io.audiencehub.visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -11,6 +12,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.audiencehub.BrowserTest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -87,6 +89,10 @@ class TagBrowserTest extends BrowserTest {
         String id = open(page, "/test-site/heap-later", html);
         page.waitForFunction("() => window.heap && window.heap.sent && window.heap.sent.length > 0");
 
+        // heap.js counts a call as sent when it leaves the page; the sandbox stores it a moment later
+        await().pollInSameThread().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM sandbox_heap_user_property WHERE value = ?").param(id)
+                        .query(Integer.class).single()).isEqualTo(1));
         assertThat(heapProperty(heapUser(page))).isEqualTo(id);
     }
 

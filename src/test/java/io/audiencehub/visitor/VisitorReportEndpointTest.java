@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audiencehub.Http;
 import io.audiencehub.IntegrationTest;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -96,6 +99,27 @@ class VisitorReportEndpointTest extends IntegrationTest {
                 response -> assertThat(response.statusCode()).isEqualTo(202));
         assertThat(responses).filteredOn(response -> response.statusCode() == 429).isNotEmpty()
                 .allSatisfy(response -> assertThat(response.body()).contains("Too many reports from " + client));
+    }
+
+    @Test
+    void aClientThatIsNotATrustedProxyCannotChooseItsAddressWithXForwardedFor() throws Exception {
+        List<String> statusLines = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String spoofed = "198.51.100." + (i % 250);
+            try (Socket socket = new Socket()) {
+                socket.bind(new InetSocketAddress("127.0.0.3", 0));
+                socket.connect(new InetSocketAddress("127.0.0.1", port));
+                String body = "{\"visitorId\":\"" + visitorId() + "\"}";
+                socket.getOutputStream().write(("POST /api/v1/visitors/seen HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: text/plain\r\nX-Forwarded-For: " + spoofed + "\r\nConnection: close\r\n"
+                        + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                statusLines.add(answer.lines().findFirst().orElse("") + " " + answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            }
+        }
+        assertThat(statusLines).as("the rate is counted on the connection's address, whatever the header says")
+                .filteredOn(line -> line.contains(" 429 ")).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("Too many reports from 127.0.0.3"));
     }
 
     @Test

@@ -1,0 +1,133 @@
+package io.audiencehub.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.audiencehub.IntegrationTest;
+import io.audiencehub.audience.AudienceService;
+import io.audiencehub.connector.HeapConnectedTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * What the receiver refuses before or while reading a body, so that slow or oversized deliveries
+ * cannot hold it: raw sockets play the hostile client.
+ */
+@WithMockUser(username = "viewer", roles = "VIEWER")
+class HeapWebhookLimitsTest extends HeapConnectedTest {
+
+    @Autowired
+    AudienceService audiences;
+
+    private HeapDeliveries heap;
+    private String body;
+
+    @BeforeEach
+    void aPage() {
+        heap = new HeapDeliveries(port);
+        body = HeapDeliveries.page(connector.tokenId(), 42, "Free Customers", "task-limits", 1, 1, List.of("a"),
+                List.of());
+    }
+
+    @Test
+    void anUnsignedOrOversizedDeliveryIsAnsweredBeforeItsBodyIsSent() throws IOException {
+        try (Socket client = connect()) {
+            sendHeaders(client, 50L * 1024 * 1024, null);
+            assertThat(statusLine(client)).as("no Heap-Hash: refused without waiting for 50 MB").contains(" 400 ");
+        }
+        try (Socket client = connect()) {
+            sendHeaders(client, 50L * 1024 * 1024, HeapDeliveries.signature(HeapDeliveries.SECRET,
+                    System.currentTimeMillis(), body));
+            assertThat(statusLine(client)).as("declared over max-body-size").contains(" 413 ");
+        }
+    }
+
+    @Test
+    void aBodyThatDoesNotArriveInTimeIsRefusedAndFreesItsPlace() throws Exception {
+        try (Socket client = connect()) {
+            sendHeaders(client, body.length(), HeapDeliveries.signature(HeapDeliveries.SECRET, System.currentTimeMillis(),
+                    body));
+            OutputStream out = client.getOutputStream();
+            out.write(body.substring(0, 10).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Thread.sleep(IntegrationTest.BODY_READ_TIMEOUT_MILLIS + 500);
+            out.write(body.substring(10, 11).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(statusLine(client)).contains(" 408 ");
+        }
+        assertThat(heap.send(body).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void beyondTheConcurrentDeliveriesTheNextIsToldToRetryBeforeItIsRead() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < IntegrationTest.MAX_CONCURRENT_DELIVERIES; i++) {
+                Socket client = connect();
+                slow.add(client);
+                sendHeaders(client, body.length(), HeapDeliveries.signature(HeapDeliveries.SECRET,
+                        System.currentTimeMillis(), body));
+                client.getOutputStream().write('{');
+                client.getOutputStream().flush();
+            }
+            Thread.sleep(300);
+            HttpResponse<String> turnedAway = heap.send(body);
+            assertThat(turnedAway.statusCode()).isEqualTo(503);
+            assertThat(turnedAway.headers().firstValue("Retry-After")).hasValue(HeapWebhookController.RETRY_AFTER_SECONDS);
+            assertThat(turnedAway.body()).contains("Retry later");
+            assertThat(audiences.count(connector.id(), "", false)).isZero();
+        } finally {
+            for (Socket client : slow) {
+                client.close();
+            }
+        }
+        Thread.sleep(IntegrationTest.BODY_READ_TIMEOUT_MILLIS + 500);
+        assertThat(heap.send(body).statusCode()).as("the slow ones were cut and their places freed").isEqualTo(200);
+    }
+
+    @Test
+    void aSyncTaskIdOfAnotherSegmentIsRefusedAndCountsIntoNoRun() {
+        assertThat(heap.send(body).statusCode()).isEqualTo(200);
+        String otherSegment = HeapDeliveries.page(connector.tokenId(), 43, "Paying Customers", "task-limits", 1, 2,
+                List.of("b"), List.of());
+
+        HttpResponse<String> refused = heap.send(otherSegment);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("sync_task_id", "segment 42", "not of segment 43");
+        assertThat(audiences.count(connector.id(), "", false)).as("only segment 42's audience").isEqualTo(1);
+        assertThat(heap.send(otherSegment.replace("task-limits", "task-limits-43")).statusCode()).isEqualTo(200);
+    }
+
+    private Socket connect() throws IOException {
+        Socket client = new Socket("127.0.0.1", port);
+        client.setSoTimeout(15_000);
+        return client;
+    }
+
+    private static void sendHeaders(Socket client, long contentLength, String heapHash) throws IOException {
+        String headers = "POST " + HeapWebhookController.PATH + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n"
+                + (heapHash == null ? "" : "Heap-Hash: " + heapHash + "\r\n") + "\r\n";
+        client.getOutputStream().write(headers.getBytes(StandardCharsets.US_ASCII));
+        client.getOutputStream().flush();
+    }
+
+    private static String statusLine(Socket client) throws IOException {
+        InputStream in = client.getInputStream();
+        StringBuilder line = new StringBuilder();
+        for (int read = in.read(); read >= 0 && read != '\n'; read = in.read()) {
+            line.append((char) read);
+        }
+        return line.toString();
+    }
+}
