@@ -17,7 +17,10 @@ class VisitorWebConfiguration {
         return () -> List.of(TagController.PATH);
     }
 
-    /** After the forwarded-headers filter (the client's address) and the request metrics; before security. */
+    /**
+     * After the request metrics, before security. The client's address is the connection's, or a
+     * trusted proxy's X-Forwarded-For, which Tomcat resolves before any filter.
+     */
     @Bean
     FilterRegistrationBean<VisitorReportFilter> visitorReportFilter(VisitorService visitors, VisitorProperties settings,
                                                                     ObjectMapper json) {

@@ -3,10 +3,10 @@ package io.audiencehub.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audiencehub.IntegrationTest;
+import io.audiencehub.RawClients;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.connector.HeapConnectedTest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -25,6 +25,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 @WithMockUser(username = "viewer", roles = "VIEWER")
 class HeapWebhookLimitsTest extends HeapConnectedTest {
 
+    /** Its own address, so that its slow requests count against no other test's share. */
+    private static final String HOSTILE_CLIENT = "127.0.0.5";
+
     @Autowired
     AudienceService audiences;
 
@@ -40,20 +43,20 @@ class HeapWebhookLimitsTest extends HeapConnectedTest {
 
     @Test
     void anUnsignedOrOversizedDeliveryIsAnsweredBeforeItsBodyIsSent() throws IOException {
-        try (Socket client = connect()) {
+        try (Socket client = RawClients.connectFrom(HOSTILE_CLIENT, port)) {
             sendHeaders(client, 50L * 1024 * 1024, null);
-            assertThat(statusLine(client)).as("no Heap-Hash: refused without waiting for 50 MB").contains(" 400 ");
+            assertThat(RawClients.statusLine(client)).as("no Heap-Hash: refused without waiting for 50 MB").contains(" 400 ");
         }
-        try (Socket client = connect()) {
+        try (Socket client = RawClients.connectFrom(HOSTILE_CLIENT, port)) {
             sendHeaders(client, 50L * 1024 * 1024, HeapDeliveries.signature(HeapDeliveries.SECRET,
                     System.currentTimeMillis(), body));
-            assertThat(statusLine(client)).as("declared over max-body-size").contains(" 413 ");
+            assertThat(RawClients.statusLine(client)).as("declared over max-body-size").contains(" 413 ");
         }
     }
 
     @Test
     void aBodyThatDoesNotArriveInTimeIsRefusedAndFreesItsPlace() throws Exception {
-        try (Socket client = connect()) {
+        try (Socket client = RawClients.connectFrom(HOSTILE_CLIENT, port)) {
             sendHeaders(client, body.length(), HeapDeliveries.signature(HeapDeliveries.SECRET, System.currentTimeMillis(),
                     body));
             OutputStream out = client.getOutputStream();
@@ -62,7 +65,7 @@ class HeapWebhookLimitsTest extends HeapConnectedTest {
             Thread.sleep(IntegrationTest.BODY_READ_TIMEOUT_MILLIS + 500);
             out.write(body.substring(10, 11).getBytes(StandardCharsets.UTF_8));
             out.flush();
-            assertThat(statusLine(client)).contains(" 408 ");
+            assertThat(RawClients.statusLine(client)).contains(" 408 ");
         }
         assertThat(heap.send(body).statusCode()).isEqualTo(200);
     }
@@ -72,7 +75,7 @@ class HeapWebhookLimitsTest extends HeapConnectedTest {
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < IntegrationTest.MAX_CONCURRENT_DELIVERIES; i++) {
-                Socket client = connect();
+                Socket client = RawClients.connectFrom(HOSTILE_CLIENT, port);
                 slow.add(client);
                 sendHeaders(client, body.length(), HeapDeliveries.signature(HeapDeliveries.SECRET,
                         System.currentTimeMillis(), body));
@@ -108,26 +111,11 @@ class HeapWebhookLimitsTest extends HeapConnectedTest {
         assertThat(heap.send(otherSegment.replace("task-limits", "task-limits-43")).statusCode()).isEqualTo(200);
     }
 
-    private Socket connect() throws IOException {
-        Socket client = new Socket("127.0.0.1", port);
-        client.setSoTimeout(15_000);
-        return client;
-    }
-
     private static void sendHeaders(Socket client, long contentLength, String heapHash) throws IOException {
         String headers = "POST " + HeapWebhookController.PATH + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n"
                 + (heapHash == null ? "" : "Heap-Hash: " + heapHash + "\r\n") + "\r\n";
         client.getOutputStream().write(headers.getBytes(StandardCharsets.US_ASCII));
         client.getOutputStream().flush();
-    }
-
-    private static String statusLine(Socket client) throws IOException {
-        InputStream in = client.getInputStream();
-        StringBuilder line = new StringBuilder();
-        for (int read = in.read(); read >= 0 && read != '\n'; read = in.read()) {
-            line.append((char) read);
-        }
-        return line.toString();
     }
 }

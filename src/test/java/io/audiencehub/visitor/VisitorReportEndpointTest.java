@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audiencehub.Http;
 import io.audiencehub.IntegrationTest;
-import java.net.InetSocketAddress;
+import io.audiencehub.RawClients;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -106,9 +106,7 @@ class VisitorReportEndpointTest extends IntegrationTest {
         List<String> statusLines = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             String spoofed = "198.51.100." + (i % 250);
-            try (Socket socket = new Socket()) {
-                socket.bind(new InetSocketAddress("127.0.0.3", 0));
-                socket.connect(new InetSocketAddress("127.0.0.1", port));
+            try (Socket socket = RawClients.connectFrom("127.0.0.3", port)) {
                 String body = "{\"visitorId\":\"" + visitorId() + "\"}";
                 socket.getOutputStream().write(("POST /api/v1/visitors/seen HTTP/1.1\r\nHost: localhost\r\n"
                         + "Content-Type: text/plain\r\nX-Forwarded-For: " + spoofed + "\r\nConnection: close\r\n"

@@ -1,0 +1,54 @@
+package io.audiencehub.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * At most {@code max-concurrent-requests-per-client} requests of one client address are handled at
+ * once; more are answered 503 with Retry-After at once, before their body is read. A client opening
+ * hundreds of connections that send a byte now and then would otherwise hold every worker thread,
+ * and the sign-in page and the visitor endpoint would stop answering for everyone.
+ */
+class ClientRequestLimitFilter extends OncePerRequestFilter {
+
+    private final int maxPerClient;
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    ClientRequestLimitFilter(int maxPerClient) {
+        this.maxPerClient = maxPerClient;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String client = request.getRemoteAddr();
+        AtomicInteger count = inFlight.compute(client, (address, current) -> {
+            AtomicInteger counter = current == null ? new AtomicInteger() : current;
+            counter.incrementAndGet();
+            return counter;
+        });
+        try {
+            if (count.get() > maxPerClient) {
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+                response.setHeader(HttpHeaders.CONNECTION, "close");
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.getWriter().write("{\"error\":\"Too many requests at once from " + client
+                        + "; wait for the ones under way, then retry.\"}");
+                return;
+            }
+            chain.doFilter(request, response);
+        } finally {
+            inFlight.computeIfPresent(client, (address, counter) -> counter.decrementAndGet() == 0 ? null : counter);
+        }
+    }
+}
