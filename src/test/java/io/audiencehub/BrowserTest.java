@@ -1,5 +1,6 @@
 package io.audiencehub;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -32,6 +34,7 @@ public abstract class BrowserTest extends IntegrationTest {
     private static Playwright playwright;
     private static Browser browser;
     protected Page page;
+    private final List<String> contentSecurityPolicyViolations = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void launchChromium() {
@@ -63,14 +66,20 @@ public abstract class BrowserTest extends IntegrationTest {
     void openPage() {
         page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)).newPage();
         page.setDefaultTimeout(30_000);
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                contentSecurityPolicyViolations.add(page.url() + ": " + message.text());
+            }
+        });
     }
 
-    /** The page as the test left it, to see what a failed test saw. */
+    /** The page as the test left it, to see what a failed test saw; every page it saw kept to the hub's CSP. */
     @AfterEach
     void closePage(TestInfo test) {
         screenshot("last-" + test.getTestClass().map(Class::getSimpleName).orElse("") + "-"
                 + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse(""));
         page.context().close();
+        assertThat(contentSecurityPolicyViolations).as("Content-Security-Policy errors in the console").isEmpty();
     }
 
     /** Signs in through the login form, as a person would. */

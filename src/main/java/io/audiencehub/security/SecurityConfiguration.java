@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -40,6 +41,18 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @EnableMethodSecurity
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
+
+    /**
+     * What pages may load and run: only from this hub. Vaadin needs inline scripts and styles and
+     * {@code eval} (its client runs code the server sends), and data: images and fonts (Lumo's icons);
+     * nothing may frame the hub, and forms post only to it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:;"
+            + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Machines' answers are data, never pages: they may load nothing. */
+    static final String MACHINE_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     /** First of all filters: a request over its client's limit costs nothing more. */
     @Bean
@@ -74,6 +87,9 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(MachineErrors::unauthorized)
                         .accessDeniedHandler(MachineErrors::forbidden))
                 .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(MACHINE_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }
@@ -92,6 +108,9 @@ class SecurityConfiguration {
                 .requestMatchers(open(publicEndpoints)).permitAll());
         // public endpoints carry no session, so there is nothing a forged request could use
         http.csrf(csrf -> csrf.ignoringRequestMatchers(open(publicEndpoints)));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         ClientRegistrationRepository registrations = ssoRegistrations.getIfAvailable();
         if (registrations != null) {
             http.oauth2Login(login -> login

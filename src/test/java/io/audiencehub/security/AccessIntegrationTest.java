@@ -20,6 +20,21 @@ class AccessIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void pagesCarryAContentSecurityPolicyAndAReferrerPolicyAndCannotBeFramed() {
+        HttpResponse<String> login = Http.get(baseUrl() + "/login");
+        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValue(
+                SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        HttpResponse<String> api = Http.get(baseUrl() + "/actuator/health");
+        assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue(
+                SecurityConfiguration.MACHINE_CONTENT_SECURITY_POLICY);
+        assertThat(api.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+
+    @Test
     void readinessReportsTheDatabase() {
         HttpResponse<String> readiness = Http.get(baseUrl() + "/actuator/health/readiness", "admin", "admin");
         assertThat(readiness.statusCode()).isEqualTo(200);
