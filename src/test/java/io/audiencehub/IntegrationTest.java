@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "audiencehub.sync.apply-wait=" + IntegrationTest.APPLY_WAIT,
                 "audiencehub.sync.max-concurrent-deliveries=" + IntegrationTest.MAX_CONCURRENT_DELIVERIES,
                 "audiencehub.sync.body-read-timeout=" + IntegrationTest.BODY_READ_TIMEOUT_MILLIS + "ms",
-                "server.tomcat.remoteip.internal-proxies=" + IntegrationTest.TRUSTED_PROXY})
+                "server.tomcat.remoteip.internal-proxies=" + IntegrationTest.TRUSTED_PROXY,
+                "audiencehub.metrics.password=" + IntegrationTest.METRICS_PASSWORD})
 @AutoConfigureObservability(tracing = false)
 @Import({DependentsForTests.class, FirstSightingsForTests.class})
 public abstract class IntegrationTest {
@@ -42,6 +43,9 @@ public abstract class IntegrationTest {
      * address in X-Forwarded-For; any other address is a client whose X-Forwarded-For is not believed.
      */
     public static final String TRUSTED_PROXY = "127\\.0\\.0\\.1";
+
+    /** The metrics scraper's HTTP Basic password (user {@code metrics}), the only Basic credential. */
+    public static final String METRICS_PASSWORD = "metrics-password-for-tests";
 
     /** Enough for the tests that send many pages at once, few enough for one to fill with slow clients. */
     public static final int MAX_CONCURRENT_DELIVERIES = 32;

@@ -55,10 +55,13 @@ class ProductionProfileTest {
     void withAnAdminPasswordItStartsWithThatAdminWithoutTheDemoOneAndWithoutTheSandbox() {
         try (ConfigurableApplicationContext app = start(
                 "--audiencehub.db.url=" + TestDatabase.url("prod"),
-                "--audiencehub.admin.password=a-long-production-secret")) {
+                "--audiencehub.admin.password=a-long-production-secret",
+                "--audiencehub.metrics.password=the-scraper-secret")) {
             String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             String prometheus = base + "/actuator/prometheus";
-            assertThat(Http.get(prometheus, "admin", "a-long-production-secret").statusCode()).isEqualTo(200);
+            assertThat(Http.get(prometheus, "metrics", "the-scraper-secret").statusCode()).isEqualTo(200);
+            assertThat(Http.get(prometheus, "admin", "a-long-production-secret").statusCode())
+                    .as("people's passwords are never accepted over HTTP Basic").isEqualTo(401);
             assertThat(Http.get(prometheus, "admin", "admin").statusCode()).isEqualTo(401);
             assertThat(Http.get(base + "/sandbox/heap/api/partner/oauth/authorize?client_id=x").headers()
                     .firstValue("Location")).as("no Heap sandbox in prod: only the sign-in answers")

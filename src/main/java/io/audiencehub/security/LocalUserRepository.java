@@ -1,5 +1,7 @@
 package io.audiencehub.security;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,7 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LocalUserRepository {
 
-    record Credentials(String username, String passwordHash, Role role) {
+    record Credentials(String username, String passwordHash, Role role, Instant lockedUntil) {
     }
 
     private final JdbcClient jdbc;
@@ -19,7 +21,7 @@ class LocalUserRepository {
 
     Optional<Credentials> findCredentials(String username) {
         return jdbc.sql("""
-                        SELECT username, password_hash, role
+                        SELECT username, password_hash, role, locked_until
                         FROM app_user
                         WHERE username = :username
                         """)
@@ -30,7 +32,7 @@ class LocalUserRepository {
 
     List<LocalUser> page(int offset, int limit) {
         return jdbc.sql("""
-                        SELECT username, display_name, role, created_at
+                        SELECT username, display_name, role, created_at, failed_sign_ins, locked_until
                         FROM app_user
                         ORDER BY username
                         LIMIT :limit OFFSET :offset
@@ -82,13 +84,43 @@ class LocalUserRepository {
 
     void makeAdmin(String username, String passwordHash) {
         int updated = jdbc.sql("""
-                        UPDATE app_user SET password_hash = :passwordHash, role = 'ADMIN'
+                        UPDATE app_user SET password_hash = :passwordHash, role = 'ADMIN', failed_sign_ins = 0,
+                                            locked_until = NULL
                         WHERE username = :username
                         """)
                 .param("username", username)
                 .param("passwordHash", passwordHash)
                 .update();
         expectOne(updated, username);
+    }
+
+    /**
+     * Counts a failed sign-in; from the {@code lockAfter}-th in a row the account is locked, for a minute
+     * at first, doubling with each further failure up to {@code longestLock}. The lock is set before the
+     * count, so it reads the count as it was whether the server assigns left to right or all at once.
+     */
+    void countFailedSignIn(String username, int lockAfter, Duration longestLock, Instant now) {
+        jdbc.sql("""
+                        UPDATE app_user
+                        SET locked_until = IF(failed_sign_ins + 1 >= :lockAfter,
+                                :now + INTERVAL LEAST(POW(2, LEAST(failed_sign_ins + 1 - :lockAfter, 30)) * 60,
+                                                      :longestSeconds) SECOND,
+                                locked_until),
+                            failed_sign_ins = failed_sign_ins + 1
+                        WHERE username = :username
+                        """)
+                .param("username", username)
+                .param("lockAfter", lockAfter)
+                .param("longestSeconds", longestLock.toSeconds())
+                .param("now", now)
+                .update();
+    }
+
+    /** A successful sign-in, or an admin's unlock: the count starts again. */
+    int clearFailedSignIns(String username) {
+        return jdbc.sql("UPDATE app_user SET failed_sign_ins = 0, locked_until = NULL WHERE username = :username")
+                .param("username", username)
+                .update();
     }
 
     private static void expectOne(int updated, String username) {

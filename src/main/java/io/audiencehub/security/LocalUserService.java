@@ -1,7 +1,10 @@
 package io.audiencehub.security;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -12,14 +15,33 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class LocalUserService {
 
+    private static final Logger log = LoggerFactory.getLogger(LocalUserService.class);
+
     private final LocalUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final CurrentActor actor;
+    private final Clock clock;
 
-    LocalUserService(LocalUserRepository users, PasswordEncoder passwordEncoder, CurrentActor actor) {
+    LocalUserService(LocalUserRepository users, PasswordEncoder passwordEncoder, CurrentActor actor, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.actor = actor;
+        this.clock = clock;
+    }
+
+    /** Whether the user may not sign in now, after too many failed sign-ins. */
+    public boolean isLocked(LocalUser user) {
+        return user.isLockedAt(clock.instant());
+    }
+
+    /** Lets a user locked after failed sign-ins sign in again at once, and starts the count again. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void unlock(String username) {
+        if (users.clearFailedSignIns(username) != 1) {
+            throw new UserChangeException("There is no user \"" + username + "\" any more. Reload the page.");
+        }
+        log.info("Sign-in of {} unlocked by {}", username, actor.name());
     }
 
     @Transactional(readOnly = true)

@@ -20,7 +20,8 @@ final class MachineErrors {
             throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Audience Hub\"");
         write(response, HttpServletResponse.SC_UNAUTHORIZED,
-                "Sign-in required: send HTTP Basic credentials of an Audience Hub user.");
+                "Sign-in required: send the metrics credential (audiencehub.metrics.username and password) with"
+                        + " HTTP Basic.");
     }
 
     static void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)

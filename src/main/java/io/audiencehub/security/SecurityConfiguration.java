@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -33,8 +34,9 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Two filter chains: a stateless one for machines ({@code /api/**}, actuator) ordered first, and
- * Vaadin's for people, with the login view and, where configured, single sign-on.
+ * Two filter chains: a stateless one for machines ({@code /api/**}, actuator) ordered first, where
+ * HTTP Basic accepts the metrics credential only, and Vaadin's for people, with the login view and,
+ * where configured, single sign-on.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -74,14 +76,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain machineFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints)
+    SecurityFilterChain machineFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
+                                           MetricsCredentialProperties metrics, PasswordEncoder encoder,
+                                           SignInThrottle throttle, AuthenticationEventPublisher events)
             throws Exception {
         return http
                 .securityMatcher("/api/**", "/actuator/**")
+                .authenticationManager(SignInConfiguration.metricsCredential(metrics, encoder, throttle, events))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(open(publicEndpoints)).permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().hasRole(SignInConfiguration.METRICS_ROLE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(MachineErrors::unauthorized))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(MachineErrors::unauthorized)

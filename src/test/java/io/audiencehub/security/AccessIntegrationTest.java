@@ -15,7 +15,7 @@ class AccessIntegrationTest extends IntegrationTest {
         assertThat(anonymous.statusCode()).isEqualTo(200);
         assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("\"db\"");
 
-        HttpResponse<String> admin = Http.get(baseUrl() + "/actuator/health", "admin", "admin");
+        HttpResponse<String> admin = Http.get(baseUrl() + "/actuator/health", "metrics", METRICS_PASSWORD);
         assertThat(admin.body()).contains("\"db\":{\"status\":\"UP\"").contains("MariaDB");
     }
 
@@ -36,7 +36,7 @@ class AccessIntegrationTest extends IntegrationTest {
 
     @Test
     void readinessReportsTheDatabase() {
-        HttpResponse<String> readiness = Http.get(baseUrl() + "/actuator/health/readiness", "admin", "admin");
+        HttpResponse<String> readiness = Http.get(baseUrl() + "/actuator/health/readiness", "metrics", METRICS_PASSWORD);
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"db\":{\"status\":\"UP\"").contains("\"readinessState\"");
     }
@@ -45,7 +45,7 @@ class AccessIntegrationTest extends IntegrationTest {
     void prometheusMetricsNeedASignIn() {
         assertThat(Http.get(baseUrl() + "/actuator/prometheus").statusCode()).isEqualTo(401);
 
-        HttpResponse<String> metrics = Http.get(baseUrl() + "/actuator/prometheus", "admin", "admin");
+        HttpResponse<String> metrics = Http.get(baseUrl() + "/actuator/prometheus", "metrics", METRICS_PASSWORD);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("hikaricp_connections_active").contains("jvm_memory_used_bytes");
     }

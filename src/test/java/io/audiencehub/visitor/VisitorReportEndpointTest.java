@@ -45,7 +45,7 @@ class VisitorReportEndpointTest extends IntegrationTest {
         assertThat(response.statusCode()).isEqualTo(202);
         visitors.flush();
         assertThat(known(id)).isTrue();
-        assertThat(Http.get(baseUrl() + "/actuator/prometheus", "admin", "admin").body())
+        assertThat(Http.get(baseUrl() + "/actuator/prometheus", "metrics", METRICS_PASSWORD).body())
                 .contains("audiencehub_visitors_reports_total{result=\"accepted\"}")
                 .contains("audiencehub_visitors_buffered ");
     }

@@ -1,16 +1,20 @@
 package io.audiencehub.security.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.audiencehub.base.ui.Badge;
+import io.audiencehub.base.ui.Times;
 import io.audiencehub.security.LocalUser;
 import io.audiencehub.security.LocalUserService;
 import io.audiencehub.security.NewLocalUser;
@@ -32,6 +36,7 @@ public class UsersView extends Composite<VerticalLayout> {
         grid.addColumn(LocalUser::displayName).setHeader("Name");
         grid.addColumn(LocalUser::role).setHeader("Role");
         grid.addColumn(LocalUser::createdAt).setHeader("Created");
+        grid.addComponentColumn(this::signIn).setHeader("Sign-in").setKey("sign-in");
         grid.setItems(query -> users.page(query.getOffset(), query.getLimit()).stream());
         grid.addItemClickListener(click -> new EditUserDialog(click.getItem(), new EditUserDialog.Actions() {
             @Override
@@ -54,6 +59,25 @@ public class UsersView extends Composite<VerticalLayout> {
         header.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         getContent().add(header, grid);
         getContent().setSizeFull();
+    }
+
+    /** Locked after failed sign-ins (until when, and an Unlock button), failures so far, or nothing. */
+    private Component signIn(LocalUser user) {
+        if (users.isLocked(user)) {
+            Button unlock = new Button("Unlock", event -> {
+                users.unlock(user.username());
+                changed("User " + user.username() + " may sign in again");
+            });
+            unlock.setAriaLabel("Unlock " + user.username());
+            unlock.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            HorizontalLayout locked = new HorizontalLayout(Badge.of("Locked until " + Times.format(user.lockedUntil())
+                    + " after " + user.failedSignIns() + " failed sign-ins", Badge.Tone.BAD, "sign-in-locked"), unlock);
+            locked.setAlignItems(HorizontalLayout.Alignment.CENTER);
+            return locked;
+        }
+        return user.failedSignIns() > 0
+                ? Badge.of(user.failedSignIns() + " failed sign-ins", Badge.Tone.NEUTRAL, "sign-in-failures")
+                : new Span();
     }
 
     private void create(NewLocalUser user) {

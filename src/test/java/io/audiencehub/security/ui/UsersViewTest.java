@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -20,8 +22,13 @@ import io.audiencehub.security.LocalUser;
 import io.audiencehub.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class UsersViewTest extends KaribuTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void openAsAdmin() {
@@ -62,6 +69,26 @@ class UsersViewTest extends KaribuTest {
 
         TextField username = _get(TextField.class, spec -> spec.withLabel("User name"));
         assertThat(username.getErrorMessage()).contains("already exists");
+    }
+
+    @Test
+    void aUserLockedAfterFailedSignInsShowsItAndAnAdminUnlocksIt() {
+        fillAndSave("karibu.locked", "a password long enough");
+        jdbc.sql("UPDATE app_user SET failed_sign_ins = 6, locked_until = NOW(3) + INTERVAL 2 MINUTE WHERE username = ?")
+                .param("karibu.locked").update();
+        UI.getCurrent().navigate(UsersView.class);
+        @SuppressWarnings("unchecked")
+        Grid<LocalUser> grid = _get(Grid.class);
+        int row = _findAll(grid).stream().map(LocalUser::username).toList().indexOf("karibu.locked");
+
+        Component signIn = GridKt._getCellComponent(grid, row, "sign-in");
+        assertThat(_get(signIn, Span.class, spec -> spec.withClasses("sign-in-locked")).getText())
+                .startsWith("Locked until").endsWith("after 6 failed sign-ins");
+        _click(_get(signIn, Button.class, spec -> spec.withText("Unlock")));
+
+        LocalUser unlocked = _findAll(grid).get(row);
+        assertThat(unlocked.lockedUntil()).isNull();
+        assertThat(unlocked.failedSignIns()).isZero();
     }
 
     @Test

@@ -1,0 +1,68 @@
+package io.audiencehub.security;
+
+import static io.audiencehub.connector.HeapConnectorsForTests.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.audiencehub.Http;
+import io.audiencehub.IntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+/** Password guessing is slowed per account and per client address; admins see and lift an account's lock. */
+class SignInThrottleTest extends IntegrationTest {
+
+    @Autowired
+    LocalUserService users;
+    @Autowired
+    SecurityContextHolderStrategy security;
+
+    @Test
+    void anAccountIsLockedAfterFiveWrongPasswordsEvenForTheRightOneUntilAnAdminUnlocksIt() {
+        String username = "guessed-" + UUID.randomUUID().toString().substring(0, 8);
+        asAdmin(security, () -> {
+            users.create(new NewLocalUser(username, "Guessed", Role.VIEWER, "the-right-password"));
+            return null;
+        });
+        SignInForm attacker = new SignInForm(baseUrl(), "198.51.100.20");
+        for (int i = 0; i < 5; i++) {
+            assertThat(attacker.signsIn(username, "guess-" + i)).isFalse();
+        }
+
+        SignInForm owner = new SignInForm(baseUrl(), "198.51.100.21");
+        assertThat(owner.signsIn(username, "the-right-password")).as("locked, whatever the password").isFalse();
+        LocalUser locked = user(username);
+        assertThat(users.isLocked(locked)).isTrue();
+        assertThat(locked.failedSignIns()).isEqualTo(5);
+
+        asAdmin(security, () -> {
+            users.unlock(username);
+            return null;
+        });
+        assertThat(owner.signsIn(username, "the-right-password")).isTrue();
+        assertThat(user(username).failedSignIns()).as("a sign-in starts the count again").isZero();
+    }
+
+    @Test
+    void anAddressWithTwentyFailedSignInsMayNotTryAgainForAWhileWhateverTheAccount() {
+        SignInForm guesser = new SignInForm(baseUrl(), "203.0.113.30");
+        for (int i = 0; i < 20; i++) {
+            assertThat(guesser.signsIn("nobody-" + i, "guess")).isFalse();
+        }
+        assertThat(guesser.signsIn("admin", "admin")).as("refused from that address, even right").isFalse();
+        assertThat(new SignInForm(baseUrl(), "203.0.113.31").signsIn("admin", "admin")).isTrue();
+    }
+
+    @Test
+    void httpBasicTakesTheMetricsCredentialOnlyAndIsThrottledToo() {
+        String prometheus = baseUrl() + "/actuator/prometheus";
+        assertThat(Http.get(prometheus, "admin", "admin").statusCode()).as("a person's password").isEqualTo(401);
+        assertThat(Http.get(prometheus, "metrics", METRICS_PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    private LocalUser user(String username) {
+        return asAdmin(security, () -> users.page(0, 1_000).stream()
+                .filter(user -> user.username().equals(username)).findFirst().orElseThrow());
+    }
+}
