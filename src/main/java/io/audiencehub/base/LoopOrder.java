@@ -8,8 +8,8 @@ import org.springframework.context.SmartLifecycle;
  * up and stops them in reverse; the web server starts at {@code DEFAULT_PHASE - 2048} and begins its
  * graceful shutdown at {@code DEFAULT_PHASE - 1024}. So, at start-up: the visitor intake, then the
  * audiences (loaded, writer elected), then the sync applier, then the decision counts, then the web
- * server takes requests. At shutdown the web server first finishes its requests, the last decision
- * counts are written, the applier finishes its page, the audiences count the last sightings and free
+ * server takes requests. At shutdown the web server first finishes its requests, the last refused
+ * deliveries and decision counts are written, the applier finishes its page, the audiences count the last sightings and free
  * the writer lease, and the visitor intake writes the reports it accepted last, before the database
  * goes away.
  */
@@ -22,7 +22,9 @@ public enum LoopOrder {
     /** Stored sync pages are applied once the audiences are loaded, before deliveries arrive. */
     SYNC_APPLY(SmartLifecycle.DEFAULT_PHASE - 2560, Duration.ofSeconds(30)),
     /** Decisions counted in memory are written; it stops after the web server, so the last ones count. */
-    DECISION_COUNTS(SmartLifecycle.DEFAULT_PHASE - 2304, Duration.ofSeconds(10));
+    DECISION_COUNTS(SmartLifecycle.DEFAULT_PHASE - 2304, Duration.ofSeconds(10)),
+    /** Refused deliveries counted in memory are written; it stops after the web server, as the counts do. */
+    SYNC_REFUSALS(SmartLifecycle.DEFAULT_PHASE - 2300, Duration.ofSeconds(10));
 
     private final int phase;
     private final Duration patienceOnStop;

@@ -119,7 +119,8 @@ public class DirectoryService {
     }
 
     private static RefusedDelivery refused(SyncRejection rejection) {
-        return new RefusedDelivery(rejection.at(), rejection.status(), rejection.idToken(), rejection.reason());
+        return new RefusedDelivery(rejection.firstAt(), rejection.lastAt(), rejection.refusals(), rejection.status(),
+                rejection.idToken(), rejection.reason(), rejection.clientAddress());
     }
 
     private static String words(SyncRun.Status status) {

@@ -2,6 +2,10 @@ package io.audiencehub.directory;
 
 import java.time.Instant;
 
-/** A delivery the receiver refused: when, the HTTP answer, the id token it named and why. */
-public record RefusedDelivery(Instant at, int status, String idToken, String reason) {
+/**
+ * Deliveries the receiver refused alike within a minute: how many, the first and the last, the HTTP
+ * answer, and the first one's id token, reason and client address as a sample.
+ */
+public record RefusedDelivery(Instant firstAt, Instant lastAt, int refusals, int status, String idToken, String reason,
+                              String clientAddress) {
 }

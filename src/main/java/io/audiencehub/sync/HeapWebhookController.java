@@ -78,8 +78,8 @@ class HeapWebhookController {
     }
 
     @ExceptionHandler(WebhookRejected.class)
-    ResponseEntity<Map<String, Object>> rejected(WebhookRejected rejection) {
-        sync.refused(rejection);
+    ResponseEntity<Map<String, Object>> rejected(WebhookRejected rejection, HttpServletRequest request) {
+        sync.refused(rejection, request.getRemoteAddr());
         return ResponseEntity.status(rejection.status()).body(Map.of("error", rejection.getMessage()));
     }
 

@@ -1,6 +1,7 @@
 package io.audiencehub.sync;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -145,29 +146,42 @@ class SyncRepository {
                 .query(Boolean.class).optional();
     }
 
-    void insertRejection(Instant at, Long connectorId, String idToken, int status, String reason) {
-        jdbc.sql("""
-                        INSERT INTO sync_rejection (at, connector_id, id_token, status, reason)
-                        VALUES (:at, :connectorId, :idToken, :status, :reason)
-                        """)
-                .param("at", at)
-                .param("connectorId", connectorId)
-                .param("idToken", idToken)
-                .param("status", status)
-                .param("reason", reason)
-                .update();
+    /** Adds refusals to their minute's row: one row per connector (0: none named), status and minute. */
+    void addRefusals(Collection<SyncRejection> refusals) {
+        for (SyncRejection refusal : refusals) {
+            jdbc.sql("""
+                            INSERT INTO sync_refusal (minute, connector_key, status, refusals, first_at, last_at, id_token,
+                                                      reason, client_address)
+                            VALUES (:minute, :connectorKey, :status, :refusals, :firstAt, :lastAt, :idToken, :reason,
+                                    :clientAddress)
+                            ON DUPLICATE KEY UPDATE refusals = refusals + VALUES(refusals),
+                                                    last_at = GREATEST(last_at, VALUES(last_at))
+                            """)
+                    .param("minute", refusal.firstAt().truncatedTo(ChronoUnit.MINUTES))
+                    .param("connectorKey", refusal.connectorId() == null ? 0 : refusal.connectorId())
+                    .param("status", refusal.status())
+                    .param("refusals", refusal.refusals())
+                    .param("firstAt", refusal.firstAt())
+                    .param("lastAt", refusal.lastAt())
+                    .param("idToken", refusal.idToken())
+                    .param("reason", refusal.reason())
+                    .param("clientAddress", refusal.clientAddress())
+                    .update();
+        }
     }
 
-    int deleteRejectionsBefore(Instant before) {
-        return jdbc.sql("DELETE FROM sync_rejection WHERE at < :before").param("before", before).update();
+    int deleteRefusalsBefore(Instant before) {
+        return jdbc.sql("DELETE FROM sync_refusal WHERE last_at < :before").param("before", before).update();
     }
 
-    List<SyncRejection> rejections(Long connectorId, int offset, int limit) {
+    List<SyncRejection> refusals(Long connectorId, int offset, int limit) {
         return jdbc.sql("""
-                        SELECT id, at, connector_id, id_token, status, reason FROM sync_rejection
-                        WHERE connector_id <=> :connectorId ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset
+                        SELECT first_at, last_at, NULLIF(connector_key, 0) AS connector_id, id_token, status, reason,
+                               refusals, client_address
+                        FROM sync_refusal
+                        WHERE connector_key = :connectorKey ORDER BY last_at DESC, id DESC LIMIT :limit OFFSET :offset
                         """)
-                .param("connectorId", connectorId)
+                .param("connectorKey", connectorId == null ? 0 : connectorId)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(SyncRejection.class).list();
@@ -222,15 +236,15 @@ class SyncRepository {
                         SELECT c.connector_id,
                                (SELECT MAX(r.last_page_at) FROM sync_run r
                                 WHERE r.connector_id = c.connector_id) AS last_page_at,
-                               (SELECT MAX(j.at) FROM sync_rejection j
-                                WHERE j.connector_id = c.connector_id) AS last_rejection_at,
+                               (SELECT MAX(j.last_at) FROM sync_refusal j
+                                WHERE j.connector_key = c.connector_id) AS last_rejection_at,
                                (SELECT MAX(p.received_at) FROM sync_page p
                                 WHERE p.connector_id = c.connector_id AND p.applied_at IS NULL AND p.last_error IS NOT NULL)
                                    AS last_page_error_at,
                                (SELECT COUNT(*) - COUNT(DISTINCT r.segment_id) FROM sync_run r
                                 WHERE r.connector_id = c.connector_id) AS repeated_syncs
                         FROM (SELECT DISTINCT connector_id FROM sync_run WHERE connector_id IN (:ids)
-                              UNION SELECT DISTINCT connector_id FROM sync_rejection WHERE connector_id IN (:ids)) c
+                              UNION SELECT DISTINCT connector_key FROM sync_refusal WHERE connector_key IN (:ids)) c
                         """)
                 .param("ids", connectorIds)
                 .query(LastDeliveries.class).list();

@@ -44,13 +44,16 @@ public class SyncService {
     private final ConnectorService connectors;
     private final AudienceService audiences;
     private final SyncPageApplier applier;
+    private final RefusalLog refusals;
     private final SyncProperties settings;
     private final TransactionTemplate transaction;
     private final MeterRegistry metrics;
     private final Clock clock;
 
     SyncService(SyncRepository sync, ConnectorService connectors, AudienceService audiences, SyncPageApplier applier,
-                SyncProperties settings, TransactionTemplate transaction, MeterRegistry metrics, Clock clock) {
+                RefusalLog refusals, SyncProperties settings, TransactionTemplate transaction, MeterRegistry metrics,
+                Clock clock) {
+        this.refusals = refusals;
         this.sync = sync;
         this.connectors = connectors;
         this.audiences = audiences;
@@ -107,18 +110,22 @@ public class SyncService {
                 });
     }
 
-    /** Counts, logs and keeps a refused delivery, on the connector its id token names when there is one. */
-    void refused(WebhookRejected rejection) {
+    /**
+     * Counts, logs and keeps a refused delivery, on the connector its id token names when there is one;
+     * kept counted per minute ({@link RefusalLog}), so that a flood costs bounded storage.
+     */
+    void refused(WebhookRejected rejection, String clientAddress) {
         metrics.counter("audiencehub.sync.deliveries", "result", "rejected_" + rejection.status()).increment();
-        log.warn("Refused a Heap delivery ({}): {}", rejection.status(), rejection.getMessage());
+        log.warn("Refused a Heap delivery from {} ({}): {}", clientAddress, rejection.status(), rejection.getMessage());
+        Long connectorId = null;
         try {
-            Long connectorId = rejection.idToken() == null ? null
+            connectorId = rejection.idToken() == null ? null
                     : connectors.forTokenId(ConnectorService.HEAP, rejection.idToken()).map(Connector::id).orElse(null);
-            transaction.executeWithoutResult(status -> sync.insertRejection(clock.instant(), connectorId,
-                    rejection.idToken(), rejection.status(), rejection.getMessage()));
         } catch (RuntimeException e) {
-            log.error("Could not record a refused delivery: {}", rejection.getMessage(), e);
+            log.error("Could not find the connector of a refused delivery: {}", e.getMessage());
         }
+        refusals.record(connectorId, rejection.idToken(), rejection.status(), rejection.getMessage(), clientAddress,
+                clock.instant());
     }
 
     void notStored(RuntimeException e) {
@@ -140,7 +147,7 @@ public class SyncService {
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.HOURS)
     @Transactional
     void forgetOldRejections() {
-        int deleted = sync.deleteRejectionsBefore(clock.instant().minus(REJECTIONS_KEPT));
+        int deleted = sync.deleteRefusalsBefore(clock.instant().minus(REJECTIONS_KEPT));
         if (deleted > 0) {
             log.info("Forgot {} refused deliveries older than {} days", deleted, REJECTIONS_KEPT.toDays());
         }
@@ -169,7 +176,7 @@ public class SyncService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<SyncRejection> rejections(Long connectorId, int offset, int limit) {
-        return sync.rejections(connectorId, offset, limit);
+        return sync.refusals(connectorId, offset, limit);
     }
 
     public SyncRun.Status statusOf(SyncRun run) {

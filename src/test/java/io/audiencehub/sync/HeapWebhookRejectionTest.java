@@ -6,6 +6,8 @@ import io.audiencehub.audience.AudienceService;
 import io.audiencehub.connector.HeapConnectedTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +27,8 @@ class HeapWebhookRejectionTest extends HeapConnectedTest {
     SyncService sync;
     @Autowired
     MeterRegistry metrics;
+    @Autowired
+    RefusalLog refusals;
 
     private HeapDeliveries heap;
     private String body;
@@ -123,18 +127,42 @@ class HeapWebhookRejectionTest extends HeapConnectedTest {
     void anUnknownOrDisconnectedIdTokenIsRefusedCountedAndRecorded() {
         String unknown = UUID.randomUUID().toString();
         double before = metrics.counter("audiencehub.sync.deliveries", "result", "rejected_404").count();
+        Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         assertRefused(heap.send(body.replace(connector.tokenId(), unknown)), 404, "no validated Heap connector");
-        assertThat(sync.rejections(null, 0, 1)).singleElement()
-                .satisfies(rejection -> assertThat(rejection.idToken()).isEqualTo(unknown));
+        refusals.runOnce();
+        assertThat(sync.rejections(null, 0, 1)).singleElement().satisfies(refused -> {
+            assertThat(refused.status()).isEqualTo(404);
+            assertThat(refused.lastAt()).isAfterOrEqualTo(sent);
+            assertThat(refused.clientAddress()).isEqualTo("127.0.0.1");
+        });
 
         disconnect();
         assertRefused(heap.send(body), 404, "no validated Heap connector");
-        assertThat(sync.rejections(connector.id(), 0, 5)).singleElement()
-                .satisfies(rejection -> assertThat(rejection.status()).isEqualTo(404));
+        refusals.runOnce();
+        assertThat(sync.rejections(connector.id(), 0, 5)).singleElement().satisfies(refused -> {
+            assertThat(refused.status()).isEqualTo(404);
+            assertThat(refused.idToken()).isEqualTo(connector.tokenId());
+            assertThat(refused.refusals()).isEqualTo(1);
+        });
         assertThat(sync.statuses(List.of(connector.id())).get(connector.id()).health())
                 .isEqualTo(ConnectorSyncStatus.Health.FAILING);
         assertThat(metrics.counter("audiencehub.sync.deliveries", "result", "rejected_404").count())
                 .isEqualTo(before + 2);
+    }
+
+    @Test
+    void aFloodOfUnsignedDeliveriesIsCountedPerMinuteNotStoredOneByOne() {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < 40; i++) {
+            assertThat(heap.send(body, null).statusCode()).isEqualTo(400);
+        }
+        refusals.runOnce();
+
+        List<SyncRejection> counted = sync.rejections(null, 0, 20).stream()
+                .filter(refused -> refused.status() == 400 && !refused.lastAt().isBefore(started)).toList();
+        assertThat(counted).as("one row a minute (two if the flood crossed one)").hasSizeBetween(1, 2);
+        assertThat(counted.stream().mapToInt(SyncRejection::refusals).sum()).isGreaterThanOrEqualTo(40);
+        assertThat(counted.get(0).reason()).contains("Heap-Hash header is missing");
     }
 
     private void assertRefused(HttpResponse<String> answer, int status, String message) {
