@@ -27,5 +27,5 @@ start_hub() {
     sleep 1
   done
   curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "the app did not start:"; tail -20 "$work/app.log"; exit 1; }
-  db_port=$(grep -o 'ready on port [0-9]*' "$work/app.log" | head -1 | awk '{print $4}')
+  db_port=$(grep -o 'ready on port [0-9]*' "$work/app.log" | head -1 | awk '{print $4}' || true)
 }

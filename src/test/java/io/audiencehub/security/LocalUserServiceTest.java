@@ -3,7 +3,6 @@ package io.audiencehub.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.audiencehub.Http;
 import io.audiencehub.IntegrationTest;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,7 @@ class LocalUserServiceTest extends IntegrationTest {
             assertThat(user.username()).isEqualTo("olga.viewer");
             assertThat(user.role()).isEqualTo(Role.VIEWER);
         });
-        assertThat(Http.get(baseUrl() + "/actuator/prometheus", "olga.viewer", "correct horse battery")
-                .statusCode()).isEqualTo(200);
+        assertThat(signInForm().signsIn("olga.viewer", "correct horse battery")).isTrue();
     }
 
     @Test
@@ -59,10 +57,8 @@ class LocalUserServiceTest extends IntegrationTest {
         users.create(new NewLocalUser("pat.changes", "Pat", Role.VIEWER, "the first password"));
 
         users.update("pat.changes", Role.ADMIN, "a brand new password");
-        assertThat(Http.get(baseUrl() + "/actuator/prometheus", "pat.changes", "a brand new password").statusCode())
-                .isEqualTo(200);
-        assertThat(Http.get(baseUrl() + "/actuator/prometheus", "pat.changes", "the first password").statusCode())
-                .isEqualTo(401);
+        assertThat(signInForm().signsIn("pat.changes", "a brand new password")).isTrue();
+        assertThat(signInForm().signsIn("pat.changes", "the first password")).isFalse();
         assertThat(users.page(0, 100)).filteredOn(user -> user.username().equals("pat.changes"))
                 .singleElement().extracting(LocalUser::role).isEqualTo(Role.ADMIN);
 
@@ -80,5 +76,9 @@ class LocalUserServiceTest extends IntegrationTest {
                 .hasMessage("\"admin\" is the last admin: make another user admin first.");
         assertThatThrownBy(() -> users.update("admin", Role.ADMIN, "short")).isInstanceOf(UserChangeException.class)
                 .hasMessage("Use 12 to 72 characters for the new password.");
+    }
+
+    private SignInForm signInForm() {
+        return new SignInForm(baseUrl(), "192.0.2.50");
     }
 }
