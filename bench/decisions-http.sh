@@ -11,11 +11,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-20}
 connections=${2:-32}
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "wrk is needed: apt-get install -y wrk" >&2
-  exit 2
-fi
 . bench/hub.sh
+require_wrk
 build_jar >/dev/null
 ./mvnw -q -B test-compile
 classpath=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)

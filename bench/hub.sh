@@ -3,6 +3,13 @@
 # caller set $work. Sets $app (pid), $work, $port, $db_port.
 port=${BENCH_PORT:-18080}
 
+require_wrk() {
+  if ! command -v wrk >/dev/null 2>&1; then
+    echo "wrk is needed: apt-get install -y wrk" >&2
+    exit 2
+  fi
+}
+
 build_jar() {
   local jar
   jar=$(ls target/audience-hub-*.jar 2>/dev/null | head -1 || true)

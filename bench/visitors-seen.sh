@@ -8,11 +8,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-20}
 connections=${2:-64}
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "wrk is needed: apt-get install -y wrk" >&2
-  exit 2
-fi
 . bench/hub.sh
+require_wrk
 # The per-client rate limit protects production from one abusive address; the load generator is one
 # address, so it is lifted here.
 start_hub --audiencehub.visitors.rate-per-second=100000000 --audiencehub.visitors.rate-burst=100000000
