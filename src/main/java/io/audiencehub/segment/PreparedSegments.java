@@ -32,7 +32,8 @@ public final class PreparedSegments {
     /**
      * Every segment's tree in prefix order, one after the other in one array so that a decision reads
      * them from a few cache lines: a condition is {@code criterion << 1 | negated}, a group is
-     * {@code -1 - (children << 1 | all)} followed by its children.
+     * {@code -1 - (children << 1 | all)}, then where its subtree ends (so that a group decided by one
+     * child skips the others), then its children.
      */
     private final int[] trees;
     /** Where each segment's tree starts in {@link #trees}. */
@@ -75,7 +76,10 @@ public final class PreparedSegments {
         }
         Group group = (Group) node;
         tree.add(-1 - (group.children().size() << 1 | (group.combinator() == Combinator.ALL ? 1 : 0)));
+        int end = tree.size();
+        tree.add(0);
         group.children().forEach(child -> flatten(child, tree, numbers, distinct));
+        tree.set(end, tree.size());
     }
 
     /** One visitor's answers, kept for the next segments; not shared between threads. */
@@ -107,12 +111,14 @@ public final class PreparedSegments {
             }
             int group = -1 - head;
             boolean all = (group & 1) == 1;
-            boolean result = all;
+            int end = trees[cursor++];
             for (int child = group >>> 1; child > 0; child--) {
-                boolean matches = node();
-                result = all ? result && matches : result || matches;
+                if (node() != all) {
+                    cursor = end;
+                    return !all;
+                }
             }
-            return result;
+            return all;
         }
 
         private byte criterion(int number) {
