@@ -1,13 +1,11 @@
 package io.audiencehub.audience;
 
 import io.audiencehub.connector.ConnectorUsage;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongPredicate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -137,12 +135,11 @@ public class AudienceService implements ConnectorUsage {
     }
 
     /**
-     * The audiences a visitor is in, for many questions in a row: they are looked up once. Targeting
-     * asks it for every decision, so it needs no sign-in.
+     * The ids of the audiences a visitor is in, ascending, looked up at once. Targeting asks it for
+     * every decision, so it needs no sign-in.
      */
-    public LongPredicate membershipsOf(String visitorId) {
-        long[] audienceIds = store.audiencesOf(keys.keyOf(visitorId));
-        return audienceId -> Arrays.binarySearch(audienceIds, audienceId) >= 0;
+    public long[] audienceIdsOf(String visitorId) {
+        return store.audiencesOf(keys.keyOf(visitorId)).clone();
     }
 
     /** How many known visitors the formula holds for, counted exactly on the members in memory. */

@@ -4,17 +4,18 @@ import io.audiencehub.segment.SegmentNode.Combinator;
 import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
-import java.util.function.LongPredicate;
 
 /**
  * Segments prepared to be evaluated many at a time for one visitor, as a decision does: every
- * distinct criterion among them is numbered and answered at most once per visitor, every segment at
- * most once, and each segment's tree is a flat array of numbers rather than objects to walk. The
- * answers are those of {@link SegmentEvaluation}.
+ * distinct criterion among them is numbered and answered at most once per visitor (the audience
+ * criteria all at once, from the visitor's list of audiences), every segment at most once, and each
+ * segment's tree is a flat array of numbers rather than objects to walk. The answers are those of
+ * {@link SegmentEvaluation}.
  */
 public final class PreparedSegments {
 
@@ -23,12 +24,18 @@ public final class PreparedSegments {
     private static final byte NO = 2;
     /** The visitor's context does not say: the condition matches neither as "is" nor as "is not". */
     private static final byte UNKNOWN = 3;
-    private static final long NO_AUDIENCE = Long.MIN_VALUE;
+    private static final int[] NONE = new int[0];
 
     private final SegmentEvaluation evaluation;
     private final Criterion[] criteria;
-    /** Per criterion, the audience it asks about, or {@link #NO_AUDIENCE}: most criteria are audiences, asked without touching the criterion. */
-    private final long[] audienceIds;
+    /** For each audience the criteria name, the numbers of the criteria that name it. */
+    private final Map<Long, int[]> audienceCriteria = new HashMap<>();
+    /**
+     * The answers of a visitor in no audience: "no" to every audience criterion, the others unanswered.
+     * A decision starts from a copy and says "yes" for the visitor's few audiences, so that no
+     * audience criterion costs a search.
+     */
+    private final byte[] inNoAudience;
     /**
      * Every segment's tree in prefix order, one after the other in one array so that a decision reads
      * them from a few cache lines: a condition is {@code criterion << 1 | negated}, a group is
@@ -51,8 +58,16 @@ public final class PreparedSegments {
         }
         this.trees = flattened.stream().mapToInt(Integer::intValue).toArray();
         this.criteria = distinct.toArray(Criterion[]::new);
-        this.audienceIds = distinct.stream().mapToLong(criterion -> criterion instanceof Criterion.ExternalAudience audience
-                ? audience.audienceId() : NO_AUDIENCE).toArray();
+        this.inNoAudience = new byte[criteria.length];
+        for (int number = 0; number < criteria.length; number++) {
+            if (criteria[number] instanceof Criterion.ExternalAudience audience) {
+                int[] naming = audienceCriteria.getOrDefault(audience.audienceId(), NONE);
+                int[] more = Arrays.copyOf(naming, naming.length + 1);
+                more[naming.length] = number;
+                audienceCriteria.put(audience.audienceId(), more);
+                inNoAudience[number] = NO;
+            }
+        }
     }
 
     public int size() {
@@ -86,13 +101,23 @@ public final class PreparedSegments {
     private final class Answers {
 
         private final VisitorContext visitor;
-        private final byte[] criterionAnswers = new byte[criteria.length];
+        private final byte[] criterionAnswers;
         private final byte[] segmentAnswers = new byte[starts.length];
-        private LongPredicate audiences;
         private int cursor;
 
         Answers(VisitorContext visitor) {
             this.visitor = visitor;
+            long[] memberOf = evaluation.audienceIdsOf(visitor);
+            if (memberOf == null) {
+                criterionAnswers = new byte[criteria.length];
+                return;
+            }
+            criterionAnswers = inNoAudience.clone();
+            for (long audienceId : memberOf) {
+                for (int number : audienceCriteria.getOrDefault(audienceId, NONE)) {
+                    criterionAnswers[number] = YES;
+                }
+            }
         }
 
         boolean segment(int index) {
@@ -123,22 +148,10 @@ public final class PreparedSegments {
 
         private byte criterion(int number) {
             if (criterionAnswers[number] == UNANSWERED) {
-                long audienceId = audienceIds[number];
-                if (audienceId != NO_AUDIENCE && visitor.visitorId() != null) {
-                    criterionAnswers[number] = inAudience(audienceId) ? YES : NO;
-                } else {
-                    Boolean answer = evaluation.test(criteria[number], visitor, this::inAudience);
-                    criterionAnswers[number] = answer == null ? UNKNOWN : answer ? YES : NO;
-                }
+                Boolean answer = evaluation.test(criteria[number], visitor);
+                criterionAnswers[number] = answer == null ? UNKNOWN : answer ? YES : NO;
             }
             return criterionAnswers[number];
-        }
-
-        private boolean inAudience(long audienceId) {
-            if (audiences == null) {
-                audiences = evaluation.audiencesOf(visitor);
-            }
-            return audiences.test(audienceId);
         }
     }
 }

@@ -52,8 +52,9 @@ public final class SegmentEvaluation {
         return new PreparedSegments(this, segments);
     }
 
-    LongPredicate audiencesOf(VisitorContext visitor) {
-        return audiences.of(visitor.visitorId());
+    /** The ids of the visitor's audiences, or null when they cannot be listed. */
+    long[] audienceIdsOf(VisitorContext visitor) {
+        return visitor.visitorId() == null ? null : audiences.audienceIdsOf(visitor.visitorId());
     }
 
     private boolean matches(SegmentNode node, VisitorContext visitor, LongPredicate inAudience) {

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,8 +68,8 @@ public class SegmentService {
             }
 
             @Override
-            public LongPredicate of(String visitorId) {
-                return audiences.membershipsOf(visitorId);
+            public long[] audienceIdsOf(String visitorId) {
+                return audiences.audienceIdsOf(visitorId);
             }
         });
     }

@@ -3,11 +3,9 @@ package io.audiencehub.audience;
 import io.audiencehub.audience.AudienceStore.Members;
 import io.audiencehub.segment.AudienceMembership;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.LongPredicate;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -57,9 +55,8 @@ public final class BenchAudiences {
             }
 
             @Override
-            public LongPredicate of(String visitorId) {
-                long[] audienceIds = store.audiencesOf(keys.keyOf(visitorId));
-                return audienceId -> Arrays.binarySearch(audienceIds, audienceId) >= 0;
+            public long[] audienceIdsOf(String visitorId) {
+                return store.audiencesOf(keys.keyOf(visitorId)).clone();
             }
         };
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.IntPredicate;
-import java.util.function.LongPredicate;
 import org.junit.jupiter.api.Test;
 
 /** Prepared segments answer exactly as the segments themselves, asking each criterion once per visitor. */
@@ -29,9 +28,10 @@ class PreparedSegmentsTest {
         }
 
         @Override
-        public LongPredicate of(String visitorId) {
+        public long[] audienceIdsOf(String visitorId) {
             audienceLookups++;
-            return audienceId -> isMember(audienceId, visitorId);
+            return AUDIENCES.entrySet().stream().filter(audience -> audience.getValue().contains(visitorId))
+                    .mapToLong(Map.Entry::getKey).sorted().toArray();
         }
     });
 
