@@ -7,6 +7,7 @@ import io.audiencehub.segment.VisitorContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,13 +130,14 @@ final class Decider {
             if (campaign.allSegments()) {
                 return campaign.segmentIds();
             }
-            List<Long> matched = new ArrayList<>(slots.length);
+            Long[] matched = new Long[slots.length];
+            int count = 0;
             for (int i = 0; i < slots.length; i++) {
                 if (inSegment.test(slots[i])) {
-                    matched.add(campaign.segmentIds().get(i));
+                    matched[count++] = campaign.segmentIds().get(i);
                 }
             }
-            return List.copyOf(matched);
+            return Collections.unmodifiableList(Arrays.asList(matched).subList(0, count));
         }
     }
 
@@ -155,8 +157,9 @@ final class Decider {
         boolean stale = false;
         IntPredicate inSegment = snapshot.segments().forVisitor(visitor);
         byte[] visitorBytes = Assignment.visitor(visitor.visitorId());
-        List<Decision> decisions = new ArrayList<>();
         Scan scan = snapshot.scan();
+        // room for every campaign: growing the list as visitors enter dozens of them cost more
+        List<Decision> decisions = new ArrayList<>(scan.ids().length);
         for (int c = 0; c < scan.ids().length; c++) {
             if (!scan.running()[c] || scan.dated()[c] && !snapshot.campaigns().get(c).campaign.isLive(now)) {
                 continue;
