@@ -36,9 +36,13 @@ class RefusalLog extends BackgroundLoop {
         this.transaction = transaction;
     }
 
-    void record(Long connectorId, String idToken, int status, String reason, String clientAddress, Instant at) {
+    /**
+     * Counts a refusal; true when it is the first of its connector, answer and minute since the last
+     * round was written, so that the caller logs a flood a line every few seconds, not a line a request.
+     */
+    boolean record(Long connectorId, String idToken, int status, String reason, String clientAddress, Instant at) {
         String sample = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 1) + "…" : reason;
-        count(new SyncRejection(at, at, connectorId, idToken, status, sample, 1, clientAddress));
+        return count(new SyncRejection(at, at, connectorId, idToken, status, sample, 1, clientAddress));
     }
 
     /** Writes what was counted since the last round; what fails to be written is counted again next round. */
@@ -67,9 +71,14 @@ class RefusalLog extends BackgroundLoop {
         runOnce();
     }
 
-    private void count(SyncRejection refusals) {
-        counting.merge(new Key(refusals.connectorId() == null ? 0 : refusals.connectorId(), refusals.status(),
-                refusals.firstAt().truncatedTo(ChronoUnit.MINUTES)), refusals, RefusalLog::add);
+    private boolean count(SyncRejection refusals) {
+        boolean[] first = {false};
+        counting.compute(new Key(refusals.connectorId() == null ? 0 : refusals.connectorId(), refusals.status(),
+                refusals.firstAt().truncatedTo(ChronoUnit.MINUTES)), (key, counted) -> {
+            first[0] = counted == null;
+            return counted == null ? refusals : add(counted, refusals);
+        });
+        return first[0];
     }
 
     private static SyncRejection add(SyncRejection earlier, SyncRejection later) {

@@ -116,7 +116,6 @@ public class SyncService {
      */
     void refused(WebhookRejected rejection, String clientAddress) {
         metrics.counter("audiencehub.sync.deliveries", "result", "rejected_" + rejection.status()).increment();
-        log.warn("Refused a Heap delivery from {} ({}): {}", clientAddress, rejection.status(), rejection.getMessage());
         Long connectorId = null;
         try {
             connectorId = rejection.idToken() == null ? null
@@ -124,8 +123,11 @@ public class SyncService {
         } catch (RuntimeException e) {
             log.error("Could not find the connector of a refused delivery: {}", e.getMessage());
         }
-        refusals.record(connectorId, rejection.idToken(), rejection.status(), rejection.getMessage(), clientAddress,
-                clock.instant());
+        if (refusals.record(connectorId, rejection.idToken(), rejection.status(), rejection.getMessage(), clientAddress,
+                clock.instant())) {
+            log.warn("Refused a Heap delivery from {} ({}): {} (alike refusals of this minute are counted, not logged)",
+                    clientAddress, rejection.status(), rejection.getMessage());
+        }
     }
 
     void notStored(RuntimeException e) {
