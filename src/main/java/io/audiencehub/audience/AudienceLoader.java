@@ -25,11 +25,13 @@ class AudienceLoader {
     private final AudienceStore store;
     private final MemberKeys keys;
     private final VisitorService visitors;
+    private final AudienceJournal journal;
     private final TransactionTemplate transaction;
 
     AudienceLoader(AudienceRepository audiences, AudienceStore store, MemberKeys keys, VisitorService visitors,
-                   TransactionTemplate transaction) {
+                   AudienceJournal journal, TransactionTemplate transaction) {
         this.audiences = audiences;
+        this.journal = journal;
         this.store = store;
         this.keys = keys;
         this.visitors = visitors;
@@ -47,9 +49,11 @@ class AudienceLoader {
 
     private List<String> loadInTransaction() {
         long started = System.nanoTime();
+        // read first, so that everything below is read in the snapshot of this version
+        long version = journal.version();
         LongIntMap sequences = new LongIntMap(1 << 16);
         int[] nextSequence = {0};
-        audiences.forEachKeyChunk(chunk -> {
+        audiences.forEachKeyChunkFrom(0, chunk -> {
             long[] chunkKeys = MemberKeys.decode(chunk.memberKeys());
             for (int i = 0; i < chunkKeys.length; i++) {
                 sequences.putNew(chunkKeys[i], chunk.firstSeq() + i);
@@ -58,7 +62,7 @@ class AudienceLoader {
         });
         Map<Long, Members> members = new HashMap<>();
         audiences.forEachMembers(stored -> members.put(stored.audienceId(),
-                new Members(AudienceWriter.deserialize(stored.bitmap()), stored.matchedCount())));
+                new Members(Bitmaps.deserialize(stored.bitmap()), stored.matchedCount())));
         RoaringBitmap known = new RoaringBitmap();
         List<String> unnumbered = new ArrayList<>();
         visitors.forEachKnownVisitor(visitorId -> {
@@ -69,9 +73,9 @@ class AudienceLoader {
                 known.add(sequence);
             }
         });
-        store.reset(sequences, nextSequence[0], members, known);
-        log.info("Loaded {} audiences, {} member keys and {} known visitors in {} ms", members.size(),
-                store.keyCount(), store.knownCount(), (System.nanoTime() - started) / 1_000_000);
+        store.reset(version, sequences, nextSequence[0], members, known);
+        log.info("Loaded {} audiences, {} member keys and {} known visitors (version {}) in {} ms", members.size(),
+                store.keyCount(), store.knownCount(), version, (System.nanoTime() - started) / 1_000_000);
         return unnumbered;
     }
 }

@@ -40,9 +40,14 @@ class AudienceRepository {
         return jdbc.sql("SELECT salt FROM audience_key_salt WHERE id = 1").query(byte[].class).single();
     }
 
-    void forEachKeyChunk(Consumer<KeyChunk> action) {
+    /** The chunks of keys numbered from {@code firstSeq} on, in order. */
+    void forEachKeyChunkFrom(int firstSeq, Consumer<KeyChunk> action) {
         // the stream holds the connection until it is closed
-        try (Stream<KeyChunk> chunks = jdbc.sql("SELECT first_seq, member_keys FROM audience_key_chunk ORDER BY first_seq")
+        try (Stream<KeyChunk> chunks = jdbc.sql("""
+                        SELECT first_seq, member_keys FROM audience_key_chunk WHERE first_seq >= :firstSeq
+                        ORDER BY first_seq
+                        """)
+                .param("firstSeq", firstSeq)
                 .query(KeyChunk.class).stream()) {
             chunks.forEach(action);
         }
@@ -67,6 +72,29 @@ class AudienceRepository {
                 .query(StoredMembers.class).stream()) {
             members.forEach(action);
         }
+    }
+
+    List<StoredMembers> members(Collection<Long> audienceIds) {
+        if (audienceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT m.audience_id, m.bitmap, a.matched_count
+                        FROM audience_members m JOIN audience a ON a.id = m.audience_id
+                        WHERE m.audience_id IN (:ids)
+                        """)
+                .param("ids", audienceIds)
+                .query(StoredMembers.class).list();
+    }
+
+    Map<Long, Long> matchedCounts(Collection<Long> audienceIds) {
+        if (audienceIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT id, matched_count FROM audience WHERE id IN (:ids)")
+                .param("ids", audienceIds)
+                .query((row, number) -> Map.entry(row.getLong(1), row.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The audience of a provider segment, created on its first sync; the name follows the provider. */

@@ -2,10 +2,12 @@ package io.audiencehub.audience;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,6 +38,7 @@ class AudienceStore {
     private LongIntMap sequences = new LongIntMap(1 << 16);
     private int nextSequence;
     private RoaringBitmap known = new RoaringBitmap();
+    private volatile long version;
     private volatile boolean loaded;
 
     /** Changes made by the writer holding the lock, published on commit. */
@@ -45,6 +48,7 @@ class AudienceStore {
         private final Map<Long, Members> changedAudiences = new HashMap<>();
         private final RoaringBitmap newlyKnown = new RoaringBitmap();
         private int savedKeys;
+        private long committedVersion = version;
 
         /** The key's sequence number, or a new one staged for it. */
         int sequenceOf(long key) {
@@ -95,6 +99,33 @@ class AudienceStore {
             return unsaved;
         }
 
+        /** Whether there is anything to write: changed audiences, new keys or newly known visitors. */
+        boolean hasChanges() {
+            return !changedAudiences.isEmpty() || !newSequences.isEmpty() || !newlyKnown.isEmpty();
+        }
+
+        /** The audiences whose members changed, not only their counts. */
+        List<Long> audiencesWithNewMembers() {
+            return changedAudiences.entrySet().stream().filter(change -> membersChanged(change.getKey(), change.getValue()))
+                    .map(Map.Entry::getKey).sorted().toList();
+        }
+
+        /** The audiences of which only the counts changed. */
+        List<Long> audiencesWithNewCounts() {
+            return changedAudiences.entrySet().stream().filter(change -> !membersChanged(change.getKey(), change.getValue()))
+                    .map(Map.Entry::getKey).sorted().toList();
+        }
+
+        private boolean membersChanged(long audienceId, Members after) {
+            Members before = audiences.get(audienceId);
+            return before == null || before.bitmap() != after.bitmap();
+        }
+
+        /** The version of the audiences once this change is published. */
+        void committedAs(long committed) {
+            committedVersion = committed;
+        }
+
         /** The newly numbered keys, in sequence order. */
         long[] newKeys() {
             long[] keys = new long[newSequences.size()];
@@ -115,14 +146,16 @@ class AudienceStore {
                         after.bitmap(), nextSequence);
             });
             audiences.putAll(changedAudiences);
+            version = committedVersion;
         }
     }
 
     /**
      * Takes the writer's lock until the current transaction completes, and returns the staging area
-     * whose changes the commit publishes: the same one for every change the transaction makes.
+     * whose changes the commit publishes: the same one for every change the transaction makes. Before the
+     * commit, {@code beforeCommit} writes down what changed (in the same transaction).
      */
-    Staging beginWrite() {
+    Staging beginWrite(Consumer<Staging> beforeCommit) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("audience changes are written inside a transaction");
         }
@@ -133,6 +166,13 @@ class AudienceStore {
         Staging staging = new Staging();
         TransactionSynchronizationManager.bindResource(this, staging);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                if (staging.hasChanges()) {
+                    beforeCommit.accept(staging);
+                }
+            }
+
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(AudienceStore.this);
@@ -153,9 +193,29 @@ class AudienceStore {
         return staging;
     }
 
-    /** Replaces everything with what was loaded from the database. */
-    void reset(LongIntMap loadedSequences, int loadedNextSequence, Map<Long, Members> loadedAudiences,
-               RoaringBitmap loadedKnown) {
+    /**
+     * Publishes changes another instance committed, staged by {@code changes} as that instance staged
+     * them: new keys in their order, changed audiences, newly known visitors, and their version.
+     */
+    void follow(Consumer<Staging> changes) {
+        writing.lock();
+        try {
+            Staging staging = new Staging();
+            changes.accept(staging);
+            lock.writeLock().lock();
+            try {
+                staging.publish();
+            } finally {
+                lock.writeLock().unlock();
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** Replaces everything with what was loaded from the database, as of {@code loadedVersion}. */
+    void reset(long loadedVersion, LongIntMap loadedSequences, int loadedNextSequence,
+               Map<Long, Members> loadedAudiences, RoaringBitmap loadedKnown) {
         AudiencesOfMembers loadedAudiencesOfMembers = AudiencesOfMembers.of(loadedAudiences, loadedNextSequence);
         writing.lock();
         lock.writeLock().lock();
@@ -166,10 +226,26 @@ class AudienceStore {
             audiences.putAll(loadedAudiences);
             audiencesOfMembers = loadedAudiencesOfMembers;
             known = loadedKnown;
+            version = loadedVersion;
             loaded = true;
         } finally {
             lock.writeLock().unlock();
             writing.unlock();
+        }
+    }
+
+    /** The version of the audiences in memory: the database's, as of the last load, commit or change followed. */
+    long version() {
+        return version;
+    }
+
+    /** The number the next new member key gets. */
+    int nextSequence() {
+        lock.readLock().lock();
+        try {
+            return nextSequence;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

@@ -2,8 +2,7 @@ package io.audiencehub.audience;
 
 import io.audiencehub.audience.AudienceStore.Members;
 import io.audiencehub.audience.AudienceStore.Staging;
-import java.io.IOException;
-import java.nio.ByteBuffer;
+import io.audiencehub.base.ConflictRetry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,21 +26,39 @@ class AudienceWriter {
     private final AudienceStore store;
     private final MemberKeys keys;
     private final WriterElection election;
+    private final AudienceJournal journal;
     private final TransactionTemplate transaction;
 
     AudienceWriter(AudienceRepository audiences, AudienceStore store, MemberKeys keys, WriterElection election,
-                   TransactionTemplate transaction) {
+                   AudienceJournal journal, TransactionTemplate transaction) {
         this.audiences = audiences;
         this.store = store;
         this.keys = keys;
         this.election = election;
+        this.journal = journal;
         this.transaction = transaction;
+    }
+
+    /**
+     * Begins (or joins) the current transaction's changes, as the writer in its current term; the
+     * commit logs them under that term, and fails when another instance took over meanwhile.
+     */
+    Staging beginWrite() {
+        election.requireWriter();
+        long term = election.term();
+        return store.beginWrite(staging -> {
+            try {
+                journal.record(staging, term);
+            } catch (AudienceJournal.TermEnded e) {
+                election.superseded(term);
+                throw e;
+            }
+        });
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     AppliedChange apply(AudienceChange change) {
-        election.requireWriter();
-        Staging staging = store.beginWrite();
+        Staging staging = beginWrite();
         long audienceId = audiences.upsert(change.connectorId(), change.segmentId(), change.segmentName(), change.at());
         Members before = staging.members(audienceId);
         RoaringBitmap members = before.bitmap().clone();
@@ -67,7 +84,7 @@ class AudienceWriter {
         members.runOptimize();
         staging.change(audienceId, new Members(members, matched));
         saveNewKeys(staging);
-        audiences.saveMembers(audienceId, serialize(members), members.getLongCardinality(), matched);
+        audiences.saveMembers(audienceId, Bitmaps.serialize(members), members.getLongCardinality(), matched);
         return new AppliedChange(audienceId, added, removed, addedKeys.length - added, removedKeys.length - removed,
                 members.getLongCardinality(), matched);
     }
@@ -77,13 +94,12 @@ class AudienceWriter {
         List<String> ids = new ArrayList<>(visitorIds);
         for (int from = 0; from < ids.size(); from += SIGHTINGS_PER_TRANSACTION) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + SIGHTINGS_PER_TRANSACTION));
-            transaction.executeWithoutResult(status -> recordKnown(batch));
+            ConflictRetry.executeWithoutResult(transaction, status -> recordKnown(batch));
         }
     }
 
     private void recordKnown(List<String> visitorIds) {
-        election.requireWriter();
-        Staging staging = store.beginWrite();
+        Staging staging = beginWrite();
         for (String visitorId : visitorIds) {
             int sequence = staging.sequenceOf(keys.keyOf(visitorId));
             if (!staging.isKnown(sequence)) {
@@ -109,21 +125,5 @@ class AudienceWriter {
         if (unsaved.keys().length > 0) {
             audiences.insertKeyChunk(unsaved.firstSequence(), unsaved.keys());
         }
-    }
-
-    private static byte[] serialize(RoaringBitmap bitmap) {
-        ByteBuffer buffer = ByteBuffer.allocate(bitmap.serializedSizeInBytes());
-        bitmap.serialize(buffer);
-        return buffer.array();
-    }
-
-    static RoaringBitmap deserialize(byte[] bytes) {
-        RoaringBitmap bitmap = new RoaringBitmap();
-        try {
-            bitmap.deserialize(ByteBuffer.wrap(bytes));
-        } catch (IOException e) {
-            throw new IllegalStateException("a stored audience bitmap cannot be read", e);
-        }
-        return bitmap;
     }
 }

@@ -73,7 +73,7 @@ class Reconciler {
     }
 
     private int fixDrift() {
-        Staging staging = store.beginWrite();
+        Staging staging = writer.beginWrite();
         Map<Long, Audience> stored = storedCounts();
         int drifted = 0;
         for (Map.Entry<Long, Members> entry : store.audiences().entrySet()) {

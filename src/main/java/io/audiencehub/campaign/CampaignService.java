@@ -8,14 +8,20 @@ import io.audiencehub.security.CurrentActor;
 import io.audiencehub.segment.SegmentService;
 import io.audiencehub.segment.SegmentSummary;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CampaignService {
 
+    private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
+    private static final Duration DECISION_COUNTS_KEPT = Duration.ofDays(2);
     private static final TypeReference<List<Variation>> VARIATIONS = new TypeReference<>() {
     };
 
@@ -222,6 +230,17 @@ public class CampaignService {
             return List.copyOf(json.readValue(stored, VARIATIONS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored campaign's variations cannot be read", e);
+        }
+    }
+
+    /** Forgets decision counts older than the two days the list shows, on one hub of a cluster at a time. */
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.HOURS)
+    @SchedulerLock(name = "decision-count-cleanup", lockAtMostFor = "PT10M")
+    @Transactional
+    public void forgetOldCounts() {
+        int deleted = campaigns.deleteDecisionsBefore(clock.instant().minus(DECISION_COUNTS_KEPT));
+        if (deleted > 0) {
+            log.info("Forgot {} decision counts older than {} days", deleted, DECISION_COUNTS_KEPT.toDays());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.audiencehub.campaign;
 
 import io.audiencehub.base.BackgroundLoop;
+import io.audiencehub.base.ConflictRetry;
 import io.audiencehub.base.LoopOrder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -14,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,8 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DecisionCounts extends BackgroundLoop {
 
-    private static final Logger log = LoggerFactory.getLogger(DecisionCounts.class);
-    private static final Duration KEPT = Duration.ofDays(2);
 
     record Key(long campaignId, String variationKey) {
     }
@@ -79,7 +75,7 @@ class DecisionCounts extends BackgroundLoop {
         counted.forEach((key, decisions) -> rows.add(new CampaignRepository.DecisionCount(key.campaignId(),
                 key.variationKey(), decisions)));
         try {
-            transaction.executeWithoutResult(status -> campaigns.addDecisions(minute, rows));
+            ConflictRetry.executeWithoutResult(transaction, status -> campaigns.addDecisions(minute, rows));
         } catch (RuntimeException e) {
             counted.forEach((key, decisions) -> counting.get(key).add(decisions));
             throw e;
@@ -89,13 +85,5 @@ class DecisionCounts extends BackgroundLoop {
     @Override
     protected void afterLastRound() {
         runOnce();
-    }
-
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
-    void forgetOldCounts() {
-        int deleted = campaigns.deleteDecisionsBefore(clock.instant().minus(KEPT));
-        if (deleted > 0) {
-            log.info("Forgot {} decision counts older than {} days", deleted, KEPT.toDays());
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.audiencehub.sync;
 
 import io.audiencehub.base.BackgroundLoop;
+import io.audiencehub.base.ConflictRetry;
 import io.audiencehub.base.LoopOrder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -59,7 +60,7 @@ class RefusalLog extends BackgroundLoop {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> sync.addRefusals(counted));
+            ConflictRetry.executeWithoutResult(transaction, status -> sync.addRefusals(counted));
         } catch (RuntimeException e) {
             counted.forEach(this::count);
             throw e;

@@ -5,6 +5,7 @@ import io.audiencehub.audience.AudienceChange;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.MemberBatch;
 import io.audiencehub.base.BackgroundLoop;
+import io.audiencehub.base.ConflictRetry;
 import io.audiencehub.base.LoopOrder;
 import io.audiencehub.sync.SyncRepository.PendingPage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -100,7 +101,7 @@ class SyncPageApplier extends BackgroundLoop {
 
     private boolean apply(PendingPage page) {
         try {
-            transaction.executeWithoutResult(status -> {
+            ConflictRetry.executeWithoutResult(transaction, status -> {
                 Instant now = clock.instant();
                 AppliedChange change = audiences.apply(new AudienceChange(page.connectorId(), page.segmentId(),
                         page.segmentName(), MemberBatch.fromBytes(page.memberKeys(), page.addCount()), now));

@@ -2,6 +2,7 @@ package io.audiencehub.sync;
 
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.MemberBatch;
+import io.audiencehub.base.ConflictRetry;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.ConnectorState;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -74,7 +76,7 @@ public class SyncService {
                 .filter(found -> found.state() == ConnectorState.VALIDATED)
                 .orElseThrow(() -> unknownToken(page.idToken()));
         MemberBatch members = audiences.memberBatch(page.add(), page.remove());
-        return transaction.execute(status -> store(connector.id(), page, members));
+        return ConflictRetry.execute(transaction, status -> store(connector.id(), page, members));
     }
 
     /** Waits up to {@code apply-wait} for a stored page to be applied, and says what became of it. */
@@ -147,6 +149,7 @@ public class SyncService {
     }
 
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.HOURS)
+    @SchedulerLock(name = "sync-refusal-cleanup", lockAtMostFor = "PT10M")
     @Transactional
     void forgetOldRejections() {
         int deleted = sync.deleteRefusalsBefore(clock.instant().minus(REJECTIONS_KEPT));

@@ -1,5 +1,6 @@
 package io.audiencehub.visitor;
 
+import io.audiencehub.base.ConflictRetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -84,7 +85,7 @@ public class VisitorService {
         drained.forEach(report -> lastSeen.merge(report.visitorId(), report.at(),
                 (earlier, later) -> later.isAfter(earlier) ? later : earlier));
         try {
-            Set<String> known = transaction.execute(status -> {
+            Set<String> known = ConflictRetry.execute(transaction, status -> {
                 Set<String> existing = visitors.existing(lastSeen.keySet());
                 visitors.upsert(lastSeen);
                 return existing;

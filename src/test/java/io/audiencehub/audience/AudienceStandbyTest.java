@@ -1,21 +1,25 @@
 package io.audiencehub.audience;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.audiencehub.IntegrationTest;
 import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.sync.HeapDeliveries;
 import io.audiencehub.visitor.VisitorService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** A second instance on the same database answers from what the writer stored, reloaded on schedule. */
+/** A second instance on the same database loads at start and follows the writer's changes by itself, within seconds. */
 class AudienceStandbyTest extends IntegrationTest {
 
     @Autowired
@@ -27,12 +31,14 @@ class AudienceStandbyTest extends IntegrationTest {
     @Autowired
     DataSource dataSource;
     @Autowired
+    AudienceJournal journal;
+    @Autowired
     TransactionTemplate transaction;
     @Autowired
     JdbcClient jdbc;
 
     @Test
-    void aStandbyLoadsAtStartAndSeesTheWritersChangesAtItsNextRefresh() {
+    void aStandbyLoadsAtStartAndFollowsTheWritersChangesWithinSeconds() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String tokenId = UUID.randomUUID().toString();
         long connectorId = ValidatedConnectors.insert(jdbc, "Standby " + suffix, tokenId, "Standby " + suffix);
@@ -46,13 +52,19 @@ class AudienceStandbyTest extends IntegrationTest {
 
         AudienceStore standbyStore = new AudienceStore();
         MemberKeys keys = new MemberKeys(repository.salt());
-        WriterElection election = new WriterElection(new AudienceWriterLock(dataSource));
-        AudienceWriter standbyWriter = new AudienceWriter(repository, standbyStore, keys, election, transaction);
-        AudienceLoader loader = new AudienceLoader(repository, standbyStore, keys, visitors, transaction);
+        WriterLease lease = new WriterLease(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration
+                .builder().withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime()
+                .withLockedByValue("standby-" + suffix).build()), Duration.ofSeconds(10));
+        WriterElection election = new WriterElection(lease, journal);
+        AudienceWriter standbyWriter = new AudienceWriter(repository, standbyStore, keys, election, journal,
+                transaction);
+        AudienceLoader loader = new AudienceLoader(repository, standbyStore, keys, visitors, journal, transaction);
         Reconciler reconciler = new Reconciler(repository, standbyStore, keys, standbyWriter, election, visitors,
                 transaction);
         FirstSightings sightings = new FirstSightings(standbyWriter, election);
-        AudienceLoop loop = new AudienceLoop(election, loader, reconciler, sightings, new SimpleMeterRegistry());
+        AudienceFollower follower = new AudienceFollower(repository, standbyStore, journal, loader, transaction);
+        AudienceLoop loop = new AudienceLoop(election, loader, reconciler, sightings, follower,
+                new SimpleMeterRegistry());
         AudienceService standby = new AudienceService(repository, standbyStore, keys, standbyWriter, election,
                 reconciler, sightings, loop);
         loop.start();
@@ -62,10 +74,9 @@ class AudienceStandbyTest extends IntegrationTest {
 
             heap.send(HeapDeliveries.page(tokenId, 801, "Standby", "task-2", 1, 1, List.of(late), List.of(early)));
             assertThat(writer.isMember(audienceId, late)).isTrue();
-            assertThat(standby.isMember(audienceId, late)).as("not yet refreshed").isFalse();
 
-            loop.refreshStandby();
-            assertThat(standby.isMember(audienceId, late)).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> standby.isMember(audienceId, late));
+            assertThat(standby.isWriter()).isFalse();
             assertThat(standby.isMember(audienceId, early)).isFalse();
             assertThat(standby.knownVisitorsMatching(new AudienceFormula.Member(audienceId, false))).isEqualTo(1);
         } finally {

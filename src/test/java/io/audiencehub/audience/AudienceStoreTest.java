@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.audiencehub.audience.AudienceStore.Members;
 import io.audiencehub.audience.AudienceStore.Staging;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationUtils;
 class AudienceStoreTest {
 
     private static final long AUDIENCE = 1;
+    private static final long OTHER_AUDIENCE = 2;
     private static final long KEY_A = 101;
     private static final long KEY_B = 202;
 
@@ -35,7 +37,7 @@ class AudienceStoreTest {
 
     @Test
     void changesAreWrittenOnlyInsideATransaction() {
-        assertThatThrownBy(store::beginWrite).hasMessageContaining("inside a transaction");
+        assertThatThrownBy(() -> store.beginWrite(staging -> { })).hasMessageContaining("inside a transaction");
     }
 
     @Test
@@ -61,7 +63,7 @@ class AudienceStoreTest {
         write(TransactionSynchronization.STATUS_COMMITTED, staging -> {
             staging.sequenceOf(KEY_A);
             assertThat(staging.unsavedKeys().keys()).containsExactly(KEY_A);
-            Staging second = store.beginWrite();
+            Staging second = store.beginWrite(staging2 -> { });
             assertThat(second).isSameAs(staging);
             assertThat(second.sequenceOf(KEY_B)).as("a second change numbers after the first").isEqualTo(1);
             AudienceStore.NewKeys secondChunk = second.unsavedKeys();
@@ -91,7 +93,7 @@ class AudienceStoreTest {
             sequences.putNew(1_000 + i, i);
         }
         // audience 1 holds 0..3, audience 2 holds 2..5; visitors 1, 2, 3 and 5 are known
-        store.reset(sequences, 6, Map.of(1L, new Members(RoaringBitmap.bitmapOf(0, 1, 2, 3), 3),
+        store.reset(0, sequences, 6, Map.of(1L, new Members(RoaringBitmap.bitmapOf(0, 1, 2, 3), 3),
                 2L, new Members(RoaringBitmap.bitmapOf(2, 3, 4, 5), 3)), RoaringBitmap.bitmapOf(1, 2, 3, 5));
 
         assertThat(reach(new AudienceFormula.Member(1, false))).isEqualTo(3);
@@ -109,7 +111,7 @@ class AudienceStoreTest {
         LongIntMap sequences = new LongIntMap(16);
         sequences.putNew(KEY_A, 0);
         sequences.putNew(KEY_B, 1);
-        store.reset(sequences, 2, Map.of(7L, new Members(RoaringBitmap.bitmapOf(0, 1), 0),
+        store.reset(0, sequences, 2, Map.of(7L, new Members(RoaringBitmap.bitmapOf(0, 1), 0),
                 3L, new Members(RoaringBitmap.bitmapOf(0), 0)), new RoaringBitmap());
         assertThat(store.audiencesOf(KEY_A)).containsExactly(3, 7);
         assertThat(store.audiencesOf(KEY_B)).containsExactly(7);
@@ -145,13 +147,66 @@ class AudienceStoreTest {
         return store.knownMatching(formula).getLongCardinality();
     }
 
+    @Test
+    void theCommitLogsWhichAudiencesChangedMembersAndWhichOnlyCountsAndPublishesItsVersion() {
+        write(TransactionSynchronization.STATUS_COMMITTED, staging -> {
+            staging.change(AUDIENCE, new Members(RoaringBitmap.bitmapOf(staging.sequenceOf(KEY_A)), 0));
+            staging.change(OTHER_AUDIENCE, new Members(RoaringBitmap.bitmapOf(staging.sequenceOf(KEY_B)), 0));
+        });
+        List<List<Long>> logged = new ArrayList<>();
+        write(TransactionSynchronization.STATUS_COMMITTED, staging -> {
+            staging.markKnown(0);
+            staging.change(AUDIENCE, new Members(store.audiences().get(AUDIENCE).bitmap(), 1));
+            staging.change(OTHER_AUDIENCE, new Members(RoaringBitmap.bitmapOf(0, 1), 1));
+        }, staging -> {
+            logged.add(staging.audiencesWithNewMembers());
+            logged.add(staging.audiencesWithNewCounts());
+            staging.committedAs(7);
+        });
+
+        assertThat(logged).containsExactly(List.of(OTHER_AUDIENCE), List.of(AUDIENCE));
+        assertThat(store.version()).isEqualTo(7);
+        assertThat(store.audiencesOf(KEY_A)).containsExactly(AUDIENCE, OTHER_AUDIENCE);
+    }
+
+    @Test
+    void aTransactionThatChangedNothingLogsNothing() {
+        List<Staging> logged = new ArrayList<>();
+        write(TransactionSynchronization.STATUS_COMMITTED, staging -> staging.sequenceOf(KEY_A), logged::add);
+        write(TransactionSynchronization.STATUS_COMMITTED, staging -> { }, logged::add);
+
+        assertThat(logged).as("only the first numbered a key").hasSize(1);
+    }
+
+    @Test
+    void changesFollowedFromAnotherInstanceArePublishedAsItsCommitWas() {
+        store.follow(staging -> {
+            int a = staging.sequenceOf(KEY_A);
+            staging.markKnown(a);
+            staging.change(AUDIENCE, new Members(RoaringBitmap.bitmapOf(a), 1));
+            staging.committedAs(3);
+        });
+
+        assertThat(store.lookup(AUDIENCE, KEY_A)).isEqualTo(new MemberLookup(true, true));
+        assertThat(store.audiencesOf(KEY_A)).containsExactly(AUDIENCE);
+        assertThat(store.nextSequence()).isEqualTo(1);
+        assertThat(store.version()).isEqualTo(3);
+    }
+
     private void write(int outcome, Consumer<Staging> changes) {
+        write(outcome, changes, staging -> { });
+    }
+
+    private void write(int outcome, Consumer<Staging> changes, Consumer<Staging> beforeCommit) {
         TransactionSynchronizationManager.initSynchronization();
         try {
-            changes.accept(store.beginWrite());
+            changes.accept(store.beginWrite(beforeCommit));
         } finally {
             List<TransactionSynchronization> registered = TransactionSynchronizationManager.getSynchronizations();
             TransactionSynchronizationManager.clearSynchronization();
+            if (outcome == TransactionSynchronization.STATUS_COMMITTED) {
+                registered.forEach(synchronization -> synchronization.beforeCommit(false));
+            }
             TransactionSynchronizationUtils.invokeAfterCompletion(registered, outcome);
         }
     }

@@ -42,7 +42,7 @@ public final class BenchAudiences {
         }
         RoaringBitmap known = new RoaringBitmap();
         known.add(0L, visitors);
-        bench.store.reset(sequences, visitors, members, known);
+        bench.store.reset(0, sequences, visitors, members, known);
         return bench;
     }
 

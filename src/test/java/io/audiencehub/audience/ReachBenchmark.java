@@ -23,7 +23,7 @@ public final class ReachBenchmark {
     public static void main(String[] args) {
         Random random = new Random(20261129);
         AudienceStore store = new AudienceStore();
-        store.reset(new LongIntMap(16), UNIVERSE, Map.of(
+        store.reset(0, new LongIntMap(16), UNIVERSE, Map.of(
                 1L, new Members(randomBitmap(random), 0),
                 2L, new Members(randomBitmap(random), 0)), randomBitmap(random));
         Map<String, AudienceFormula> formulas = Map.of(

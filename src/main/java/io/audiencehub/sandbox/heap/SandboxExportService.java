@@ -25,19 +25,20 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -195,7 +196,9 @@ public class SandboxExportService {
         });
     }
 
+    /** On one hub of a cluster at a time: the lease outlasts most of a check interval, so no other hub starts the same syncs. */
     @Scheduled(fixedDelayString = "${audiencehub.sandbox.heap.recurring-check:30s}")
+    @SchedulerLock(name = "sandbox-heap-recurring-sync", lockAtMostFor = "PT1M", lockAtLeastFor = "PT25S")
     void syncDueRecurringExports() {
         exports.dueRecurringExports(clock.instant()).forEach(this::syncInBackground);
     }
