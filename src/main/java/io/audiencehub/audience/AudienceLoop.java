@@ -49,6 +49,7 @@ class AudienceLoop extends BackgroundLoop {
     protected void runOnce() {
         if (election.renew(this::takeOver)) {
             sightings.write();
+            sightings.countOtherHubsSightings();
         } else {
             follower.follow();
         }

@@ -1,6 +1,10 @@
 package io.audiencehub.audience;
 
 import io.audiencehub.visitor.VisitorFirstSeen;
+import io.audiencehub.visitor.VisitorService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,21 +16,36 @@ import org.springframework.stereotype.Component;
 
 /**
  * Visitors seen for the first time, queued as the visitor registry announces them and counted into
- * the audiences holding them by the {@link AudienceLoop}. Sightings this queue misses (full queue,
- * another instance's sightings) are counted by the next {@link Reconciler} run.
+ * the audiences holding them by the {@link AudienceLoop}. The other hubs of a cluster announce theirs
+ * only to themselves: the writer reads the visitors first seen lately from the registry every few
+ * seconds. Sightings both miss (a full queue) are counted by the next {@link Reconciler} run.
  */
 @Component
 class FirstSightings {
 
     private static final Logger log = LoggerFactory.getLogger(FirstSightings.class);
 
+    private static final Duration OTHER_HUBS_EVERY = Duration.ofSeconds(5);
+    /** A report reaches the registry up to a flush interval after it was made, and hubs' clocks differ a little. */
+    private static final Duration OTHER_HUBS_OVERLAP = Duration.ofSeconds(30);
+
     private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(1_000_000);
     private final AudienceWriter writer;
     private final WriterElection election;
+    private final AudienceStore store;
+    private final MemberKeys keys;
+    private final VisitorService visitors;
+    private final Clock clock;
+    private Instant otherHubsCheckedAt;
 
-    FirstSightings(AudienceWriter writer, WriterElection election) {
+    FirstSightings(AudienceWriter writer, WriterElection election, AudienceStore store, MemberKeys keys,
+                   VisitorService visitors, Clock clock) {
         this.writer = writer;
         this.election = election;
+        this.store = store;
+        this.keys = keys;
+        this.visitors = visitors;
+        this.clock = clock;
     }
 
     @EventListener
@@ -50,6 +69,28 @@ class FirstSightings {
             writer.recordKnownVisitors(drained);
         } catch (RuntimeException e) {
             log.error("Could not count {} first sightings; the next reconciliation counts them", drained.size(), e);
+        }
+    }
+
+    /**
+     * On the writer, every {@code OTHER_HUBS_EVERY}: counts the visitors first seen lately that are not
+     * known yet, which other hubs saw first.
+     */
+    synchronized void countOtherHubsSightings() {
+        Instant now = clock.instant();
+        if (otherHubsCheckedAt != null && now.isBefore(otherHubsCheckedAt.plus(OTHER_HUBS_EVERY))) {
+            return;
+        }
+        Instant since = (otherHubsCheckedAt == null ? now : otherHubsCheckedAt).minus(OTHER_HUBS_OVERLAP);
+        List<String> unknown = new ArrayList<>();
+        visitors.forEachVisitorFirstSeenSince(since, visitorId -> {
+            if (!store.isKnownVisitor(keys.keyOf(visitorId))) {
+                unknown.add(visitorId);
+            }
+        });
+        otherHubsCheckedAt = now;
+        if (!unknown.isEmpty()) {
+            writer.recordKnownVisitors(unknown);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.audiencehub.base;
 
+import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -24,8 +25,8 @@ public final class ConflictRetry {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(work);
-            } catch (ConcurrencyFailureException e) {
-                if (attempt == ATTEMPTS) {
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !isConflict(e)) {
                     throw e;
                 }
                 pause(attempt);
@@ -38,6 +39,20 @@ public final class ConflictRetry {
             work.accept(status);
             return null;
         });
+    }
+
+    /**
+     * A conflict, whether found by a statement (translated to {@link ConcurrencyFailureException}) or at
+     * the commit, where Galera's certification reports it (SQLState class 40, transaction rollback).
+     */
+    private static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyFailureException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void pause(int attempt) {

@@ -39,6 +39,7 @@ class SyncPageApplier extends BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(SyncPageApplier.class);
     private static final int BATCH = 20;
     private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(1);
+    private static final Duration CHECK_APPLIED_EVERY = Duration.ofMillis(100);
 
     /** A page that failed: when it may be tried again, and how often it failed. */
     private record Failure(int attempts, Instant retryAt) {
@@ -60,17 +61,30 @@ class SyncPageApplier extends BackgroundLoop {
         this.clock = clock;
     }
 
-    /** Waits up to {@code timeout} for a stored page to be applied; true when it was. */
+    /**
+     * Waits up to {@code timeout} for a stored page to be applied; true when it was. On the writer the
+     * applier says so at once; on another hub, which stores pages the writer applies, the database does,
+     * asked every {@code CHECK_APPLIED_EVERY}.
+     */
     boolean awaitApplied(long pageId, Duration timeout) {
         CompletableFuture<Void> applied = waiting.computeIfAbsent(pageId, id -> new CompletableFuture<>());
         nudge();
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            if (transaction.execute(status -> sync.applied(pageId)).orElse(false)) {
-                return true;
+            while (!transaction.execute(status -> sync.applied(pageId)).orElse(false)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    applied.get(Math.min(left, CHECK_APPLIED_EVERY.toNanos()), TimeUnit.NANOSECONDS);
+                    return true;
+                } catch (TimeoutException e) {
+                    // not applied here yet: ask the database again, the writer may be another hub
+                }
             }
-            applied.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (TimeoutException | ExecutionException e) {
+        } catch (ExecutionException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -40,8 +40,20 @@ class VisitorRepository {
 
     /** Streams every known visitor id without holding them all in memory. */
     void forEachId(Consumer<String> action) {
+        streamIds("SELECT id FROM visitor", action);
+    }
+
+    void forEachIdFirstSeenSince(Instant since, Consumer<String> action) {
+        streamIds("SELECT id FROM visitor WHERE first_seen >= ?", action, Timestamp.from(since));
+    }
+
+    /** Streams the ids a query selects, a fetch at a time, however many there are. */
+    private void streamIds(String sql, Consumer<String> action, Object... parameters) {
         jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("SELECT id FROM visitor");
+            PreparedStatement statement = connection.prepareStatement(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
             statement.setFetchSize(10_000);
             return statement;
         }, (RowCallbackHandler) row -> action.accept(row.getString(1)));

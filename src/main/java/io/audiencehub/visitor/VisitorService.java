@@ -71,6 +71,14 @@ public class VisitorService {
     }
 
     /**
+     * Calls {@code action} with the visitors first seen at or after {@code since}, by any hub of a cluster
+     * (each hub's own sightings are also announced as {@link VisitorFirstSeen} events, on that hub only).
+     */
+    public void forEachVisitorFirstSeenSince(Instant since, Consumer<String> action) {
+        visitors.forEachIdFirstSeenSince(since, action);
+    }
+
+    /**
      * Writes what is buffered now; returns how many distinct visitors it wrote. One flush at a time,
      * so that two never upsert the same rows at once, and so that when it returns every report
      * accepted before the call is stored, even those a scheduled flush had already taken.

@@ -8,6 +8,7 @@ import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.sync.HeapDeliveries;
 import io.audiencehub.visitor.VisitorService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -61,7 +62,8 @@ class AudienceStandbyTest extends IntegrationTest {
         AudienceLoader loader = new AudienceLoader(repository, standbyStore, keys, visitors, journal, transaction);
         Reconciler reconciler = new Reconciler(repository, standbyStore, keys, standbyWriter, election, visitors,
                 transaction);
-        FirstSightings sightings = new FirstSightings(standbyWriter, election);
+        FirstSightings sightings = new FirstSightings(standbyWriter, election, standbyStore, keys, visitors,
+                Clock.systemUTC());
         AudienceFollower follower = new AudienceFollower(repository, standbyStore, journal, loader, transaction);
         AudienceLoop loop = new AudienceLoop(election, loader, reconciler, sightings, follower,
                 new SimpleMeterRegistry());
