@@ -181,6 +181,21 @@ class SandboxExportRepository {
                 .query(Long.class).list();
     }
 
+    /**
+     * Claims a due export for this hub by moving its next sync to {@code claimedUntil}; false when it is
+     * no longer due (another hub of a cluster claimed it first). The sync's end sets the real next one.
+     */
+    boolean claimDue(long segmentId, Instant now, Instant claimedUntil) {
+        return jdbc.sql("""
+                        UPDATE sandbox_heap_export SET next_sync_at = :claimedUntil
+                        WHERE segment_id = :id AND recurring AND next_sync_at <= :now
+                        """)
+                .param("id", segmentId)
+                .param("now", now)
+                .param("claimedUntil", claimedUntil)
+                .update() == 1;
+    }
+
     Set<String> lastSentMembers(long segmentId) {
         return jdbc.sql("SELECT member_id FROM sandbox_heap_export_member WHERE segment_id = :id")
                 .param("id", segmentId)

@@ -31,11 +31,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,6 +55,7 @@ public class SandboxExportService {
 
     static final String WEBHOOK_PATH = "/api/integrations/heap/webhook";
     private static final Logger log = LoggerFactory.getLogger(SandboxExportService.class);
+    private static final Duration RECURRING_CLAIM = Duration.ofMinutes(30);
 
     private final SandboxExportRepository exports;
     private final SandboxOAuthRepository environments;
@@ -196,11 +197,27 @@ public class SandboxExportService {
         });
     }
 
-    /** On one hub of a cluster at a time: the lease outlasts most of a check interval, so no other hub starts the same syncs. */
+    /**
+     * Starts the recurring syncs that are due, each on the one hub of a cluster that claims it; a claim
+     * lasts {@code RECURRING_CLAIM}, after which a sync that never ended (its hub died) is due again.
+     */
     @Scheduled(fixedDelayString = "${audiencehub.sandbox.heap.recurring-check:30s}")
-    @SchedulerLock(name = "sandbox-heap-recurring-sync", lockAtMostFor = "PT1M", lockAtLeastFor = "PT25S")
     void syncDueRecurringExports() {
-        exports.dueRecurringExports(clock.instant()).forEach(this::syncInBackground);
+        Instant now = clock.instant();
+        for (long segmentId : exports.dueRecurringExports(now)) {
+            if (claimDue(segmentId, now)) {
+                syncInBackground(segmentId);
+            }
+        }
+    }
+
+    private boolean claimDue(long segmentId, Instant now) {
+        try {
+            return exports.claimDue(segmentId, now, now.plus(RECURRING_CLAIM));
+        } catch (ConcurrencyFailureException claimedElsewhere) {
+            // under Galera, another hub's claim of the same row committed first
+            return false;
+        }
     }
 
     /** Sends what changed since the last successful sync of the segment; returns what was sent. */

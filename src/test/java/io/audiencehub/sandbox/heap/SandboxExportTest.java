@@ -10,6 +10,7 @@ import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.sandbox.heap.SandboxSegment.RuleOperator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,8 @@ class SandboxExportTest extends HeapConnectedTest {
     AudienceService audiences;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SandboxExportRepository repository;
 
     private long environmentId;
 
@@ -174,6 +177,20 @@ class SandboxExportTest extends HeapConnectedTest {
         SandboxExport export = exports.export(free.id()).orElseThrow();
         assertThat(export.recurring()).isTrue();
         assertThat(Duration.between(export.lastSyncAt(), export.nextSyncAt())).isEqualTo(Duration.ofHours(4));
+    }
+
+    @Test
+    void aDueRecurringSyncIsClaimedByOneHubOnly() {
+        user("u1", Map.of("plan", "free", VISITOR_ID, "v1"));
+        SandboxSegment free = exports.defineByRule(environmentId, "Free", "plan", RuleOperator.EQUALS, "free");
+        exports.confirmExport(free.id(), VISITOR_ID);
+        exports.setRecurring(free.id(), true);
+        Instant now = Instant.now().plusSeconds(1);
+
+        assertThat(repository.claimDue(free.id(), now, now.plus(Duration.ofMinutes(30)))).isTrue();
+        assertThat(repository.claimDue(free.id(), now, now.plus(Duration.ofMinutes(30))))
+                .as("another hub checking at the same moment").isFalse();
+        assertThat(repository.dueRecurringExports(now)).doesNotContain(free.id());
     }
 
     private void user(String userId, Map<String, String> properties) {
