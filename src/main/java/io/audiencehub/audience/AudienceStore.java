@@ -133,6 +133,15 @@ class AudienceStore {
             return keys;
         }
 
+        private void publishWhileReadersWait() {
+            lock.writeLock().lock();
+            try {
+                publish();
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+
         private void publish() {
             long[] keys = newKeys();
             for (int i = 0; i < keys.length; i++) {
@@ -178,12 +187,7 @@ class AudienceStore {
                 TransactionSynchronizationManager.unbindResourceIfPossible(AudienceStore.this);
                 try {
                     if (status == STATUS_COMMITTED) {
-                        lock.writeLock().lock();
-                        try {
-                            staging.publish();
-                        } finally {
-                            lock.writeLock().unlock();
-                        }
+                        staging.publishWhileReadersWait();
                     }
                 } finally {
                     writing.unlock();
@@ -202,12 +206,7 @@ class AudienceStore {
         try {
             Staging staging = new Staging();
             changes.accept(staging);
-            lock.writeLock().lock();
-            try {
-                staging.publish();
-            } finally {
-                lock.writeLock().unlock();
-            }
+            staging.publishWhileReadersWait();
         } finally {
             writing.unlock();
         }

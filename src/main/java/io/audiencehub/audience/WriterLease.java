@@ -26,7 +26,7 @@ class WriterLease {
     private final LockProvider locks;
     private final Duration lease;
     private final long trustedNanos;
-    private SimpleLock held;
+    private volatile SimpleLock held;
     private volatile long trustedUntil;
 
     WriterLease(LockProvider locks, @Value("${audiencehub.audiences.writer-lease}") Duration lease) {

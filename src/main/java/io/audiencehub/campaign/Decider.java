@@ -1,6 +1,7 @@
 package io.audiencehub.campaign;
 
 import io.audiencehub.campaign.Decisions.Decision;
+import io.audiencehub.campaign.Decisions.Payload;
 import io.audiencehub.segment.PreparedSegments;
 import io.audiencehub.segment.SegmentDefinition;
 import io.audiencehub.segment.VisitorContext;
@@ -107,6 +108,8 @@ final class Decider {
         private final boolean usesExternalData;
         private final long[] keyHashes;
         private final int[] weights;
+        /** Each variation's decision without matched segments: the same for every visitor, so built once. */
+        private final Decision[] decisions;
 
         private Live(int position, Campaign campaign, int[] slots, boolean usesExternalData) {
             this.position = position;
@@ -115,6 +118,8 @@ final class Decider {
             this.usesExternalData = usesExternalData;
             this.keyHashes = campaign.variations().stream().mapToLong(variation -> Assignment.keyHash(variation.key())).toArray();
             this.weights = campaign.variations().stream().mapToInt(Variation::weight).toArray();
+            this.decisions = campaign.variations().stream().map(variation -> new Decision(campaign.id(), campaign.name(),
+                    variation.key(), variation.name(), Payload.of(variation), null)).toArray(Decision[]::new);
         }
 
         /** Its place in the snapshot's campaigns. */
@@ -124,6 +129,12 @@ final class Decider {
 
         Campaign campaign() {
             return campaign;
+        }
+
+        private Decision decision(int variation, IntPredicate inSegment, boolean withMatchedSegments) {
+            Decision decision = decisions[variation];
+            return !withMatchedSegments ? decision : new Decision(decision.campaignId(), decision.campaign(),
+                    decision.variationKey(), decision.variation(), decision.payload(), matched(inSegment));
         }
 
         private List<Long> matched(IntPredicate inSegment) {
@@ -150,10 +161,11 @@ final class Decider {
 
     /**
      * Decides for the visitor among the snapshot's campaigns, at {@code now}. Until the audiences are
-     * loaded, a campaign whose segments read them is left out and the answer is marked stale.
+     * loaded, a campaign whose segments read them is left out and the answer is marked stale. The
+     * targeted segments the visitor is in are listed only {@code withMatchedSegments}.
      */
     Decisions decide(Snapshot snapshot, VisitorContext visitor, Instant now, boolean audiencesLoaded,
-                     boolean pushToHeap) {
+                     boolean pushToHeap, boolean withMatchedSegments) {
         boolean stale = false;
         IntPredicate inSegment = snapshot.segments().forVisitor(visitor);
         byte[] visitorBytes = Assignment.visitor(visitor.visitorId());
@@ -178,10 +190,8 @@ final class Decider {
             Live entry = snapshot.campaigns().get(c);
             Campaign campaign = entry.campaign;
             int chosen = Assignment.variation(hash, entry.keyHashes, entry.weights);
-            Variation variation = campaign.variations().get(chosen);
             decided.accept(entry, chosen);
-            decisions.add(new Decision(campaign.id(), campaign.name(), variation.key(), variation.name(),
-                    variation.json(), variation.selector(), variation.html(), entry.matched(inSegment)));
+            decisions.add(entry.decision(chosen, inSegment, withMatchedSegments));
         }
         return new Decisions(visitor.visitorId(), decisions, stale, pushToHeap);
     }

@@ -1,7 +1,5 @@
 package io.audiencehub.campaign;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -58,17 +56,7 @@ class DecisionController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Answer(String visitorId, boolean stale, List<CampaignAnswer> campaigns, Map<String, Boolean> push) {
-    }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CampaignAnswer(long campaignId, String campaign, String variationKey, String variation, Payload payload,
-                          List<Long> matchedSegments) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Payload(@JsonRawValue String json, String selector, String html) {
+    record Answer(String visitorId, boolean stale, List<Decision> campaigns, Map<String, Boolean> push) {
     }
 
     private final DecisionService decisions;
@@ -112,15 +100,14 @@ class DecisionController {
                     + " revoked: send \"Authorization: Bearer <key>\" with a key an admin created under API keys,"
                     + " or no Authorization header for the public answer."));
         }
-        return answer(request, serverSide, decisions::decide);
+        return answer(request, (visitor, now) -> decisions.decide(visitor, now, serverSide));
     }
 
     /**
      * Checks the request, has {@code decide} decide for the visitor it describes at the server's time,
      * and writes the answer: what the decision API does around the decision itself.
      */
-    ResponseEntity<?> answer(DecisionRequest request, boolean serverSide,
-                             BiFunction<VisitorContext, Instant, Decisions> decide) {
+    ResponseEntity<?> answer(DecisionRequest request, BiFunction<VisitorContext, Instant, Decisions> decide) {
         if (request == null) {
             return refused("the body is empty: send {\"visitor_id\": \"...\", \"context\": {...}}");
         }
@@ -141,8 +128,7 @@ class DecisionController {
                 context.url(), context.cookies() == null ? Map.of() : context.cookies(),
                 context.time() == null ? now : context.time());
         Decisions decided = decide.apply(visitor, now);
-        return ResponseEntity.ok(new Answer(decided.visitorId(), decided.stale(),
-                decided.campaigns().stream().map(decision -> answer(decision, serverSide)).toList(),
+        return ResponseEntity.ok(new Answer(decided.visitorId(), decided.stale(), decided.campaigns(),
                 Map.of("heap", decided.pushToHeap())));
     }
 
@@ -171,13 +157,6 @@ class DecisionController {
             return "context.cookies: at most " + MAX_COOKIES + " cookies";
         }
         return null;
-    }
-
-    private static CampaignAnswer answer(Decision decision, boolean serverSide) {
-        Payload payload = decision.json() == null && decision.selector() == null ? null
-                : new Payload(decision.json(), decision.selector(), decision.html());
-        return new CampaignAnswer(decision.campaignId(), decision.campaign(), decision.variationKey(),
-                decision.variation(), payload, serverSide ? decision.matchedSegments() : null);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value) {

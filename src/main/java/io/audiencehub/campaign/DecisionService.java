@@ -67,11 +67,13 @@ public class DecisionService {
     /**
      * The campaigns running at {@code now} that the visitor falls into, each with its variation. The
      * segments read the visitor's context, whose time may be the visitor's own; the campaigns' dates
-     * follow the server's clock.
+     * follow the server's clock. The targeted segments the visitor is in are listed only
+     * {@code withMatchedSegments}: server-side clients ask for them, the site tag does not.
      */
-    public Decisions decide(VisitorContext visitor, Instant now) {
+    public Decisions decide(VisitorContext visitor, Instant now, boolean withMatchedSegments) {
         Running current = running;
-        return current.decider().decide(current.snapshot(), visitor, now, audiences.isLoaded(), current.pushToHeap());
+        return current.decider().decide(current.snapshot(), visitor, now, audiences.isLoaded(), current.pushToHeap(),
+                withMatchedSegments);
     }
 
     /** Rebuilds the snapshot of running campaigns; the last good one stays when the database cannot answer. */

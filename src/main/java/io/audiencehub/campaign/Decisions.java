@@ -1,5 +1,9 @@
 package io.audiencehub.campaign;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
@@ -12,10 +16,22 @@ import java.util.List;
 public record Decisions(String visitorId, List<Decision> campaigns, boolean stale, boolean pushToHeap) {
 
     /**
-     * One campaign's decision: the variation and its payload ({@code json}, or {@code selector} and
-     * {@code html}; none for the Original), and the targeted segments the visitor is in.
+     * One campaign's decision, as the decision API writes it: the variation, its payload (none for the
+     * Original) and, only when they were asked for, the targeted segments the visitor is in.
      */
-    public record Decision(long campaignId, String campaign, String variationKey, String variation, String json,
-                           String selector, String html, List<Long> matchedSegments) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Decision(long campaignId, String campaign, String variationKey, String variation, Payload payload,
+                           List<Long> matchedSegments) {
+    }
+
+    /** What a variation changes: a JSON document, or an element's selector and its new HTML. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Payload(@JsonRawValue String json, String selector, String html) {
+
+        static Payload of(Variation variation) {
+            return variation.json() == null && variation.selector() == null ? null
+                    : new Payload(variation.json(), variation.selector(), variation.html());
+        }
     }
 }

@@ -38,10 +38,10 @@ class NoOpDecisionController {
 
     @PostMapping(PATH)
     ResponseEntity<?> decide(@RequestBody(required = false) DecisionRequest request) {
-        return decisionApi.answer(request, false, (visitor, now) -> {
+        return decisionApi.answer(request, (visitor, now) -> {
             Decisions first = replayed;
             if (first == null) {
-                first = decisions.decide(visitor, now);
+                first = decisions.decide(visitor, now, false);
                 replayed = first;
             }
             return new Decisions(visitor.visitorId(), first.campaigns(), first.stale(), first.pushToHeap());
