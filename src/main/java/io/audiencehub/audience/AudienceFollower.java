@@ -67,11 +67,19 @@ class AudienceFollower {
         TreeSet<Long> withNewMembers = new TreeSet<>();
         TreeSet<Long> withNewCounts = new TreeSet<>();
         RoaringBitmap newlyKnown = new RoaringBitmap();
+        RoaringBitmap noLongerKnown = new RoaringBitmap();
         for (LoggedChange change : changes) {
             withNewMembers.addAll(change.audiencesWithNewMembers());
             withNewCounts.addAll(change.audiencesWithNewCounts());
             if (change.newlyKnown() != null) {
-                newlyKnown.or(Bitmaps.deserialize(change.newlyKnown()));
+                RoaringBitmap known = Bitmaps.deserialize(change.newlyKnown());
+                newlyKnown.or(known);
+                noLongerKnown.andNot(known);
+            }
+            if (change.noLongerKnown() != null) {
+                RoaringBitmap forgotten = Bitmaps.deserialize(change.noLongerKnown());
+                noLongerKnown.or(forgotten);
+                newlyKnown.andNot(forgotten);
             }
         }
         withNewCounts.removeAll(withNewMembers);
@@ -95,6 +103,7 @@ class AudienceFollower {
             matched.forEach((audienceId, count) -> staging.change(audienceId,
                     new Members(staging.members(audienceId).bitmap(), count)));
             newlyKnown.forEach((int sequence) -> staging.markKnown(sequence));
+            noLongerKnown.forEach((int sequence) -> staging.forget(sequence));
             staging.committedAs(version);
         });
     }

@@ -37,7 +37,8 @@ class AudienceJournal {
     }
 
     /** One logged change: which audiences' members or counts changed, and who became a known visitor. */
-    record LoggedChange(long version, String membersChanged, String countsChanged, byte[] newlyKnown) {
+    record LoggedChange(long version, String membersChanged, String countsChanged, byte[] newlyKnown,
+                        byte[] noLongerKnown) {
 
         List<Long> audiencesWithNewMembers() {
             return ids(membersChanged);
@@ -101,8 +102,8 @@ class AudienceJournal {
         long version = version();
         jdbc.sql("""
                         INSERT INTO audience_change (version, term, changed_at, members_changed, counts_changed,
-                                                     newly_known)
-                        VALUES (:version, :term, :now, :members, :counts, :known)
+                                                     newly_known, no_longer_known)
+                        VALUES (:version, :term, :now, :members, :counts, :known, :forgotten)
                         """)
                 .param("version", version)
                 .param("term", term)
@@ -110,6 +111,8 @@ class AudienceJournal {
                 .param("members", joined(staging.audiencesWithNewMembers()))
                 .param("counts", joined(staging.audiencesWithNewCounts()))
                 .param("known", staging.newlyKnown().isEmpty() ? null : Bitmaps.serialize(staging.newlyKnown()))
+                .param("forgotten", staging.noLongerKnown().isEmpty() ? null
+                        : Bitmaps.serialize(staging.noLongerKnown()))
                 .update();
         staging.committedAs(version);
     }
@@ -117,7 +120,8 @@ class AudienceJournal {
     /** The changes logged after {@code version}, in order; the first is not the next one when the log was trimmed. */
     List<LoggedChange> since(long version) {
         return jdbc.sql("""
-                        SELECT version, members_changed, counts_changed, newly_known FROM audience_change
+                        SELECT version, members_changed, counts_changed, newly_known, no_longer_known
+                        FROM audience_change
                         WHERE version > :version ORDER BY version
                         """)
                 .param("version", version)

@@ -24,15 +24,19 @@ class AudienceLoop extends BackgroundLoop {
     private final Reconciler reconciler;
     private final FirstSightings sightings;
     private final AudienceFollower follower;
+    private final ErasureApplier erasures;
+    private final SuppressedKeys suppressed;
 
     AudienceLoop(WriterElection election, AudienceLoader loader, Reconciler reconciler, FirstSightings sightings,
-                 AudienceFollower follower, MeterRegistry metrics) {
+                 AudienceFollower follower, ErasureApplier erasures, SuppressedKeys suppressed, MeterRegistry metrics) {
         super("audience-writer", Duration.ofMillis(500), LoopOrder.AUDIENCES, metrics);
         this.election = election;
         this.loader = loader;
         this.reconciler = reconciler;
         this.sightings = sightings;
         this.follower = follower;
+        this.erasures = erasures;
+        this.suppressed = suppressed;
     }
 
     @Override
@@ -48,6 +52,7 @@ class AudienceLoop extends BackgroundLoop {
     @Override
     protected void runOnce() {
         if (election.renew(this::takeOver)) {
+            erasures.applyPending();
             sightings.write();
             sightings.countOtherHubsSightings();
         } else {
@@ -65,6 +70,7 @@ class AudienceLoop extends BackgroundLoop {
 
     /** Loads what the previous writer left and recounts, so counts are exact from the first change on. */
     void takeOver() {
+        suppressed.load();
         reconciler.recount(loader.load());
     }
 }

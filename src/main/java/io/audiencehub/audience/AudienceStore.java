@@ -47,6 +47,7 @@ class AudienceStore {
         private final int firstNewSequence = nextSequence;
         private final Map<Long, Members> changedAudiences = new HashMap<>();
         private final RoaringBitmap newlyKnown = new RoaringBitmap();
+        private final RoaringBitmap noLongerKnown = new RoaringBitmap();
         private int savedKeys;
         private long committedVersion = version;
 
@@ -66,11 +67,22 @@ class AudienceStore {
         }
 
         boolean isKnown(int sequence) {
-            return known.contains(sequence) || newlyKnown.contains(sequence);
+            return (known.contains(sequence) || newlyKnown.contains(sequence)) && !noLongerKnown.contains(sequence);
         }
 
         void markKnown(int sequence) {
             newlyKnown.add(sequence);
+            noLongerKnown.remove(sequence);
+        }
+
+        /** The member is no longer a known visitor: it was erased. */
+        void forget(int sequence) {
+            noLongerKnown.add(sequence);
+            newlyKnown.remove(sequence);
+        }
+
+        RoaringBitmap noLongerKnown() {
+            return noLongerKnown;
         }
 
         long recountMatched(RoaringBitmap members) {
@@ -101,7 +113,8 @@ class AudienceStore {
 
         /** Whether there is anything to write: changed audiences, new keys or newly known visitors. */
         boolean hasChanges() {
-            return !changedAudiences.isEmpty() || !newSequences.isEmpty() || !newlyKnown.isEmpty();
+            return !changedAudiences.isEmpty() || !newSequences.isEmpty() || !newlyKnown.isEmpty()
+                    || !noLongerKnown.isEmpty();
         }
 
         /** The audiences whose members changed, not only their counts. */
@@ -149,6 +162,7 @@ class AudienceStore {
             }
             nextSequence = firstNewSequence + keys.length;
             known.or(newlyKnown);
+            known.andNot(noLongerKnown);
             changedAudiences.forEach((audienceId, after) -> {
                 Members before = audiences.get(audienceId);
                 audiencesOfMembers.change(audienceId, before == null ? new RoaringBitmap() : before.bitmap(),

@@ -27,15 +27,17 @@ class AudienceWriter {
     private final MemberKeys keys;
     private final WriterElection election;
     private final AudienceJournal journal;
+    private final SuppressedKeys suppressed;
     private final TransactionTemplate transaction;
 
     AudienceWriter(AudienceRepository audiences, AudienceStore store, MemberKeys keys, WriterElection election,
-                   AudienceJournal journal, TransactionTemplate transaction) {
+                   AudienceJournal journal, SuppressedKeys suppressed, TransactionTemplate transaction) {
         this.audiences = audiences;
         this.store = store;
         this.keys = keys;
         this.election = election;
         this.journal = journal;
+        this.suppressed = suppressed;
         this.transaction = transaction;
     }
 
@@ -68,6 +70,9 @@ class AudienceWriter {
         long[] addedKeys = change.members().addedKeys();
         long[] removedKeys = change.members().removedKeys();
         for (long key : addedKeys) {
+            if (suppressed.contains(key)) {
+                continue;
+            }
             int sequence = staging.sequenceOf(key);
             if (members.checkedAdd(sequence)) {
                 added++;
@@ -87,6 +92,36 @@ class AudienceWriter {
         audiences.saveMembers(audienceId, Bitmaps.serialize(members), members.getLongCardinality(), matched);
         return new AppliedChange(audienceId, added, removed, addedKeys.length - added, removedKeys.length - removed,
                 members.getLongCardinality(), matched);
+    }
+
+    /**
+     * Removes an erased member from every audience it is in and from the known visitors, inside the
+     * caller's transaction; returns from how many audiences.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int erase(long key) {
+        Staging staging = beginWrite();
+        int sequence = staging.existingSequenceOf(key);
+        if (sequence == LongIntMap.ABSENT) {
+            return 0;
+        }
+        boolean known = staging.isKnown(sequence);
+        int removed = 0;
+        for (long audienceId : store.audiencesOf(key)) {
+            Members before = staging.members(audienceId);
+            RoaringBitmap members = before.bitmap().clone();
+            if (members.checkedRemove(sequence)) {
+                long matched = before.matched() - (known ? 1 : 0);
+                members.runOptimize();
+                staging.change(audienceId, new Members(members, matched));
+                audiences.saveMembers(audienceId, Bitmaps.serialize(members), members.getLongCardinality(), matched);
+                removed++;
+            }
+        }
+        if (known) {
+            staging.forget(sequence);
+        }
+        return removed;
     }
 
     /** Counts the members who just became known visitors into their audiences' matched counts. */

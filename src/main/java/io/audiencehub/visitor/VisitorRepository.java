@@ -39,6 +39,10 @@ class VisitorRepository {
     }
 
     /** Streams every known visitor id without holding them all in memory. */
+    boolean delete(String visitorId) {
+        return jdbc.update("DELETE FROM visitor WHERE id = ?", visitorId) == 1;
+    }
+
     void forEachId(Consumer<String> action) {
         streamIds("SELECT id FROM visitor", action);
     }

@@ -65,6 +65,17 @@ public class VisitorService {
         return buffered;
     }
 
+    /**
+     * Forgets a visitor: its row in the registry and any report of it still buffered on this hub. A
+     * report the tag sends later makes it a new visitor.
+     *
+     * @return whether the registry held it
+     */
+    public boolean forget(String visitorId) {
+        buffer.removeIf(report -> report.visitorId().equals(visitorId));
+        return visitors.delete(visitorId);
+    }
+
     /** Calls {@code action} with every stored visitor id, streamed from the database. */
     public void forEachKnownVisitor(Consumer<String> action) {
         visitors.forEachId(action);

@@ -34,6 +34,8 @@ class AudienceStandbyTest extends IntegrationTest {
     @Autowired
     AudienceJournal journal;
     @Autowired
+    ErasureRepository erasures;
+    @Autowired
     TransactionTemplate transaction;
     @Autowired
     JdbcClient jdbc;
@@ -57,8 +59,9 @@ class AudienceStandbyTest extends IntegrationTest {
                 .builder().withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime()
                 .withLockedByValue("standby-" + suffix).build()), Duration.ofSeconds(10));
         WriterElection election = new WriterElection(lease, journal);
+        SuppressedKeys suppressed = new SuppressedKeys(erasures);
         AudienceWriter standbyWriter = new AudienceWriter(repository, standbyStore, keys, election, journal,
-                transaction);
+                suppressed, transaction);
         AudienceLoader loader = new AudienceLoader(repository, standbyStore, keys, visitors, journal, transaction);
         Reconciler reconciler = new Reconciler(repository, standbyStore, keys, standbyWriter, election, visitors,
                 transaction);
@@ -66,6 +69,7 @@ class AudienceStandbyTest extends IntegrationTest {
                 Clock.systemUTC());
         AudienceFollower follower = new AudienceFollower(repository, standbyStore, journal, loader, transaction);
         AudienceLoop loop = new AudienceLoop(election, loader, reconciler, sightings, follower,
+                new ErasureApplier(erasures, suppressed, standbyWriter, transaction, Clock.systemUTC()), suppressed,
                 new SimpleMeterRegistry());
         AudienceService standby = new AudienceService(repository, standbyStore, keys, standbyWriter, election,
                 reconciler, sightings, loop);
