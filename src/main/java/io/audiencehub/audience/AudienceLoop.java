@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * The audiences' background work. At start it loads the audiences, as the writer when no other
  * instance holds the lease, else as a standby. Every half second it extends or takes the writer lease
- * (taking over when the writer went away) and, as the writer, counts queued first sightings; a standby
- * follows the writer's changes ({@link AudienceFollower}), so its decisions see a change within a round.
+ * (taking over when the writer went away) and, as the writer, carries out erasures and lifts
+ * ({@link ErasureApplier}) and counts first sightings; a standby follows the writer's changes
+ * ({@link AudienceFollower}), so its decisions see a change within a round.
  */
 @Component
 class AudienceLoop extends BackgroundLoop {
