@@ -88,7 +88,8 @@ public final class Chaos {
                 + ",\"total_pages\":" + pages + ",\"sync_task_id\":\"" + task + "\"},\"add\":[" + add + "],\"remove\":[]}}";
     }
 
-    private static String hmac(byte[] secret, String timestamp, String body) {
+    /** Heap's signature of a delivery: HMAC-SHA256 of the timestamp and the body, in base64. */
+    static String hmac(byte[] secret, String timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));

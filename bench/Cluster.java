@@ -15,8 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Plays Heap and a site for bench/cluster.sh, against two hubs of one cluster. Two senders deliver one
@@ -27,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * first visitor until the campaign targeting the audience shows: the freshness delay. At the end the
  * first pages are sent again and must be answered "duplicate".
  *
- * <p>Arguments: first hub URL, second hub URL, webhook secret, id_token, segment id, pages, ids per
+ * <p>Compiled with bench/Chaos.java, whose signing it uses. Arguments: first hub URL, second hub URL, webhook secret, id_token, segment id, pages, ids per
  * page, campaign id, metrics password, pause in ms between a sender's pages (Heap paces its pages
  * too; here it keeps pages coming while the script kills and restarts).
  */
@@ -205,7 +203,7 @@ public final class Cluster {
         String timestamp = Long.toString(System.currentTimeMillis());
         return bodyIfOk(HttpRequest.newBuilder(URI.create(hub + "/api/integrations/heap/webhook"))
                 .header("Content-Type", "application/json")
-                .header("Heap-Hash", "ts:" + timestamp + ",hmac:" + hmac(timestamp, body))
+                .header("Heap-Hash", "ts:" + timestamp + ",hmac:" + Chaos.hmac(secret, timestamp, body))
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
@@ -235,17 +233,6 @@ public final class Cluster {
                 + "{\"id\":" + segmentId + ",\"name\":\"Cluster " + segmentId + "\"},\"sync_info\":{\"page_number\":"
                 + page + ",\"total_pages\":" + pages + ",\"sync_task_id\":\"" + task + "\"},\"add\":[" + add
                 + "],\"remove\":[]}}";
-    }
-
-    private static String hmac(String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
     }
 
     private static void sleep(long millis) {

@@ -128,7 +128,8 @@ connector=$(sql 3 audiencehub -e "SELECT id FROM connector WHERE token_id = 'clu
 
 # The audience exists once a first sync brought one member; a campaign then targets it, through a
 # segment, and the sync below adds 300,000 members whose decisions the probes ask for.
-java bench/Chaos.java "$(hub_url 1)" "$secret" cluster-token 1 1 1 > "$work/seed.log" 2>&1 \
+javac -d "$work/classes" bench/Chaos.java bench/Cluster.java
+java -cp "$work/classes" Chaos "$(hub_url 1)" "$secret" cluster-token 1 1 1 > "$work/seed.log" 2>&1 \
   || { echo "FAILED: the first sync"; cat "$work/seed.log"; exit 1; }
 audience=$(sql 3 audiencehub -e "SELECT id FROM audience WHERE connector_id = $connector AND segment_id = 1")
 sql 3 audiencehub -e "
@@ -154,7 +155,7 @@ grep -q "\"campaign_id\":$campaign," <<< "$answer" || { echo "FAILED: hub 2 neve
 
 echo "== a sync of $pages pages of $per_page ids, half to each hub"
 started=$(date +%s.%N)
-java bench/Cluster.java "$(hub_url 1)" "$(hub_url 2)" "$secret" cluster-token 1 "$pages" "$per_page" "$campaign" \
+java -cp "$work/classes" Cluster "$(hub_url 1)" "$(hub_url 2)" "$secret" cluster-token 1 "$pages" "$per_page" "$campaign" \
   "$metrics_password" "$pause" > "$work/sync.log" 2>&1 &
 client=$!
 pids+=("$client")

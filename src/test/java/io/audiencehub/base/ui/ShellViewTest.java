@@ -36,7 +36,7 @@ class ShellViewTest extends KaribuTest {
         _get(IntegrationHubView.class);
         assertThat(menu()).containsExactly(
                 "Integrations", "Integrations > Integration Hub", "Integrations > Directory",
-                "Segments", "Campaigns", "Users", "API keys", "Heap sandbox");
+                "Segments", "Campaigns", "Users", "API keys", "Erasure", "Heap sandbox");
     }
 
     @Test
