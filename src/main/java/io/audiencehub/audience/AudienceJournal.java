@@ -1,7 +1,7 @@
 package io.audiencehub.audience;
 
 import io.audiencehub.audience.AudienceStore.Staging;
-import java.lang.management.ManagementFactory;
+import io.audiencehub.base.HubInstance;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -61,12 +61,12 @@ class AudienceJournal {
     private final Clock clock;
     private final String instanceName;
 
-    AudienceJournal(JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+    AudienceJournal(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, HubInstance instance) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transaction.getTransactionManager());
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        this.instanceName = ManagementFactory.getRuntimeMXBean().getName();
+        this.instanceName = instance.name();
     }
 
     /** Starts a new term, committed at once, and returns it: from now on no earlier term's change commits. */

@@ -1,8 +1,5 @@
 package io.audiencehub.base;
 
-import java.lang.management.ManagementFactory;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -21,21 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class LeaseConfiguration {
 
     @Bean
-    LockProvider lockProvider(DataSource dataSource) {
+    LockProvider lockProvider(DataSource dataSource, HubInstance instance) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .usingDbTime()
-                .withLockedByValue(instanceName())
+                .withLockedByValue(instance.name())
                 .build());
-    }
-
-    /**
-     * This process, as its leases name it: unique even for two hubs on one host, since a lease is
-     * extended by whoever it names.
-     */
-    private static String instanceName() {
-        byte[] nonce = new byte[4];
-        ThreadLocalRandom.current().nextBytes(nonce);
-        return ManagementFactory.getRuntimeMXBean().getName() + "/" + HexFormat.of().formatHex(nonce);
     }
 }

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import io.audiencehub.TestDatabase;
 import io.audiencehub.audience.AudienceStore.Members;
 import io.audiencehub.audience.AudienceStore.Staging;
+import io.audiencehub.base.HubInstance;
 import io.audiencehub.visitor.VisitorService;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class WriterFencingTest {
         final AudienceRepository repository = new AudienceRepository(JdbcClient.create(dataSource));
         final TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         final AudienceJournal journal = new AudienceJournal(JdbcClient.create(dataSource), transaction,
-                Clock.systemUTC());
+                Clock.systemUTC(), new HubInstance());
         final WriterElection election = new WriterElection(new WriterLease(new JdbcTemplateLockProvider(
                 JdbcTemplateLockProvider.Configuration.builder().withJdbcTemplate(new JdbcTemplate(dataSource))
                         .usingDbTime().withLockedByValue(UUID.randomUUID().toString()).build()), LEASE), journal);
