@@ -80,6 +80,10 @@ class ErasureRepository {
                 .query(Suppression.class).list();
     }
 
+    int countSuppressions() {
+        return jdbc.sql("SELECT COUNT(*) FROM audience_suppression").query(Integer.class).single();
+    }
+
     List<ErasureAuditEntry> audit(int offset, int limit) {
         return jdbc.sql("""
                         SELECT member_key, action, actor, at FROM audience_erasure_audit

@@ -87,6 +87,11 @@ public class ErasureService {
     }
 
     @PreAuthorize("hasRole('ADMIN')")
+    public int countSuppressions() {
+        return erasures.countSuppressions();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
     public List<ErasureAuditEntry> audit(int offset, int limit) {
         return erasures.audit(offset, limit);
     }

@@ -92,6 +92,11 @@ class CampaignRepository {
                 .update();
     }
 
+    /** Only a draft: one that ran keeps its row, and its decision counts, once ended. */
+    int deleteDraft(long id) {
+        return jdbc.sql("DELETE FROM campaign WHERE id = :id AND status = 'DRAFT'").param("id", id).update();
+    }
+
     void replaceSegments(long campaignId, List<Long> segmentIds) {
         jdbc.sql("DELETE FROM campaign_segment WHERE campaign_id = :id").param("id", campaignId).update();
         batches.batchUpdate("INSERT INTO campaign_segment (campaign_id, segment_id, position) VALUES (?, ?, ?)",

@@ -174,6 +174,19 @@ public class CampaignService {
         return move(id, CampaignStatus.ENDED);
     }
 
+    /** Deletes a campaign that never ran; one that did is ended instead, so that its history stays. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void delete(long id) {
+        Campaign campaign = existing(id);
+        if (campaign.status() != CampaignStatus.DRAFT || campaigns.deleteDraft(id) != 1) {
+            throw new CampaignException("Campaign \"" + campaign.name() + "\" is " + campaign.status().label()
+                    .toLowerCase() + ": only a draft can be deleted; end a campaign that ran instead.");
+        }
+        log.info("Campaign {} ({}) deleted by {}", id, campaign.name(), actor.name());
+        events.publishEvent(new CampaignChanged(id));
+    }
+
     private Campaign move(long id, CampaignStatus next) {
         Campaign campaign = existing(id);
         if (!campaign.status().next().contains(next)) {

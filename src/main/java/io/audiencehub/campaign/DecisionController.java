@@ -11,6 +11,8 @@ import io.audiencehub.segment.Criterion;
 import io.audiencehub.segment.VisitorContext;
 import io.audiencehub.visitor.VisitorIds;
 import io.audiencehub.visitor.VisitorProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -40,6 +42,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * the request, the answer and every refusal.
  */
 @RestController
+@Tag(name = "Public: decisions")
 class DecisionController {
 
     static final String PATH = "/api/v1/decisions";
@@ -90,6 +93,8 @@ class DecisionController {
      * A server-side client sends an API key as a bearer token and also learns which targeted segments
      * the visitor is in; a key that opens nothing is refused rather than answered as the public.
      */
+    @Operation(summary = "The running campaigns and variations a visitor falls into", description = """
+            Public, for the site tag (CORS from the allowed site origins). A server-side client that sends an API key             as `Authorization: Bearer <key>` also gets `matched_segments`. docs/decisions.md.""")
     @PostMapping(PATH)
     ResponseEntity<?> decide(@RequestBody(required = false) DecisionRequest request,
                              @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {

@@ -1,5 +1,7 @@
 package io.audiencehub.connector;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -8,6 +10,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** Where Heap sends the browser back after its consent page; the result is shown on the hub's Heap page. */
 @Controller
+@Tag(name = "Browser: OAuth")
 class OAuthCallbackController {
 
     static final String RESULT_PAGE = "/integrations/hub/heap";
@@ -18,6 +21,8 @@ class OAuthCallbackController {
         this.connectors = connectors;
     }
 
+    @Operation(summary = "Where the provider sends the admin's browser back after consent; redirects to the"
+            + " provider's connectors page with the outcome")
     @GetMapping(HeapProperties.CALLBACK_PATH)
     RedirectView callback(@RequestParam(required = false) String state,
                           @RequestParam(required = false) String code,

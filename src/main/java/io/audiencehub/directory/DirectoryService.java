@@ -73,6 +73,11 @@ public class DirectoryService {
         return audiences.count(connectorId, nameContains, false);
     }
 
+    @PreAuthorize("isAuthenticated()")
+    public Optional<ConnectionAudience> audience(long audienceId) {
+        return audiences.find(audienceId).map(DirectoryService::audience);
+    }
+
     /** Is this visitor, by the id the provider sends, in the audience? */
     @PreAuthorize("isAuthenticated()")
     public MemberAnswer lookUp(long audienceId, String visitorId) {

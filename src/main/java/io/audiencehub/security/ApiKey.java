@@ -2,10 +2,19 @@ package io.audiencehub.security;
 
 import java.time.Instant;
 
-/** A server-side client's key as admins see it: never the key itself, only its first characters. */
-public record ApiKey(long id, String name, String prefix, String createdBy, Instant createdAt, Instant revokedAt) {
+/** A server-side client's key as admins see it: never the key itself, only its first characters, and its scope. */
+public record ApiKey(long id, String name, String prefix, ApiKeyScope scope, String createdBy, Instant createdAt,
+                     Instant revokedAt) {
+
+    private static final int MAX_ACTOR_LENGTH = 80;
 
     public boolean revoked() {
         return revokedAt != null;
+    }
+
+    /** Who audit trails record for its requests: the key's visible start and name, within 80 characters. */
+    public String actorName() {
+        String actor = "API key " + prefix + " (" + name + ")";
+        return actor.length() <= MAX_ACTOR_LENGTH ? actor : actor.substring(0, MAX_ACTOR_LENGTH - 2) + "…)";
     }
 }

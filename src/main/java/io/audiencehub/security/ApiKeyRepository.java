@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ApiKeyRepository {
 
-    private static final String COLUMNS = "id, name, prefix, created_by, created_at, revoked_at";
+    private static final String COLUMNS = "id, name, prefix, scope, created_by, created_at, revoked_at";
 
     private final JdbcClient jdbc;
 
@@ -18,13 +18,13 @@ class ApiKeyRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(String name, String prefix, String keySha256, String by, Instant now) {
+    long insert(String name, String prefix, ApiKeyScope scope, String keySha256, String by, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO api_key (name, prefix, key_sha256, created_by, created_at)
-                        VALUES (:name, :prefix, :hash, :by, :now)
+                        INSERT INTO api_key (name, prefix, scope, key_sha256, created_by, created_at)
+                        VALUES (:name, :prefix, :scope, :hash, :by, :now)
                         """)
-                .param("name", name).param("prefix", prefix).param("hash", keySha256).param("by", by)
+                .param("name", name).param("prefix", prefix).param("scope", scope.name()).param("hash", keySha256).param("by", by)
                 .param("now", now)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keys for server-side clients of the API. A key is 40 random letters and digits after {@code ahk_};
  * only its SHA-256 is stored (a key that random needs no slow hash), so it is shown once, when it is
- * created. Admins create and revoke keys; a revoked key opens nothing.
+ * created. Admins create and revoke keys; a revoked key opens nothing. A key reads, or reads and
+ * writes ({@link ApiKeyScope}).
  */
 @Service
 public class ApiKeyService {
@@ -40,18 +41,21 @@ public class ApiKeyService {
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public NewApiKey create(String name) {
+    public NewApiKey create(String name, ApiKeyScope scope) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty() || clean.length() > 120) {
             throw new UserChangeException("Give the key a name of 1 to 120 characters, such as the client that uses it.");
+        }
+        if (scope == null) {
+            throw new UserChangeException("Choose what the key may do: read, or read and write.");
         }
         StringBuilder secret = new StringBuilder(KEY_START);
         for (int i = 0; i < RANDOM_LENGTH; i++) {
             secret.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         String key = secret.toString();
-        long id = keys.insert(clean, key.substring(0, 12), sha256(key), actor.name(), clock.instant());
-        log.info("API key {} ({}) created by {}", id, clean, actor.name());
+        long id = keys.insert(clean, key.substring(0, 12), scope, sha256(key), actor.name(), clock.instant());
+        log.info("API key {} ({}, {}) created by {}", id, clean, scope, actor.name());
         return new NewApiKey(keys.find(id).orElseThrow(), key);
     }
 

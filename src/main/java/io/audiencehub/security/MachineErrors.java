@@ -13,11 +13,22 @@ import org.springframework.security.core.AuthenticationException;
  */
 final class MachineErrors {
 
+    static final String API_PATHS = "/api/v1/**";
+    static final String UNKNOWN_API_KEY = "The API key is unknown or revoked: send \"Authorization: Bearer <key>\""
+            + " with a key an admin created under API keys.";
+    private static final String API_PREFIX = "/api/v1/";
+
     private MachineErrors() {
     }
 
     static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (request.getRequestURI().startsWith(request.getContextPath() + API_PREFIX)) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"Audience Hub\"");
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign-in required: send an API key as"
+                    + " \"Authorization: Bearer <key>\"; an admin creates keys under API keys.");
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Audience Hub\"");
         write(response, HttpServletResponse.SC_UNAUTHORIZED,
                 "Sign-in required: send the metrics credential (audiencehub.metrics.username and password) with"
@@ -26,12 +37,17 @@ final class MachineErrors {
 
     static void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpServletResponse.SC_FORBIDDEN, "Your role does not allow this request.");
+        boolean change = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+        write(response, HttpServletResponse.SC_FORBIDDEN, change && request.getRequestURI()
+                .startsWith(request.getContextPath() + API_PREFIX)
+                ? "This API key only reads: changes need a key with read and write access, which an admin creates"
+                + " under API keys."
+                : "Your role does not allow this request.");
     }
 
-    private static void write(HttpServletResponse response, int status, String message) throws IOException {
+    static void write(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write("{\"error\":\"" + message + "\"}");
+        response.getWriter().write("{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 }

@@ -3,6 +3,7 @@ package io.audiencehub.security;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.audiencehub.security.ui.LoginView;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -20,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -27,16 +29,20 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains: a stateless one for machines ({@code /api/**}, actuator) ordered first, where
- * HTTP Basic accepts the metrics credential only, and Vaadin's for people, with the login view and,
- * where configured, single sign-on.
+ * Two filter chains: a stateless one for machines ({@code /api/**}, actuator) ordered first, where an
+ * API key opens the automation API under {@code /api/v1} (reads with any key, changes with a key that
+ * writes) and HTTP Basic accepts the metrics credential only, and Vaadin's for people, with the login
+ * view and, where configured, single sign-on.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -78,14 +84,21 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain machineFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
                                            MetricsCredentialProperties metrics, PasswordEncoder encoder,
-                                           SignInThrottle throttle, AuthenticationEventPublisher events)
+                                           SignInThrottle throttle, AuthenticationEventPublisher events,
+                                           ApiKeyService apiKeys, SecurityContextHolderStrategy securityContext)
             throws Exception {
+        RequestMatcher publicPaths = new OrRequestMatcher(Arrays.stream(open(publicEndpoints))
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
         return http
                 .securityMatcher("/api/**", "/actuator/**")
                 .authenticationManager(SignInConfiguration.metricsCredential(metrics, encoder, throttle, events))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, securityContext, publicPaths),
+                        BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .requestMatchers(open(publicEndpoints)).permitAll()
+                        .requestMatchers(publicPaths).permitAll()
+                        .requestMatchers(HttpMethod.GET, MachineErrors.API_PATHS).hasAuthority(ApiKeyScope.READ_AUTHORITY)
+                        .requestMatchers(MachineErrors.API_PATHS).hasAuthority(ApiKeyScope.WRITE_AUTHORITY)
                         .anyRequest().hasRole(SignInConfiguration.METRICS_ROLE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(MachineErrors::unauthorized))
                 .exceptionHandling(errors -> errors
@@ -110,6 +123,8 @@ class SecurityConfiguration {
                 // as JSON to machines, rather than sending them to the sign-in page
                 .requestMatchers("/error").permitAll()
                 .requestMatchers("/images/**", "/icons/**").permitAll()
+                // the OpenAPI document and its UI: admins only (machines read the document in docs/api.md's way)
+                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").hasRole(Role.ADMIN_NAME)
                 .requestMatchers(open(publicEndpoints)).permitAll());
         // public endpoints carry no session, so there is nothing a forged request could use
         http.csrf(csrf -> csrf.ignoringRequestMatchers(open(publicEndpoints)));

@@ -2,10 +2,12 @@ package io.audiencehub.segment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.audiencehub.base.JsonPaths;
 
 /** Reads and writes the JSON document of a definition, and validates it both ways. */
 public final class SegmentDefinitions {
@@ -27,6 +29,27 @@ public final class SegmentDefinitions {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a definition of records is always JSON", e);
         }
+    }
+
+    /**
+     * A definition a client sent (the automation API): refused with what is wrong and where, as
+     * {@code definition.root.children[0]...}, and how the document looks in docs/segments.md.
+     */
+    public static SegmentDefinition parse(String json) {
+        SegmentDefinition definition;
+        try {
+            definition = JSON.readValue(json, SegmentDefinition.class);
+        } catch (JsonMappingException e) {
+            throw new SegmentException("definition" + JsonPaths.of(e) + ": " + e.getOriginalMessage()
+                    + " (docs/segments.md describes the document)");
+        } catch (JsonProcessingException e) {
+            throw new SegmentException("definition: not JSON: " + e.getOriginalMessage());
+        }
+        if (definition == null) {
+            throw new SegmentException("definition: missing; send the segment's versioned JSON document");
+        }
+        requireValid(definition);
+        return definition;
     }
 
     public static SegmentDefinition read(String json) {

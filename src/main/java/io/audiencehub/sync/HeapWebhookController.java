@@ -1,6 +1,11 @@
 package io.audiencehub.sync;
 
 import io.audiencehub.security.PublicEndpoints;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the answer, 200 only once the page is stored, waits a moment for it to be applied.
  */
 @RestController
+@Tag(name = "Public: Heap webhook")
 class HeapWebhookController {
 
     static final String PATH = "/api/integrations/heap/webhook";
@@ -51,6 +57,17 @@ class HeapWebhookController {
         return () -> List.of(PATH);
     }
 
+    @Operation(summary = "Heap delivers a page of a segment's members (segment.users.sync)", description = """
+            Signed with the Heap app's client secret in `Heap-Hash` (`ts=<unix seconds>,hmac=<hex>`, HMAC-SHA256 of             `<ts><body>`), at most 5 minutes old. A page is applied once: sent again, it is answered `duplicate`.             docs/segment-sync.md.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/json", schema = @Schema(implementation = WebhookBody.class))))
+    @ApiResponse(responseCode = "200", description = "Stored: `status` is `applied`, `queued` or `duplicate`")
+    @ApiResponse(responseCode = "400", description = "The body is not a valid page; `error` says where")
+    @ApiResponse(responseCode = "401", description = "The signature is missing, wrong or too old")
+    @ApiResponse(responseCode = "404", description = "No validated connector has the page's `id_token`")
+    @ApiResponse(responseCode = "405", description = "An `action_type` other than `segment.users.sync`")
+    @ApiResponse(responseCode = "413", description = "The body is over the size limit")
+    @ApiResponse(responseCode = "503", description = "Nothing stored; retry after `Retry-After` seconds")
     @PostMapping(PATH)
     ResponseEntity<Map<String, Object>> receive(HttpServletRequest request,
                                                 @RequestHeader(name = HeapSignature.HEADER, required = false) String hash)

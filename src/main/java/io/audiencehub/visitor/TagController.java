@@ -1,5 +1,7 @@
 package io.audiencehub.visitor;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Serves the site tag, cacheable: an ETag of its content, and 304 when the browser has it already. */
 @RestController
+@Tag(name = "Public: site tag")
 class TagController {
 
     static final String PATH = "/tag.js";
@@ -35,6 +38,7 @@ class TagController {
         }
     }
 
+    @Operation(summary = "The site tag script, cacheable (ETag, 304)", description = "docs/tag.md")
     @GetMapping(value = PATH, produces = "text/javascript;charset=UTF-8")
     ResponseEntity<byte[]> tag(@RequestHeader(name = "If-None-Match", required = false) String cached) {
         boolean fresh = etag.equals(cached);

@@ -88,6 +88,21 @@ class CampaignServiceTest extends IntegrationTest {
     }
 
     @Test
+    void onlyADraftIsDeletedAndACampaignThatRanIsKept() {
+        long draft = campaigns.create(draft("Never ran " + suffix, 50)).id();
+        campaigns.delete(draft);
+        assertThat(campaigns.find(draft)).isEmpty();
+
+        long ran = campaigns.create(draft("Ran " + suffix, 50)).id();
+        campaigns.start(ran);
+        campaigns.end(ran);
+        assertThatThrownBy(() -> campaigns.delete(ran)).isInstanceOf(CampaignException.class)
+                .hasMessage("Campaign \"Ran " + suffix + "\" is ended: only a draft can be deleted; end a campaign"
+                        + " that ran instead.");
+        assertThat(campaigns.find(ran)).isPresent();
+    }
+
+    @Test
     @WithMockUser(username = "vera", roles = "VIEWER")
     void aViewerSeesCampaignsButChangesNothing() {
         assertThatThrownBy(() -> campaigns.create(draft("Viewer " + suffix, 50)))

@@ -6,6 +6,7 @@ import io.audiencehub.Http;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
+import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.ApiKeyService;
 import io.audiencehub.security.NewApiKey;
 import io.audiencehub.segment.Criterion;
@@ -88,7 +89,7 @@ class DecisionApiTest extends HeapConnectedTest {
 
     @Test
     void aServerSideClientWithAnApiKeyAlsoLearnsTheMatchedSegmentsAndARevokedKeyIsRefused() {
-        NewApiKey key = HeapConnectorsForTests.asAdmin(security, () -> apiKeys.create("Checkout service " + suffix));
+        NewApiKey key = HeapConnectorsForTests.asAdmin(security, () -> apiKeys.create("Checkout service " + suffix, ApiKeyScope.READ));
         String body = "{\"visitor_id\": \"member-" + suffix + "\"}";
 
         HttpResponse<String> answer = Http.postJson(url, body, "Authorization", "Bearer " + key.secret());

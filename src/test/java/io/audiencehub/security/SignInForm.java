@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * The sign-in form as a browser at {@code clientAddress} uses it (behind the tests' trusted proxy):
  * its session cookie, the CSRF token of the sign-in page, and the form's POST.
  */
-final class SignInForm {
+public final class SignInForm {
 
     private static final Pattern TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
@@ -25,7 +25,7 @@ final class SignInForm {
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    SignInForm(String baseUrl, String clientAddress) {
+    public SignInForm(String baseUrl, String clientAddress) {
         this.baseUrl = baseUrl;
         this.clientAddress = clientAddress;
     }
@@ -45,9 +45,14 @@ final class SignInForm {
     }
 
     /** Whether the form, with the page's token, signs this user in. */
-    boolean signsIn(String username, String password) {
+    public boolean signsIn(String username, String password) {
         return !post(username, password, openPage()).headers().firstValue("Location").orElse("/login")
                 .contains("/login");
+    }
+
+    /** A GET in this browser's session, signed in or not. */
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
     }
 
     private HttpRequest.Builder request(String path) {

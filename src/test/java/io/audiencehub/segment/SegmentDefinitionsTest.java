@@ -81,4 +81,17 @@ class SegmentDefinitionsTest {
                 .hasValue(".audienceId: choose an audience");
         assertThat(SegmentValidation.criterionProblem(new Criterion.PageUrl(UrlMatch.CONTAINS, "/cart"))).isEmpty();
     }
+
+    @Test
+    void aClientsDocumentIsRefusedWithThePathOfItsProblem() {
+        assertThat(SegmentDefinitions.parse("{\"version\": 1, \"root\": {\"type\": \"group\", \"combinator\": \"SOME\","
+                + " \"children\": []}}").root().combinator()).isEqualTo(Combinator.SOME);
+        assertThatThrownBy(() -> SegmentDefinitions.parse("{\"version\": 1, \"root\": {\"type\": \"group\","
+                + " \"combinator\": \"ALL\", \"children\": [{\"type\": \"condition\", \"negated\": false,"
+                + " \"criterion\": {\"type\": \"planet\"}}]}}"))
+                .isInstanceOf(SegmentException.class).hasMessageStartingWith("definition.root.children[0].criterion:");
+        assertThatThrownBy(() -> SegmentDefinitions.parse("null")).hasMessageStartingWith("definition: missing");
+        assertThatThrownBy(() -> SegmentDefinitions.parse("{\"version\": 2, \"root\": {\"type\": \"group\","
+                + " \"combinator\": \"ALL\", \"children\": []}}")).hasMessageContaining("version");
+    }
 }

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import io.audiencehub.campaign.Variation;
-import java.util.UUID;
 
 /** One variation in the editor: its name, weight and payload, validated as it is typed. */
 class VariationRow extends Composite<HorizontalLayout> {
@@ -47,8 +46,7 @@ class VariationRow extends Composite<HorizontalLayout> {
         }
 
         static Draft fresh(String name) {
-            Draft draft = new Draft(Variation.ORIGINAL.equals(name) ? "original"
-                    : "v-" + UUID.randomUUID().toString().substring(0, 8));
+            Draft draft = new Draft(Variation.newKey(name));
             draft.name = name;
             return draft;
         }

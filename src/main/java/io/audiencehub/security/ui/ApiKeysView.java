@@ -12,12 +12,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.audiencehub.base.ui.Times;
 import io.audiencehub.security.ApiKey;
+import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.ApiKeyService;
 import io.audiencehub.security.NewApiKey;
 import io.audiencehub.security.Role;
@@ -38,6 +40,7 @@ public class ApiKeysView extends Composite<VerticalLayout> {
         grid.setId("api-keys");
         grid.addColumn(ApiKey::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(key -> key.prefix() + "…").setHeader("Key").setAutoWidth(true);
+        grid.addColumn(key -> key.scope().label()).setHeader("Access").setKey("access").setAutoWidth(true);
         grid.addColumn(ApiKey::createdBy).setHeader("Created by").setAutoWidth(true);
         grid.addColumn(key -> Times.format(key.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addComponentColumn(this::state).setHeader("State").setKey("state").setAutoWidth(true);
@@ -46,8 +49,10 @@ public class ApiKeysView extends Composite<VerticalLayout> {
         create.setId("new-api-key");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getContent().add(new H2("API keys"), new Paragraph("Server-side clients send a key as"
-                + " \"Authorization: Bearer <key>\"; with it, the decision API also answers which targeted segments"
-                + " the visitor is in. A key is shown once, when it is created."), create, grid);
+                + " \"Authorization: Bearer <key>\": the automation API under /api/v1 reads with any key and changes"
+                + " things with a read-and-write key, audited under the key's name; with any key, the decision API also"
+                + " answers which targeted segments the visitor is in. A key is shown once, when it is created."),
+                create, grid);
     }
 
     private Component state(ApiKey key) {
@@ -71,9 +76,15 @@ public class ApiKeysView extends Composite<VerticalLayout> {
         TextField name = new TextField("Name");
         name.setId("api-key-name");
         name.setHelperText("Which client uses it, such as \"Checkout service\".");
+        RadioButtonGroup<ApiKeyScope> scope = new RadioButtonGroup<>("Access");
+        scope.setId("api-key-scope");
+        scope.setItems(ApiKeyScope.values());
+        scope.setItemLabelGenerator(ApiKeyScope::label);
+        scope.setValue(ApiKeyScope.READ);
+        scope.setHelperText("Read and write lets the key change segments, campaigns and erasures like an admin.");
         Button create = new Button("Create key", click -> {
             try {
-                NewApiKey created = keys.create(name.getValue());
+                NewApiKey created = keys.create(name.getValue(), scope.getValue());
                 dialog.close();
                 show(created);
                 grid.getDataProvider().refreshAll();
@@ -84,7 +95,7 @@ public class ApiKeysView extends Composite<VerticalLayout> {
         });
         create.setId("create-api-key");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(name);
+        dialog.add(new VerticalLayout(name, scope));
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), create);
         dialog.open();
     }

@@ -2,6 +2,7 @@ package io.audiencehub.security.ui;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
 import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -13,15 +14,17 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import io.audiencehub.KaribuTest;
 import io.audiencehub.security.ApiKey;
+import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.ApiKeyService;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** An admin creates a key, sees it once, and revokes it. */
+/** An admin creates a key with its access, sees it once, and revokes it. */
 class ApiKeysViewTest extends KaribuTest {
 
     @Autowired
@@ -41,7 +44,10 @@ class ApiKeysViewTest extends KaribuTest {
 
         String secret = _get(TextField.class, spec -> spec.withId("api-key-secret")).getValue();
         assertThat(secret).matches("ahk_[A-Za-z0-9]{40}");
-        assertThat(keys.authenticate(secret)).hasValueSatisfying(key -> assertThat(key.name()).isEqualTo(name));
+        assertThat(keys.authenticate(secret)).hasValueSatisfying(key -> {
+            assertThat(key.name()).isEqualTo(name);
+            assertThat(key.scope()).as("read only unless chosen").isEqualTo(ApiKeyScope.READ);
+        });
         _click(_get(Button.class, spec -> spec.withId("api-key-copied")));
 
         ApiKey listed = row(name);
@@ -52,6 +58,26 @@ class ApiKeysViewTest extends KaribuTest {
         assertThat(keys.authenticate(secret)).isEmpty();
         assertThat(((Span) _getCellComponent(grid(), _findAll(grid()).indexOf(row(name)), "state")).getText())
                 .startsWith("revoked");
+    }
+
+    @Test
+    void aKeyThatWritesIsChosenExplicitly() {
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate(ApiKeysView.class);
+        String name = "Deploy pipeline " + UUID.randomUUID().toString().substring(0, 8);
+
+        _click(_get(Button.class, spec -> spec.withId("new-api-key")));
+        _setValue(_get(TextField.class, spec -> spec.withId("api-key-name")), name);
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<ApiKeyScope> scope = _get(RadioButtonGroup.class, spec -> spec.withId("api-key-scope"));
+        assertThat(scope.getValue()).isEqualTo(ApiKeyScope.READ);
+        _setValue(scope, ApiKeyScope.WRITE);
+        _click(_get(Button.class, spec -> spec.withId("create-api-key")));
+
+        String secret = _get(TextField.class, spec -> spec.withId("api-key-secret")).getValue();
+        assertThat(keys.authenticate(secret)).hasValueSatisfying(key -> assertThat(key.scope()).isEqualTo(ApiKeyScope.WRITE));
+        _click(_get(Button.class, spec -> spec.withId("api-key-copied")));
+        assertThat(_getFormattedRow(grid(), _findAll(grid()).indexOf(row(name)))).contains("Read and write");
     }
 
     private ApiKey row(String name) {

@@ -1,0 +1,68 @@
+package io.audiencehub.api;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.audiencehub.base.JsonPaths;
+import io.audiencehub.campaign.CampaignException;
+import io.audiencehub.segment.SegmentException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every refusal of the automation API as {@code {"error": "..."}}: what is wrong, where (a field's path
+ * in the body, a parameter's name) and, where it helps, how to fix it. A change refused by a service
+ * (a taken name, a campaign that cannot start) is 400 with the service's own words, as the screens show it.
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Map<String, String>> problem(ApiProblem problem) {
+        return error(problem.status(), problem.getMessage());
+    }
+
+    @ExceptionHandler({SegmentException.class, CampaignException.class, IllegalArgumentException.class})
+    ResponseEntity<Map<String, String>> refused(RuntimeException refusal) {
+        return error(HttpStatus.BAD_REQUEST, refusal.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, String>> denied(AccessDeniedException denied) {
+        return error(HttpStatus.FORBIDDEN, "This needs an admin's rights: use an API key with read and write access.");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException unreadable) {
+        if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, JsonPaths.of(mapping).substring(1) + ": " + mapping.getOriginalMessage());
+        }
+        return error(HttpStatus.BAD_REQUEST, "The body is missing or not JSON; docs/api.md shows each request's body.");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, String>> mismatch(MethodArgumentTypeMismatchException mismatch) {
+        return error(HttpStatus.BAD_REQUEST, mismatch.getName() + ": \"" + mismatch.getValue() + "\" is not "
+                + (mismatch.getRequiredType() == null ? "valid" : "a " + mismatch.getRequiredType().getSimpleName()
+                .toLowerCase()));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, String>> missing(MissingServletRequestParameterException missing) {
+        return error(HttpStatus.BAD_REQUEST, missing.getParameterName() + ": required");
+    }
+
+    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
+        log.debug("API request refused ({}): {}", status.value(), message);
+        return ResponseEntity.status(status).body(Map.of("error", message));
+    }
+}

@@ -1,0 +1,106 @@
+package io.audiencehub.api;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.audiencehub.directory.ConnectionAudience;
+import io.audiencehub.directory.DirectoryEntry;
+import io.audiencehub.directory.DirectoryService;
+import io.audiencehub.directory.MemberAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Connections as the Directory shows them: health, audiences with their counts, and member look-ups. */
+@RestController
+@RequestMapping(path = ApiDocs.BASE, produces = ApiDocs.JSON)
+@SecurityRequirement(name = ApiDocs.API_KEY)
+@Tag(name = "Connectors and audiences")
+class ConnectorApiController {
+
+    /**
+     * @param health {@code WAITING} (no sync yet), {@code HEALTHY}, {@code STALE} (no sync for longer than
+     *               the configured time) or {@code FAILING}; {@code healthReason} says why
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ConnectorItem(long id, String name, String provider, String state, boolean validated, String tokenId,
+                         String environment, long audiences, long availableAudiences, Instant lastSyncAt,
+                         String lastRun, DirectoryEntry.Health health, String healthReason) {
+
+        static ConnectorItem of(DirectoryEntry entry) {
+            return new ConnectorItem(entry.connectorId(), entry.name(), entry.providerName(), entry.state(),
+                    entry.validated(), entry.tokenId(), entry.environmentName(), entry.audiences(),
+                    entry.availableAudiences(), entry.lastSyncAt(), entry.lastRun(), entry.health(), entry.healthReason());
+        }
+    }
+
+    /** @param hiddenReason why targeting does not offer it (no member is a known visitor), null when it does */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record AudienceItem(long id, String name, long providerSegmentId, long members, long knownVisitors,
+                        boolean available, String hiddenReason, Instant lastSyncAt) {
+
+        static AudienceItem of(ConnectionAudience audience) {
+            return new AudienceItem(audience.id(), audience.name(), audience.segmentId(), audience.memberCount(),
+                    audience.matchedCount(), audience.hiddenReason() == null, audience.hiddenReason(),
+                    audience.lastSyncAt());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record MemberItem(long audienceId, String visitorId, boolean member, boolean knownVisitor) {
+    }
+
+    private final DirectoryService directory;
+
+    ConnectorApiController(DirectoryService directory) {
+        this.directory = directory;
+    }
+
+    @Operation(summary = "Every connection, with its state, health and audience counts")
+    @GetMapping("/connectors")
+    ApiPage<ConnectorItem> connectors(@RequestParam(defaultValue = "0") int offset,
+                                      @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) int limit) {
+        Paging paging = new Paging(offset, limit);
+        return new ApiPage<>(directory.page(paging.offset(), paging.limit()).stream().map(ConnectorItem::of).toList(),
+                directory.count(), offset, limit);
+    }
+
+    @Operation(summary = "One connection")
+    @GetMapping("/connectors/{connectorId}")
+    ConnectorItem connector(@PathVariable long connectorId) {
+        return directory.entry(connectorId).map(ConnectorItem::of)
+                .orElseThrow(() -> ApiProblem.notFound("Connector " + connectorId));
+    }
+
+    @Operation(summary = "A connection's audiences with their member and known-visitor counts, empty ones included",
+            description = "`name` keeps the audiences whose name contains it.")
+    @GetMapping("/connectors/{connectorId}/audiences")
+    ApiPage<AudienceItem> audiences(@PathVariable long connectorId, @RequestParam(required = false) String name,
+                                    @RequestParam(defaultValue = "0") int offset,
+                                    @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) int limit) {
+        Paging paging = new Paging(offset, limit);
+        connector(connectorId);
+        return new ApiPage<>(directory.audiences(connectorId, name, paging.offset(), paging.limit()).stream()
+                .map(AudienceItem::of).toList(), directory.countAudiences(connectorId, name), offset, limit);
+    }
+
+    @Operation(summary = "One audience with its counts")
+    @GetMapping("/audiences/{audienceId}")
+    AudienceItem audience(@PathVariable long audienceId) {
+        return directory.audience(audienceId).map(AudienceItem::of)
+                .orElseThrow(() -> ApiProblem.notFound("Audience " + audienceId));
+    }
+
+    @Operation(summary = "Whether a visitor id is a member of an audience, and whether the hub knows that visitor")
+    @GetMapping("/audiences/{audienceId}/members/{visitorId}")
+    MemberItem member(@PathVariable long audienceId, @PathVariable String visitorId) {
+        audience(audienceId);
+        MemberAnswer answer = directory.lookUp(audienceId, visitorId);
+        return new MemberItem(audienceId, visitorId, answer.member(), answer.knownVisitor());
+    }
+}

@@ -1,0 +1,58 @@
+package io.audiencehub.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Signs in a request that carries {@code Authorization: Bearer <key>} as its API key, with the key's
+ * scope ({@link ApiKeyScope}), for this request only. A key that opens nothing is refused here, so that
+ * a client with a revoked key learns it rather than being treated as anonymous. Public endpoints that
+ * read the key themselves (the decision API) are left alone.
+ */
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeyService keys;
+    private final SecurityContextHolderStrategy securityContext;
+    private final RequestMatcher publicEndpoints;
+
+    ApiKeyAuthenticationFilter(ApiKeyService keys, SecurityContextHolderStrategy securityContext,
+                               RequestMatcher publicEndpoints) {
+        this.keys = keys;
+        this.securityContext = securityContext;
+        this.publicEndpoints = publicEndpoints;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || publicEndpoints.matches(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).strip();
+        Optional<ApiKey> key = keys.authenticate(presented);
+        if (key.isEmpty()) {
+            MachineErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, MachineErrors.UNKNOWN_API_KEY);
+            return;
+        }
+        var context = securityContext.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(key.get().actorName(), null,
+                key.get().scope().authorities()));
+        securityContext.setContext(context);
+        chain.doFilter(request, response);
+    }
+}
