@@ -21,6 +21,45 @@ class ConnectorRepository {
         this.jdbc = jdbc;
     }
 
+    /** A connector validated from the start: a custom source, whose token is its signing secret. */
+    long insertValidated(String providerId, String name, String tokenId, String environmentName, byte[] token,
+                         String createdBy, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO connector (provider_id, name, state, token_id, environment_name, access_token,
+                                               created_by, created_at, updated_at)
+                        VALUES (:providerId, :name, 'VALIDATED', :tokenId, :environmentName, :token, :createdBy, :now, :now)
+                        """)
+                .param("providerId", providerId)
+                .param("name", name)
+                .param("tokenId", tokenId)
+                .param("environmentName", environmentName)
+                .param("token", token)
+                .param("createdBy", createdBy)
+                .param("now", now)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<byte[]> validatedToken(String providerId, String tokenId) {
+        return jdbc.sql("""
+                        SELECT access_token FROM connector
+                        WHERE provider_id = :providerId AND validated_token_id = :tokenId AND access_token IS NOT NULL
+                        """)
+                .param("providerId", providerId)
+                .param("tokenId", tokenId)
+                .query(byte[].class)
+                .optional();
+    }
+
+    void replaceToken(long id, byte[] token, Instant now) {
+        expectOne(jdbc.sql("UPDATE connector SET access_token = :token, updated_at = :now WHERE id = :id AND state = 'VALIDATED'")
+                .param("id", id)
+                .param("token", token)
+                .param("now", now)
+                .update(), id);
+    }
+
     long insertPending(String providerId, String name, String createdBy, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""

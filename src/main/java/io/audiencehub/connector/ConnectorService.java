@@ -4,18 +4,21 @@ import io.audiencehub.base.PublicUrl;
 import io.audiencehub.catalog.Provider;
 import io.audiencehub.catalog.ProviderCatalog;
 import io.audiencehub.security.CurrentActor;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +37,10 @@ public class ConnectorService {
     public static final int MAX_NAME_LENGTH = 80;
     private static final Logger log = LoggerFactory.getLogger(ConnectorService.class);
     public static final String HEAP = "heap";
+    /** A source any tool pushes to, signed with its own secret (docs/custom-source.md). */
+    public static final String CUSTOM = "custom";
+    private static final String CUSTOM_ENVIRONMENT = "Custom source";
+    private static final int SECRET_BYTES = 32;
 
     private final ConnectorRepository connectors;
     private final PendingAuthorizationRepository authorizations;
@@ -48,6 +55,7 @@ public class ConnectorService {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
 
     ConnectorService(ConnectorRepository connectors, PendingAuthorizationRepository authorizations,
                      ConnectorAuditRepository audit, HeapPartnerClient heapClient, HeapProperties heap,
@@ -173,6 +181,65 @@ public class ConnectorService {
         long id = connectors.insertPending(providerId, cleanName, actor.name(), now);
         audit.append(id, "CREATED", actor.name(), now, "Connector \"" + cleanName + "\" created");
         return sendToProvider(id, now);
+    }
+
+    /**
+     * Creates a custom source, validated at once: its source id (its TokenID, the {@code id_token} of its
+     * pages) and its signing secret, which is returned this once and stored encrypted.
+     *
+     * @throws ConnectorException when the name is not acceptable; nothing is created then
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public NewCustomSource createCustomSource(String name) {
+        String cleanName = checkName(name, null);
+        String secret = newSecret();
+        Instant now = clock.instant();
+        long id = connectors.insertValidated(CUSTOM, cleanName, UUID.randomUUID().toString(), CUSTOM_ENVIRONMENT,
+                cipher.encrypt(secret), actor.name(), now);
+        audit.append(id, "CREATED", actor.name(), now, "Custom source \"" + cleanName + "\" created with a signing secret");
+        log.info("Custom source {} created by {}", id, actor.name());
+        return new NewCustomSource(existing(id), secret);
+    }
+
+    /** Replaces a custom source's signing secret: deliveries signed with the old one are refused from now on. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public NewCustomSource newSigningSecret(long connectorId) {
+        Connector connector = existing(connectorId);
+        if (!CUSTOM.equals(connector.providerId()) || connector.state() != ConnectorState.VALIDATED) {
+            throw new ConnectorException("Only a validated custom source has a signing secret to replace.");
+        }
+        String secret = newSecret();
+        Instant now = clock.instant();
+        connectors.replaceToken(connectorId, cipher.encrypt(secret), now);
+        audit.append(connectorId, "SECRET_REPLACED", actor.name(), now, "New signing secret; the previous one no longer signs");
+        return new NewCustomSource(existing(connectorId), secret);
+    }
+
+    /**
+     * The signing secret of the validated custom source with this source id. Deliveries carry no user,
+     * so this needs no sign-in.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> customSourceSecret(String sourceId) {
+        return connectors.validatedToken(CUSTOM, sourceId).map(cipher::decrypt);
+    }
+
+    /** Where a custom source delivers its pages, relative to the hub's public address. */
+    public static String customWebhookPath(String sourceId) {
+        return "/api/integrations/custom/" + sourceId + "/webhook";
+    }
+
+    /** Where a custom source delivers its pages: the public address, or the current request's. */
+    public String customWebhookUrl(String sourceId) {
+        return publicUrl.resolve(customWebhookPath(sourceId));
+    }
+
+    private String newSecret() {
+        byte[] bytes = new byte[SECRET_BYTES];
+        random.nextBytes(bytes);
+        return "hss_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Starts a new authorization for an existing connector (after a failure, a refusal or a disconnection). */
@@ -336,6 +403,10 @@ public class ConnectorService {
         Provider provider = catalog.find(providerId).filter(Provider::available)
                 .orElseThrow(() -> new ConnectorException("The provider \"" + providerId
                         + "\" is not available yet: no connector can be set up for it."));
+        if (CUSTOM.equals(provider.id())) {
+            throw new ConnectorException("A custom source needs no authorization: create it, and send its pages"
+                    + " signed with its secret (docs/custom-source.md).");
+        }
         if (!HEAP.equals(provider.id())) {
             throw new ConnectorException(provider.name() + " is not available yet.");
         }

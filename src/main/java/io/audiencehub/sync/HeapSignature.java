@@ -1,38 +1,27 @@
 package io.audiencehub.sync;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Checks Heap's {@code Heap-Hash: ts:<unix millis>,hmac:<base64 HMAC-SHA256(secret, ts + body)>}
- * as Heap's reference receiver does: a missing or malformed header or a timestamp older than 60 s or
- * more than 1 s ahead is a 400, a signature matching no configured secret a 403.
+ * Heap's {@code Heap-Hash} ({@link WebhookSignature}), with the hub's webhook secret and, during a
+ * rotation, the previous one. Without a configured secret every delivery is a 403.
  */
 @Component
 class HeapSignature {
 
     static final String HEADER = "Heap-Hash";
-    private static final Pattern FORMAT = Pattern.compile("ts:(\\d{1,15}),hmac:([A-Za-z0-9+/]+={0,2})");
-    private static final long MAX_AGE_MILLIS = 60_000;
-    private static final long MAX_AHEAD_MILLIS = 1_000;
 
     private final List<byte[]> secrets = new ArrayList<>();
-    private final Clock clock;
+    private final WebhookSignature signature;
 
     HeapSignature(SyncProperties settings, Clock clock) {
-        this.clock = clock;
+        this.signature = new WebhookSignature(HEADER, "Heap", "Heap's webhook secret differs from"
+                + " AUDIENCEHUB_SYNC_WEBHOOKSECRET", clock);
         for (String secret : new String[] {settings.webhookSecret(), settings.previousWebhookSecret()}) {
             if (StringUtils.hasText(secret)) {
                 secrets.add(secret.getBytes(StandardCharsets.UTF_8));
@@ -40,65 +29,20 @@ class HeapSignature {
         }
     }
 
-    /** The header's timestamp and signature, checked for form and age before the body is read. */
-    record Signed(String timestamp, byte[] hmac) {
-    }
-
     /**
      * Checks the header alone: missing, malformed or outside the time window is a 400, and no secret
      * configured a 403, all without reading the body.
      */
-    Signed header(String header) {
-        if (header == null || header.isBlank()) {
-            throw new WebhookRejected(400, "The " + HEADER + " header is missing. Heap signs every delivery;"
-                    + " check that requests come from Heap.");
-        }
-        Matcher parts = FORMAT.matcher(header.strip());
-        if (!parts.matches()) {
-            throw new WebhookRejected(400, "The " + HEADER + " header is malformed: expected ts:<unix millis>,hmac:<base64>.");
-        }
-        long timestamp = Long.parseLong(parts.group(1));
-        long now = clock.millis();
-        if (timestamp < now - MAX_AGE_MILLIS) {
-            throw new WebhookRejected(400, "The " + HEADER + " timestamp is more than 60 s old: a replayed or"
-                    + " delayed delivery, or a clock out of sync.");
-        }
-        if (timestamp > now + MAX_AHEAD_MILLIS) {
-            throw new WebhookRejected(400, "The " + HEADER + " timestamp is more than 1 s in the future: check the"
-                    + " sender's clock.");
-        }
+    WebhookSignature.Signed header(String header) {
+        WebhookSignature.Signed signed = signature.read(header);
         if (secrets.isEmpty()) {
             throw new WebhookRejected(403, "No webhook secret is configured on this hub: set"
                     + " AUDIENCEHUB_SYNC_WEBHOOKSECRET to Heap's webhook_secret_key.");
         }
-        try {
-            return new Signed(parts.group(1), Base64.getDecoder().decode(parts.group(2)));
-        } catch (IllegalArgumentException e) {
-            throw new WebhookRejected(400, "The " + HEADER + " hmac is not valid base64.");
-        }
+        return signed;
     }
 
-    /** Checks that the body is what the header signed with one of the secrets; a 403 otherwise. */
-    void verify(Signed signed, byte[] body) {
-        boolean matched = false;
-        for (byte[] secret : secrets) {
-            // every secret is tried, so timing does not tell which one matched
-            matched |= MessageDigest.isEqual(hmac(secret, signed.timestamp(), body), signed.hmac());
-        }
-        if (!matched) {
-            throw new WebhookRejected(403, "The signature does not match: the delivery was altered, or Heap's"
-                    + " webhook secret differs from AUDIENCEHUB_SYNC_WEBHOOKSECRET.");
-        }
-    }
-
-    static byte[] hmac(byte[] secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+    void verify(WebhookSignature.Signed signed, byte[] body) {
+        signature.verify(signed, body, secrets);
     }
 }

@@ -71,10 +71,10 @@ public class SyncService {
      * its run in one transaction. Returns the stored page's id, or empty when it was stored before: it is
      * not stored or applied again.
      */
-    Optional<Long> store(SegmentSyncPage page) {
-        Connector connector = connectors.forTokenId(ConnectorService.HEAP, page.idToken())
+    Optional<Long> store(String providerId, SegmentSyncPage page) {
+        Connector connector = connectors.forTokenId(providerId, page.idToken())
                 .filter(found -> found.state() == ConnectorState.VALIDATED)
-                .orElseThrow(() -> unknownToken(page.idToken()));
+                .orElseThrow(() -> unknownToken(providerId, page.idToken()));
         MemberBatch members = audiences.memberBatch(page.add(), page.remove());
         return ConflictRetry.execute(transaction, status -> store(connector.id(), page, members));
     }
@@ -116,25 +116,26 @@ public class SyncService {
      * Counts, logs and keeps a refused delivery, on the connector its id token names when there is one;
      * kept counted per minute ({@link RefusalLog}), so that a flood costs bounded storage.
      */
-    void refused(WebhookRejected rejection, String clientAddress) {
+    void refused(WebhookRejected rejection, WebhookIntake.Source source, String clientAddress) {
         metrics.counter("audiencehub.sync.deliveries", "result", "rejected_" + rejection.status()).increment();
+        String idToken = rejection.idToken() != null ? rejection.idToken() : source.sourceId();
         Long connectorId = null;
         try {
-            connectorId = rejection.idToken() == null ? null
-                    : connectors.forTokenId(ConnectorService.HEAP, rejection.idToken()).map(Connector::id).orElse(null);
+            connectorId = idToken == null ? null
+                    : connectors.forTokenId(source.providerId(), idToken).map(Connector::id).orElse(null);
         } catch (RuntimeException e) {
             log.error("Could not find the connector of a refused delivery: {}", e.getMessage());
         }
-        if (refusals.record(connectorId, rejection.idToken(), rejection.status(), rejection.getMessage(), clientAddress,
+        if (refusals.record(connectorId, idToken, rejection.status(), rejection.getMessage(), clientAddress,
                 clock.instant())) {
-            log.warn("Refused a Heap delivery from {} ({}): {} (alike refusals of this minute are counted, not logged)",
-                    clientAddress, rejection.status(), rejection.getMessage());
+            log.warn("Refused a {} delivery from {} ({}): {} (alike refusals of this minute are counted, not logged)",
+                    source.providerId(), clientAddress, rejection.status(), rejection.getMessage());
         }
     }
 
     void notStored(RuntimeException e) {
         metrics.counter("audiencehub.sync.deliveries", "result", "unavailable").increment();
-        log.error("Could not store a Heap delivery; answered 503 so that Heap retries: {}", e.getMessage());
+        log.error("Could not store a delivery; answered 503 so that the sender retries: {}", e.getMessage());
     }
 
     /** A delivery turned away, unread, because as many as allowed were being read: Heap retries it. */
@@ -142,7 +143,11 @@ public class SyncService {
         metrics.counter("audiencehub.sync.deliveries", "result", "busy").increment();
     }
 
-    private static WebhookRejected unknownToken(String idToken) {
+    private static WebhookRejected unknownToken(String providerId, String idToken) {
+        if (ConnectorService.CUSTOM.equals(providerId)) {
+            return new WebhookRejected(404, "$.id_token: no validated custom source has the id \"" + idToken
+                    + "\"; it was disconnected or deleted in Integrations > Integration Hub > Custom source.", idToken);
+        }
         return new WebhookRejected(404, "$.id_token: no validated Heap connector has id_token \"" + idToken
                 + "\". Connect this Heap environment in Integrations > Integration Hub, or turn the export off in"
                 + " Heap.", idToken);

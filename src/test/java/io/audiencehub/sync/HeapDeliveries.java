@@ -1,6 +1,7 @@
 package io.audiencehub.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiencehub.connector.ConnectorService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Heap's side of the webhook for tests: compact JSON pages, signed as Heap signs them, sent over HTTP. */
+/**
+ * Heap's side of the webhook for tests, or a custom source's (the same contract at its own URL, with
+ * its own header and secret): compact JSON pages, signed as Heap signs them, sent over HTTP.
+ */
 public final class HeapDeliveries {
 
     public static final String SECRET = "sandbox-webhook-secret-for-the-demo-only";
@@ -22,9 +26,35 @@ public final class HeapDeliveries {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String url;
+    private final String header;
+    private final String secret;
 
     public HeapDeliveries(int port) {
-        this.url = "http://localhost:" + port + HeapWebhookController.PATH;
+        this("http://localhost:" + port + HeapWebhookController.PATH, HeapSignature.HEADER, SECRET);
+    }
+
+    private HeapDeliveries(String url, String header, String secret) {
+        this.url = url;
+        this.header = header;
+        this.secret = secret;
+    }
+
+    public static HeapDeliveries toCustomSource(int port, String sourceId, String secret) {
+        return new HeapDeliveries("http://localhost:" + port + ConnectorService.customWebhookPath(sourceId),
+                CustomSourceWebhookController.HEADER, secret);
+    }
+
+    public String header() {
+        return header;
+    }
+
+    public String secret() {
+        return secret;
+    }
+
+    /** The signature header's value for {@code body} at {@code timestamp}, with this sender's secret. */
+    public String sign(long timestamp, String body) {
+        return signature(secret, timestamp, body);
     }
 
     public static String page(String idToken, long segmentId, String segmentName, String syncTaskId, int pageNumber,
@@ -54,22 +84,22 @@ public final class HeapDeliveries {
     }
 
     public static String signature(String secret, long timestamp, String body) {
-        byte[] hmac = HeapSignature.hmac(secret.getBytes(StandardCharsets.UTF_8), Long.toString(timestamp),
+        byte[] hmac = WebhookSignature.hmac(secret.getBytes(StandardCharsets.UTF_8), Long.toString(timestamp),
                 body.getBytes(StandardCharsets.UTF_8));
         return "ts:" + timestamp + ",hmac:" + Base64.getEncoder().encodeToString(hmac);
     }
 
     public HttpResponse<String> send(String body) {
-        return send(body, signature(SECRET, System.currentTimeMillis(), body));
+        return send(body, sign(System.currentTimeMillis(), body));
     }
 
-    public HttpResponse<String> send(String body, String heapHash) {
+    public HttpResponse<String> send(String body, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (heapHash != null) {
-            request.header("Heap-Hash", heapHash);
+        if (signature != null) {
+            request.header(header, signature);
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

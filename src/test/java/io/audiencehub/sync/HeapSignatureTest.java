@@ -66,7 +66,7 @@ class HeapSignatureTest {
     }
 
     private static String header(String secret, long timestamp) {
-        byte[] hmac = HeapSignature.hmac(secret.getBytes(StandardCharsets.UTF_8), Long.toString(timestamp), BODY);
+        byte[] hmac = WebhookSignature.hmac(secret.getBytes(StandardCharsets.UTF_8), Long.toString(timestamp), BODY);
         return "ts:" + timestamp + ",hmac:" + Base64.getEncoder().encodeToString(hmac);
     }
 

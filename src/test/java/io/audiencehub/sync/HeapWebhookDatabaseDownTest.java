@@ -1,4 +1,5 @@
 package io.audiencehub.sync;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -7,8 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
-import static org.hamcrest.Matchers.containsString;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,19 +24,20 @@ class HeapWebhookDatabaseDownTest {
     private final SyncProperties settings = new SyncProperties(HeapDeliveries.SECRET, null, DataSize.ofKilobytes(64),
             256, 32, Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofHours(5), 4, Duration.ofSeconds(10));
     private final SyncService sync = mock(SyncService.class);
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new HeapWebhookController(new HeapWebhookReader(settings),
-            new HeapSignature(settings, Clock.systemUTC()), sync, settings)).build();
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new HeapWebhookController(
+            new WebhookIntake(new HeapWebhookReader(settings), sync, settings), new HeapSignature(settings, Clock.systemUTC())))
+            .build();
 
     @Test
     void noConnectionToBeginATransactionWithIsAnsweredAsUnavailable() throws Exception {
-        when(sync.store(any())).thenThrow(new CannotCreateTransactionException("Could not open JDBC Connection"));
+        when(sync.store(any(), any())).thenThrow(new CannotCreateTransactionException("Could not open JDBC Connection"));
         String body = HeapDeliveries.page("token", 42, "Free Customers", "task-1", 1, 1, List.of("a"), List.of());
 
         mvc.perform(post(HeapWebhookController.PATH).contentType("application/json").content(body)
                         .header(HeapSignature.HEADER, HeapDeliveries.signature(HeapDeliveries.SECRET,
                                 System.currentTimeMillis(), body)))
                 .andExpect(status().isServiceUnavailable())
-                .andExpect(header().string("Retry-After", HeapWebhookController.RETRY_AFTER_SECONDS))
+                .andExpect(header().string("Retry-After", WebhookIntake.RETRY_AFTER_SECONDS))
                 .andExpect(content().string(containsString("nothing of it was applied")));
         verify(sync).notStored(any());
     }

@@ -85,7 +85,7 @@ class HeapWebhookLimitsTest extends HeapConnectedTest {
             Thread.sleep(300);
             HttpResponse<String> turnedAway = heap.send(body);
             assertThat(turnedAway.statusCode()).isEqualTo(503);
-            assertThat(turnedAway.headers().firstValue("Retry-After")).hasValue(HeapWebhookController.RETRY_AFTER_SECONDS);
+            assertThat(turnedAway.headers().firstValue("Retry-After")).hasValue(WebhookIntake.RETRY_AFTER_SECONDS);
             assertThat(turnedAway.body()).contains("Retry later");
             assertThat(audiences.count(connector.id(), "", false)).isZero();
         } finally {

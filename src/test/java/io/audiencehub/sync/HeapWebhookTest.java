@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.audiencehub.audience.Audience;
-import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.KnownVisitors;
 import io.audiencehub.audience.MemberLookup;
+import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorException;
-import io.audiencehub.connector.HeapConnectedTest;
+import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.HeapConnectorsForTests;
+import io.audiencehub.sandbox.heap.SandboxOAuthService;
 import io.audiencehub.visitor.VisitorService;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,132 +21,33 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
-/** Heap's segment.users.sync deliveries over real HTTP into the receiver, and what they leave stored. */
-@WithMockUser(username = "viewer", roles = "VIEWER")
-class HeapWebhookTest extends HeapConnectedTest {
+/**
+ * Heap's segment.users.sync deliveries over real HTTP: the delivery conformance, and how the applier
+ * copes with failures, counts matched visitors and judges a connector's health.
+ */
+class HeapWebhookTest extends WebhookDeliveryConformance {
 
     @Autowired
-    AudienceService audiences;
+    ConnectorService connectors;
     @Autowired
-    SyncService sync;
+    SandboxOAuthService sandbox;
+    @Autowired
+    SecurityContextHolderStrategy security;
     @Autowired
     VisitorService visitors;
     @Autowired
     JdbcClient jdbc;
 
-    private HeapDeliveries heap;
-    private long segmentId;
-
-    @BeforeEach
-    void aSegment() {
-        heap = new HeapDeliveries(port);
-        segmentId = Math.abs(UUID.randomUUID().getMostSignificantBits() >> 12);
-    }
-
-    @Test
-    void aFirstSyncCreatesTheAudienceAndItsCompleteRun() {
-        HttpResponse<String> answer = heap.send(page("task-1", 1, 1, ids("a", 3), List.of()));
-
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).contains("\"status\":\"applied\"");
-        Audience audience = audience();
-        assertThat(audience.name()).isEqualTo("Free Customers");
-        assertThat(audience.memberCount()).isEqualTo(3);
-        assertThat(audience.matchedCount()).isZero();
-        assertThat(audience.available()).isFalse();
-        SyncRun run = sync.run(connector.id(), "task-1").orElseThrow();
-        assertThat(run).extracting(SyncRun::pagesReceived, SyncRun::pagesApplied, SyncRun::added, SyncRun::removed)
-                .containsExactly(1, 1, 3L, 0L);
-        assertThat(sync.statusOf(run)).isEqualTo(SyncRun.Status.COMPLETE);
-        assertThat(run.duration()).isNotNull();
-    }
-
-    @Test
-    void aRenamedSegmentFollowsHeapAndChangesMoveMembersInAndOut() {
-        heap.send(page("task-1", 1, 1, List.of("a", "b", "c"), List.of()));
-        HttpResponse<String> second = heap.send(HeapDeliveries.page(connector.tokenId(), segmentId, "Paying Customers",
-                "task-2", 1, 1, List.of("c", "d"), List.of("a", "zz")));
-
-        assertThat(second.statusCode()).isEqualTo(200);
-        Audience audience = audience();
-        assertThat(audience.name()).isEqualTo("Paying Customers");
-        assertThat(audience.memberCount()).isEqualTo(3);
-        assertThat(audiences.lookup(audience.id(), "a").member()).isFalse();
-        assertThat(audiences.lookup(audience.id(), "d").member()).isTrue();
-        assertThat(sync.run(connector.id(), "task-2").orElseThrow())
-                .extracting(SyncRun::added, SyncRun::removed, SyncRun::ignoredAdds, SyncRun::ignoredRemoves)
-                .containsExactly(1L, 1L, 1L, 1L);
-        assertThat(audiences.page(connector.id(), "", false, 0, 10)).hasSize(1);
-    }
-
-    @Test
-    void aRetriedPageIsAnsweredButNotAppliedAgain() {
-        String body = page("task-1", 1, 2, List.of("a", "b"), List.of());
-        heap.send(body);
-        heap.send(page("task-1", 2, 2, List.of(), List.of("a")));
-
-        HttpResponse<String> retried = heap.send(body);
-
-        assertThat(retried.statusCode()).isEqualTo(200);
-        assertThat(retried.body()).contains("\"status\":\"duplicate\"");
-        assertThat(audience().memberCount()).as("a stays out").isEqualTo(1);
-        assertThat(sync.run(connector.id(), "task-1").orElseThrow())
-                .extracting(SyncRun::pagesReceived, SyncRun::pagesApplied).containsExactly(2, 2);
-    }
-
-    @Test
-    void pagesArrivingOutOfOrderCompleteTheRunOnceAllAreIn() {
-        heap.send(page("task-1", 2, 3, List.of("b"), List.of()));
-        heap.send(page("task-1", 3, 3, List.of("c"), List.of()));
-        SyncRun partial = sync.run(connector.id(), "task-1").orElseThrow();
-        assertThat(sync.statusOf(partial)).isEqualTo(SyncRun.Status.IN_PROGRESS);
-        assertThat(partial.completedAt()).isNull();
-
-        heap.send(page("task-1", 1, 3, List.of("a"), List.of()));
-
-        SyncRun run = sync.run(connector.id(), "task-1").orElseThrow();
-        assertThat(sync.statusOf(run)).isEqualTo(SyncRun.Status.COMPLETE);
-        assertThat(run.added()).isEqualTo(3);
-        assertThat(audience().memberCount()).isEqualTo(3);
-    }
-
-    @Test
-    void anIdAddedAndRemovedInOnePageEndsUpOut() {
-        heap.send(page("task-1", 1, 1, List.of("a", "b"), List.of("b")));
-
-        Audience audience = audience();
-        assertThat(audience.memberCount()).isEqualTo(1);
-        assertThat(audiences.lookup(audience.id(), "b").member()).isFalse();
-        assertThat(sync.run(connector.id(), "task-1").orElseThrow())
-                .extracting(SyncRun::added, SyncRun::removed).containsExactly(2L, 1L);
-    }
-
-    @Test
-    void concurrentPagesForOneAudienceAreAllApplied() throws Exception {
-        int pages = 8;
-        ExecutorService senders = Executors.newFixedThreadPool(pages);
-        try {
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-            for (int number = 1; number <= pages; number++) {
-                String body = page("task-1", number, pages, ids("p" + number + "-", 500), List.of());
-                answers.add(senders.submit(() -> heap.send(body)));
-            }
-            for (Future<HttpResponse<String>> answer : answers) {
-                assertThat(answer.get().statusCode()).isEqualTo(200);
-            }
-        } finally {
-            senders.shutdown();
-        }
-        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> sync.statusOf(sync.run(connector.id(), "task-1")
-                .orElseThrow()) == SyncRun.Status.COMPLETE);
-        assertThat(audience().memberCount()).isEqualTo(pages * 500L);
+    @Override
+    protected WebhookReceiverFixture connect() {
+        Connector connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
+        return new WebhookReceiverFixture(new HeapDeliveries(port), connector.id(), connector.tokenId(),
+                "no validated Heap connector");
     }
 
     @Test
@@ -161,16 +63,16 @@ class HeapWebhookTest extends HeapConnectedTest {
             assertThat(audience()).isEqualTo(before);
             assertThat(audiences.lookup(before.id(), "a").member()).isTrue();
             assertThat(audiences.lookup(before.id(), "c").member()).isFalse();
-            assertThat(sync.run(connector.id(), "task-2").orElseThrow().lastError()).contains("Applying page");
-            assertThat(sync.statuses(List.of(connector.id())).get(connector.id()).health())
+            assertThat(sync.run(receiver.connectorId(), "task-2").orElseThrow().lastError()).contains("Applying page");
+            assertThat(sync.statuses(List.of(receiver.connectorId())).get(receiver.connectorId()).health())
                     .isEqualTo(ConnectorSyncStatus.Health.FAILING);
         } finally {
             jdbc.sql("RENAME TABLE audience_members_away TO audience_members").update();
         }
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> audience().memberCount() == 3);
         assertThat(audiences.lookup(before.id(), "a").member()).isFalse();
-        assertThat(sync.statusOf(sync.run(connector.id(), "task-2").orElseThrow())).isEqualTo(SyncRun.Status.COMPLETE);
-        assertThat(sync.statuses(List.of(connector.id())).get(connector.id()).health())
+        assertThat(sync.statusOf(sync.run(receiver.connectorId(), "task-2").orElseThrow())).isEqualTo(SyncRun.Status.COMPLETE);
+        assertThat(sync.statuses(List.of(receiver.connectorId())).get(receiver.connectorId()).health())
                 .isEqualTo(ConnectorSyncStatus.Health.HEALTHY);
     }
 
@@ -185,7 +87,7 @@ class HeapWebhookTest extends HeapConnectedTest {
         try {
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
             for (int number = 1; number <= queuedBehind; number++) {
-                String body = HeapDeliveries.page(connector.tokenId(), failing, "Broken", "task-broken", number,
+                String body = HeapDeliveries.page(receiver.tokenId(), failing, "Broken", "task-broken", number,
                         queuedBehind, List.of("x" + number), List.of());
                 answers.add(senders.submit(() -> heap.send(body)));
             }
@@ -201,7 +103,7 @@ class HeapWebhookTest extends HeapConnectedTest {
         } finally {
             senders.shutdown();
             jdbc.sql("DROP TRIGGER fail_segment_" + failing).update();
-            jdbc.sql("DELETE FROM sync_page WHERE connector_id = ? AND segment_id = ?").params(connector.id(), failing)
+            jdbc.sql("DELETE FROM sync_page WHERE connector_id = ? AND segment_id = ?").params(receiver.connectorId(), failing)
                     .update();
         }
     }
@@ -239,16 +141,16 @@ class HeapWebhookTest extends HeapConnectedTest {
     void aRecurringSyncThatStopsMakesTheConnectorStaleAndARunMissingPagesIncomplete() {
         heap.send(page("task-1", 1, 1, List.of("a"), List.of()));
         heap.send(page("task-2", 1, 2, List.of("b"), List.of()));
-        assertThat(sync.statuses(List.of(connector.id())).get(connector.id()).health())
+        assertThat(sync.statuses(List.of(receiver.connectorId())).get(receiver.connectorId()).health())
                 .isEqualTo(ConnectorSyncStatus.Health.HEALTHY);
 
         jdbc.sql("UPDATE sync_run SET started_at = started_at - INTERVAL 6 HOUR,"
-                + " last_page_at = last_page_at - INTERVAL 6 HOUR WHERE connector_id = ?").param(connector.id()).update();
+                + " last_page_at = last_page_at - INTERVAL 6 HOUR WHERE connector_id = ?").param(receiver.connectorId()).update();
 
-        ConnectorSyncStatus status = sync.statuses(List.of(connector.id())).get(connector.id());
+        ConnectorSyncStatus status = sync.statuses(List.of(receiver.connectorId())).get(receiver.connectorId());
         assertThat(status.health()).isEqualTo(ConnectorSyncStatus.Health.STALE);
         assertThat(status.lastRun()).isEqualTo(SyncRun.Status.INCOMPLETE);
-        assertThat(sync.statusOf(sync.run(connector.id(), "task-1").orElseThrow())).isEqualTo(SyncRun.Status.COMPLETE);
+        assertThat(sync.statusOf(sync.run(receiver.connectorId(), "task-1").orElseThrow())).isEqualTo(SyncRun.Status.COMPLETE);
     }
 
     @Test
@@ -256,22 +158,8 @@ class HeapWebhookTest extends HeapConnectedTest {
         heap.send(page("task-1", 1, 1, List.of("a"), List.of()));
 
         assertThatThrownBy(() -> HeapConnectorsForTests.asAdmin(security, () -> {
-            connectors.delete(connector.id());
+            connectors.delete(receiver.connectorId());
             return null;
         })).hasRootCauseInstanceOf(ConnectorException.class).rootCause().hasMessageContaining("1 audience");
-    }
-
-    private String page(String task, int number, int total, List<String> add, List<String> remove) {
-        return HeapDeliveries.page(connector.tokenId(), segmentId, "Free Customers", task, number, total, add, remove);
-    }
-
-    private static List<String> ids(String prefix, int count) {
-        return IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
-    }
-
-    private Audience audience() {
-        List<Audience> found = audiences.page(connector.id(), "", false, 0, 10);
-        assertThat(found).hasSize(1);
-        return found.get(0);
     }
 }

@@ -60,7 +60,7 @@ public class ConnectorView extends Composite<VerticalLayout> implements BeforeEn
             content.add(reason);
         }
         FormLayout details = new FormLayout(
-                ReadOnlyField.of("Heap environment", connector.environmentName()),
+                ReadOnlyField.of("Environment", connector.environmentName()),
                 new TokenIdField("TokenID", connector.tokenId()),
                 ReadOnlyField.of("Created by", connector.createdBy()),
                 ReadOnlyField.of("Created", String.valueOf(connector.createdAt())));
@@ -82,7 +82,16 @@ public class ConnectorView extends Composite<VerticalLayout> implements BeforeEn
         Button rename = new Button("Rename", event -> rename(connector));
         rename.setId("rename-connector");
         HorizontalLayout actions = new HorizontalLayout(rename);
-        if (connector.state() != ConnectorState.VALIDATED) {
+        boolean custom = ConnectorService.CUSTOM.equals(connector.providerId());
+        if (custom && connector.state() == ConnectorState.VALIDATED) {
+            Button secret = new Button("New signing secret", event -> confirm("Replace the signing secret of \""
+                    + connector.name() + "\"?", "Pages signed with the current secret are refused from now on.",
+                    () -> new SigningSecretDialog(connectors.newSigningSecret(id),
+                            connectors.customWebhookUrl(connector.tokenId())).open()));
+            secret.setId("new-signing-secret");
+            actions.add(secret);
+        }
+        if (!custom && connector.state() != ConnectorState.VALIDATED) {
             Button again = new Button("Authorize again", event -> attempt(
                     () -> getUI().orElseThrow().getPage().setLocation(connectors.authorizeAgain(id))));
             again.setId("authorize-again");

@@ -16,13 +16,14 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.audiencehub.connector.AuthorizationProblem;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.NewCustomSource;
 import io.audiencehub.connector.ProviderSummary;
 import jakarta.annotation.security.PermitAll;
 import java.util.Arrays;
@@ -39,6 +40,7 @@ public class ProviderConnectorsView extends Composite<VerticalLayout> implements
 
     private final ConnectorService connectors;
     private final boolean admin;
+    private Grid<Connector> validated;
 
     ProviderConnectorsView(ConnectorService connectors, AuthenticationContext authentication) {
         this.connectors = connectors;
@@ -63,15 +65,28 @@ public class ProviderConnectorsView extends Composite<VerticalLayout> implements
             return;
         }
         if (admin) {
-            Button setup = new Button("Setup connector", click -> new SetupConnectorDialog(provider.name(),
-                    name -> getUI().orElseThrow().getPage()
-                            .setLocation(connectors.startAuthorization(provider.id(), name))).open());
+            Button setup = new Button("Setup connector", click -> setupDialog(provider).open());
             setup.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             setup.setId("setup-connector");
             content.add(setup);
         }
-        content.add(new H3("Validated connectors"), validatedGrid(provider.id()),
+        validated = validatedGrid(provider.id());
+        content.add(new H3("Validated connectors"), validated,
                 new H3("Other connectors"), otherGrid(provider.id()));
+    }
+
+    private SetupConnectorDialog setupDialog(ProviderSummary provider) {
+        if (ConnectorService.CUSTOM.equals(provider.id())) {
+            return new SetupConnectorDialog(provider.name(), "Create source", "The hub makes the source's id and"
+                    + " signing secret; the secret is shown once.", name -> {
+                        NewCustomSource created = connectors.createCustomSource(name);
+                        new SigningSecretDialog(created, connectors.customWebhookUrl(created.connector().tokenId())).open();
+                        validated.getDataProvider().refreshAll();
+                    });
+        }
+        return new SetupConnectorDialog(provider.name(), "Authorize and create", "You will be sent to " + provider.name()
+                + " to allow access, then back here.", name -> getUI().orElseThrow().getPage()
+                .setLocation(connectors.startAuthorization(provider.id(), name)));
     }
 
     private static HorizontalLayout header(ProviderSummary provider) {
@@ -87,7 +102,7 @@ public class ProviderConnectorsView extends Composite<VerticalLayout> implements
         Grid<Connector> grid = new Grid<>();
         grid.setId("validated-connectors");
         grid.addComponentColumn(ProviderConnectorsView::link).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(Connector::environmentName).setHeader("Heap environment").setAutoWidth(true);
+        grid.addColumn(Connector::environmentName).setHeader("Environment").setAutoWidth(true);
         grid.addComponentColumn(connector -> new TokenIdField(null, connector.tokenId())).setHeader("TokenID")
                 .setAutoWidth(true);
         grid.addColumn(Connector::updatedAt).setHeader("Validated").setAutoWidth(true);
@@ -113,7 +128,7 @@ public class ProviderConnectorsView extends Composite<VerticalLayout> implements
 
     private static Div outcome(Connector connector) {
         return switch (connector.state()) {
-            case VALIDATED -> banner("Connector \"" + connector.name() + "\" is validated: connected to Heap environment \""
+            case VALIDATED -> banner("Connector \"" + connector.name() + "\" is validated: connected to environment \""
                     + connector.environmentName() + "\".", "success");
             case FAILED -> banner("Connector \"" + connector.name() + "\" failed: " + connector.failureReason(), "error");
             default -> banner("Connector \"" + connector.name() + "\" is " + connector.state().label() + ".",

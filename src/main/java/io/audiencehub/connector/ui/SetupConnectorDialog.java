@@ -10,9 +10,10 @@ import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.validator.StringLengthValidator;
 import io.audiencehub.connector.ConnectorException;
 import io.audiencehub.connector.ConnectorService;
+import java.util.Locale;
 import java.util.function.Consumer;
 
-/** Asks for the new connector's name, then hands it on to be authorized with the provider. */
+/** Asks for the new connector's name, then hands it on to be created (authorized with the provider, for OAuth). */
 class SetupConnectorDialog extends Dialog {
 
     public record ConnectorName(String name) {
@@ -21,8 +22,11 @@ class SetupConnectorDialog extends Dialog {
     private final TextField name = new TextField("Connector name");
     private final Binder<ConnectorName> binder = new Binder<>(ConnectorName.class);
 
-    /** {@code authorize} either leaves the page for the provider or throws a ConnectorException to show. */
-    SetupConnectorDialog(String providerName, Consumer<String> authorize) {
+    /**
+     * {@code create} either leaves the page for the provider (OAuth) or creates the connector here, or
+     * throws a ConnectorException to show; {@code createLabel} and {@code explanation} say which.
+     */
+    SetupConnectorDialog(String providerName, String createLabel, String explanation, Consumer<String> create) {
         setHeaderTitle("Setup connector: " + providerName);
         name.setMaxLength(ConnectorService.MAX_NAME_LENGTH);
         name.setWidthFull();
@@ -33,17 +37,18 @@ class SetupConnectorDialog extends Dialog {
                         + " characters", 1, ConnectorService.MAX_NAME_LENGTH))
                 .bind("name");
 
-        Button create = new Button("Authorize and create", event -> submit(authorize));
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.setId("authorize-and-create");
-        getFooter().add(new Button("Cancel", event -> close()), create);
-        add(new Paragraph("You will be sent to " + providerName + " to allow access, then back here."), name);
+        Button submit = new Button(createLabel, event -> submit(create));
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.setId(createLabel.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        getFooter().add(new Button("Cancel", event -> close()), submit);
+        add(new Paragraph(explanation), name);
         setWidth("32rem");
     }
 
-    private void submit(Consumer<String> authorize) {
+    private void submit(Consumer<String> create) {
         try {
-            authorize.accept(binder.writeRecord().name());
+            create.accept(binder.writeRecord().name());
+            close();
         } catch (ValidationException e) {
             // the binder shows the message on the field
         } catch (ConnectorException e) {

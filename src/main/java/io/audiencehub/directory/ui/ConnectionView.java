@@ -65,7 +65,7 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
     private FormLayout summary() {
         return new FormLayout(
                 ReadOnlyField.of("Provider", connection.providerName()),
-                ReadOnlyField.of("Heap environment", connection.environmentName()),
+                ReadOnlyField.of("Environment", connection.environmentName()),
                 ReadOnlyField.of("TokenID", connection.tokenId()),
                 ReadOnlyField.of("Audiences", connection.audiences() + " (" + connection.availableAudiences()
                         + " available)"),
@@ -85,7 +85,7 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         grid.setId("audiences");
         grid.addColumn(ConnectionAudience::name).setHeader("Name").setWidth("14rem").setFlexGrow(1)
                 .setTooltipGenerator(ConnectionAudience::name);
-        grid.addColumn(ConnectionAudience::segmentId).setHeader("Heap segment id").setAutoWidth(true);
+        grid.addColumn(ConnectionAudience::segmentId).setHeader("Source segment id").setAutoWidth(true);
         grid.addColumn(ConnectionAudience::memberCount).setHeader("Members").setAutoWidth(true);
         grid.addColumn(ConnectionAudience::matchedCount).setHeader("Matched").setAutoWidth(true);
         grid.addComponentColumn(ConnectionView::availability).setHeader("Targeting").setKey("targeting")

@@ -29,7 +29,7 @@ public class DirectoryView extends Composite<VerticalLayout> {
         connections.addColumn(DirectoryEntry::name).setHeader("Connector").setAutoWidth(true);
         connections.addComponentColumn(HealthBadge::stateOf).setHeader("State").setAutoWidth(true);
         connections.addColumn(DirectoryEntry::tokenId).setHeader("TokenID").setAutoWidth(true);
-        connections.addColumn(DirectoryEntry::environmentName).setHeader("Heap environment").setAutoWidth(true);
+        connections.addColumn(DirectoryEntry::environmentName).setHeader("Environment").setAutoWidth(true);
         connections.addColumn(entry -> entry.audiences() + " (" + entry.availableAudiences() + " available)")
                 .setHeader("Audiences").setAutoWidth(true);
         connections.addColumn(DirectoryView::lastSync).setHeader("Last sync").setAutoWidth(true);

@@ -1,0 +1,102 @@
+package io.audiencehub.sync;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * The receiving of a delivery, whoever sends it (Heap, a custom source). What can be refused without the
+ * body is refused first (the signature header's form and age, a declared length over the limit); then,
+ * while at most {@code max-concurrent-deliveries} are being read and stored across every source (others
+ * get 503 and Retry-After before their body is read), the body is read within its size and time limits,
+ * its signature verified before anything is parsed, parsed into one page and stored by
+ * {@link SyncService}; the answer, 200 only once the page is stored, waits a moment for it to be applied.
+ */
+@Component
+class WebhookIntake {
+
+    /** Seconds the sender is asked to wait before retrying a delivery this hub could not take now. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    /** Checks a delivery's signature header before its body is read, and returns how to verify the body. */
+    @FunctionalInterface
+    interface SignatureCheck {
+        BodyVerifier checkHeader();
+    }
+
+    @FunctionalInterface
+    interface BodyVerifier {
+        void verify(byte[] body);
+    }
+
+    /**
+     * Where a delivery comes from.
+     *
+     * @param providerId the connectors' provider its pages belong to
+     * @param sourceId the id the delivery's URL names (a custom source's), which its {@code id_token} must
+     *                 repeat; null when only the body names it (Heap)
+     */
+    record Source(String providerId, String sourceId) {
+    }
+
+    private final HeapWebhookReader reader;
+    private final SyncService sync;
+    private final Semaphore reading;
+
+    WebhookIntake(HeapWebhookReader reader, SyncService sync, SyncProperties settings) {
+        this.reader = reader;
+        this.sync = sync;
+        this.reading = new Semaphore(settings.maxConcurrentDeliveries());
+    }
+
+    ResponseEntity<Map<String, Object>> receive(HttpServletRequest request, Source source, SignatureCheck signature)
+            throws IOException {
+        try {
+            BodyVerifier verifier = signature.checkHeader();
+            reader.checkDeclaredLength(request);
+            if (!reading.tryAcquire()) {
+                sync.busy();
+                return unavailable("The hub is taking as many deliveries as it can right now; nothing of this one"
+                        + " was read. Retry later.");
+            }
+            SegmentSyncPage page;
+            Optional<Long> stored;
+            try {
+                byte[] body = reader.body(request);
+                verifier.verify(body);
+                page = reader.page(body);
+                if (source.sourceId() != null && !source.sourceId().equals(page.idToken())) {
+                    throw new WebhookRejected(400, "$.id_token: \"" + page.idToken() + "\" is not this source's id;"
+                            + " send the id that the URL names, \"" + source.sourceId() + "\".", source.sourceId());
+                }
+                stored = sync.store(source.providerId(), page);
+            } finally {
+                reading.release();
+            }
+            String status = sync.awaitApplied(stored).name().toLowerCase();
+            return ResponseEntity.ok(Map.of("status", status, "sync_task_id", page.syncTaskId(),
+                    "page_number", page.pageNumber()));
+        } catch (WebhookRejected rejection) {
+            sync.refused(rejection, source, request.getRemoteAddr());
+            return ResponseEntity.status(rejection.status()).body(Map.of("error", rejection.getMessage()));
+        } catch (DataAccessException | TransactionException e) {
+            // the page could not be stored (the database refused, or could not be reached to begin with):
+            // nothing was applied, and the sender retries on this answer
+            sync.notStored(e);
+            return unavailable("The hub could not store this page right now; nothing of it was applied. Retry later.");
+        }
+    }
+
+    private static ResponseEntity<Map<String, Object>> unavailable(String message) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(Map.of("error", message));
+    }
+}
