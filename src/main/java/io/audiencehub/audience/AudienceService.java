@@ -115,6 +115,12 @@ public class AudienceService implements ConnectorUsage {
         return audienceIds.isEmpty() ? Map.of() : audiences.byIds(audienceIds);
     }
 
+    /** How many of these distinct ids are visitors the hub knows: whom an upload would match. */
+    @PreAuthorize("isAuthenticated()")
+    public long countKnownVisitors(Collection<String> distinctVisitorIds) {
+        return distinctVisitorIds.stream().filter(id -> store.isKnownVisitor(keys.keyOf(id))).count();
+    }
+
     /** Is this visitor (as the provider sends its id) a member of the audience? */
     @PreAuthorize("isAuthenticated()")
     public MemberLookup lookup(long audienceId, String visitorId) {

@@ -63,8 +63,8 @@ class AudienceWriter {
         Staging staging = beginWrite();
         long audienceId = audiences.upsert(change.connectorId(), change.segmentId(), change.segmentName(), change.at());
         Members before = staging.members(audienceId);
-        RoaringBitmap members = before.bitmap().clone();
-        long matched = before.matched();
+        RoaringBitmap members = change.replacesMembers() ? new RoaringBitmap() : before.bitmap().clone();
+        long matched = change.replacesMembers() ? 0 : before.matched();
         long added = 0;
         long removed = 0;
         long[] addedKeys = change.members().addedKeys();
@@ -78,6 +78,11 @@ class AudienceWriter {
                 added++;
                 matched += staging.isKnown(sequence) ? 1 : 0;
             }
+        }
+        if (change.replacesMembers()) {
+            // what the new membership brings in, and what it leaves out, compared with the old one
+            added = RoaringBitmap.andNotCardinality(members, before.bitmap());
+            removed = RoaringBitmap.andNotCardinality(before.bitmap(), members);
         }
         for (long key : removedKeys) {
             int sequence = staging.existingSequenceOf(key);

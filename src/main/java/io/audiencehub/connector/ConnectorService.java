@@ -40,6 +40,10 @@ public class ConnectorService {
     /** A source any tool pushes to, signed with its own secret (docs/custom-source.md). */
     public static final String CUSTOM = "custom";
     private static final String CUSTOM_ENVIRONMENT = "Custom source";
+    /** The one connector that holds the audiences admins upload as CSV files (docs/csv-audiences.md). */
+    public static final String CSV = "csv";
+    private static final String CSV_TOKEN = "csv-uploads";
+    private static final String CSV_NAME = "Uploaded files";
     private static final int SECRET_BYTES = 32;
 
     private final ConnectorRepository connectors;
@@ -226,6 +230,33 @@ public class ConnectorService {
         return connectors.validatedToken(CUSTOM, sourceId).map(cipher::decrypt);
     }
 
+    /**
+     * The connector of uploaded CSV audiences, created validated with the first upload: their EXTERNAL
+     * DATA item and their Directory entry, like any source's.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Connector csvConnector() {
+        Optional<Connector> existing = connectors.findValidated(CSV, CSV_TOKEN);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String name = connectors.findByName(CSV_NAME).isEmpty() ? CSV_NAME : CSV_NAME + " (CSV)";
+        Instant now = clock.instant();
+        long id = connectors.insertValidated(CSV, checkName(name, null), CSV_TOKEN, "CSV uploads", null,
+                actor.name(), now);
+        audit.append(id, "CREATED", actor.name(), now, "Created for the first CSV upload");
+        return existing(id);
+    }
+
+    /** Records an upload in the CSV connector's history: who replaced which audience, from what. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void recordCsvUpload(long connectorId, String audienceName, String fileName, long ids) {
+        audit.append(connectorId, "CSV_UPLOADED", actor.name(), clock.instant(), shorten("Audience \"" + audienceName
+                + "\" replaced by " + ids + " ids from " + fileName));
+    }
+
     /** Where a custom source delivers its pages, relative to the hub's public address. */
     public static String customWebhookPath(String sourceId) {
         return "/api/integrations/custom/" + sourceId + "/webhook";
@@ -382,7 +413,7 @@ public class ConnectorService {
     }
 
     private AuthorizationOutcome failInTransaction(long connectorId, String reason) {
-        String shortened = reason.length() > 500 ? reason.substring(0, 497) + "..." : reason;
+        String shortened = shorten(reason);
         Instant now = clock.instant();
         if (connectors.find(connectorId).isPresent()) {
             connectors.markFailed(connectorId, shortened, now);
@@ -407,6 +438,10 @@ public class ConnectorService {
             throw new ConnectorException("A custom source needs no authorization: create it, and send its pages"
                     + " signed with its secret (docs/custom-source.md).");
         }
+        if (CSV.equals(provider.id())) {
+            throw new ConnectorException("CSV audiences need no authorization: upload a file under Integration Hub >"
+                    + " CSV audiences.");
+        }
         if (!HEAP.equals(provider.id())) {
             throw new ConnectorException(provider.name() + " is not available yet.");
         }
@@ -414,6 +449,10 @@ public class ConnectorService {
             throw new ConnectorException("Heap is not configured on this hub: set AUDIENCEHUB_HEAP_CLIENTID and"
                     + " AUDIENCEHUB_HEAP_CLIENTSECRET to the partner app's credentials (docs/configuration.md).");
         }
+    }
+
+    private static String shorten(String detail) {
+        return detail.length() > 500 ? detail.substring(0, 497) + "..." : detail;
     }
 
     private String checkName(String name, Long renamedId) {

@@ -118,7 +118,8 @@ class SyncPageApplier extends BackgroundLoop {
             ConflictRetry.executeWithoutResult(transaction, status -> {
                 Instant now = clock.instant();
                 AppliedChange change = audiences.apply(new AudienceChange(page.connectorId(), page.segmentId(),
-                        page.segmentName(), MemberBatch.fromBytes(page.memberKeys(), page.addCount()), now));
+                        page.segmentName(), MemberBatch.fromBytes(page.memberKeys(), page.addCount()), now,
+                        page.replacesMembers()));
                 sync.markApplied(page.id(), now);
                 sync.countApplied(page.connectorId(), page.syncTaskId(), change.added(), change.removed(),
                         change.ignoredAdds(), change.ignoredRemoves(), now);

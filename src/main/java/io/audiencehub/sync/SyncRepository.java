@@ -19,7 +19,7 @@ class SyncRepository {
             """;
 
     record PendingPage(long id, long connectorId, String syncTaskId, long segmentId, String segmentName,
-                       int addCount, byte[] memberKeys) {
+                       int addCount, byte[] memberKeys, boolean replacesMembers) {
     }
 
     record LastDeliveries(long connectorId, Instant lastPageAt, Instant lastRejectionAt, Instant lastPageErrorAt,
@@ -38,9 +38,10 @@ class SyncRepository {
         try {
             jdbc.sql("""
                             INSERT INTO sync_page (connector_id, sync_task_id, page_number, total_pages, segment_id,
-                                                   segment_name, add_count, remove_count, member_keys, received_at)
+                                                   segment_name, add_count, remove_count, member_keys, replaces_members,
+                                                   received_at)
                             VALUES (:connectorId, :syncTaskId, :pageNumber, :totalPages, :segmentId,
-                                    :segmentName, :addCount, :removeCount, :memberKeys, :now)
+                                    :segmentName, :addCount, :removeCount, :memberKeys, :replacesMembers, :now)
                             """)
                     .param("connectorId", connectorId)
                     .param("syncTaskId", page.syncTaskId())
@@ -51,6 +52,7 @@ class SyncRepository {
                     .param("addCount", page.add().size())
                     .param("removeCount", page.remove().size())
                     .param("memberKeys", memberKeys)
+                    .param("replacesMembers", page.replacesMembers())
                     .param("now", now)
                     .update(keys, "id");
         } catch (DuplicateKeyException alreadyStored) {
@@ -92,7 +94,8 @@ class SyncRepository {
     List<PendingPage> pending(int limit, Collection<long[]> heldBack) {
         String skip = heldBack.isEmpty() ? "" : " AND (connector_id, segment_id) NOT IN (:heldBack)";
         JdbcClient.StatementSpec query = jdbc.sql("""
-                        SELECT id, connector_id, sync_task_id, segment_id, segment_name, add_count, member_keys
+                        SELECT id, connector_id, sync_task_id, segment_id, segment_name, add_count, member_keys,
+                               replaces_members
                         FROM sync_page WHERE applied_at IS NULL""" + skip + " ORDER BY id LIMIT :limit")
                 .param("limit", limit);
         if (!heldBack.isEmpty()) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -77,6 +78,24 @@ public class SyncService {
                 .orElseThrow(() -> unknownToken(providerId, page.idToken()));
         MemberBatch members = audiences.memberBatch(page.add(), page.remove());
         return ConflictRetry.execute(transaction, status -> store(connector.id(), page, members));
+    }
+
+    /**
+     * Replaces the members of a connector's audience with {@code members} as one change: stored as a
+     * one-page sync run (history and counts as for any sync) and applied by the audience writer, wherever
+     * it runs, in one transaction; until then the previous members stay. Waits up to {@code wait} for it.
+     *
+     * @return {@code APPLIED}, or {@code QUEUED} when the writer has not applied it within {@code wait}
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Delivery replaceMembers(String providerId, String tokenId, long segmentId, String audienceName,
+                                   List<String> members, Duration wait) {
+        SegmentSyncPage page = new SegmentSyncPage(tokenId, segmentId, audienceName, "upload-" + UUID.randomUUID(), 1,
+                1, members, List.of(), true);
+        Optional<Long> stored = store(providerId, page);
+        Delivery delivery = applier.awaitApplied(stored.orElseThrow(), wait) ? Delivery.APPLIED : Delivery.QUEUED;
+        metrics.counter("audiencehub.sync.deliveries", "result", "upload_" + delivery.name().toLowerCase()).increment();
+        return delivery;
     }
 
     /** Waits up to {@code apply-wait} for a stored page to be applied, and says what became of it. */

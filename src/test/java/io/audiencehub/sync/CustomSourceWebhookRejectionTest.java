@@ -2,14 +2,11 @@ package io.audiencehub.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.connector.NewCustomSource;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * A custom source's receiver passes the same refusal conformance as Heap's; its pages must name the
@@ -17,22 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  */
 class CustomSourceWebhookRejectionTest extends WebhookRefusalConformance {
 
-    @Autowired
-    ConnectorService connectors;
-    @Autowired
-    SecurityContextHolderStrategy security;
-
     @Override
     protected WebhookReceiverFixture connect() {
         return CustomSources.create(connectors, security, port);
-    }
-
-    @Override
-    protected void disconnect() {
-        HeapConnectorsForTests.asAdmin(security, () -> {
-            connectors.disconnect(receiver.connectorId());
-            return null;
-        });
     }
 
     @Override

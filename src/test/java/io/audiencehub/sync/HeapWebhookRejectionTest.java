@@ -3,37 +3,23 @@ package io.audiencehub.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audiencehub.connector.Connector;
-import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.sandbox.heap.SandboxOAuthService;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** Heap's receiver passes the refusal conformance, and takes the previous secret during a rotation. */
 class HeapWebhookRejectionTest extends WebhookRefusalConformance {
 
     @Autowired
-    ConnectorService connectors;
-    @Autowired
     SandboxOAuthService sandbox;
-    @Autowired
-    SecurityContextHolderStrategy security;
 
     @Override
     protected WebhookReceiverFixture connect() {
         Connector connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
         return new WebhookReceiverFixture(new HeapDeliveries(port), connector.id(), connector.tokenId(),
                 "no validated Heap connector");
-    }
-
-    @Override
-    protected void disconnect() {
-        HeapConnectorsForTests.asAdmin(security, () -> {
-            connectors.disconnect(receiver.connectorId());
-            return null;
-        });
     }
 
     @Override

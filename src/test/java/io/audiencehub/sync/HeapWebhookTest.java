@@ -9,7 +9,6 @@ import io.audiencehub.audience.KnownVisitors;
 import io.audiencehub.audience.MemberLookup;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorException;
-import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.sandbox.heap.SandboxOAuthService;
 import io.audiencehub.visitor.VisitorService;
@@ -24,7 +23,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Heap's segment.users.sync deliveries over real HTTP: the delivery conformance, and how the applier
@@ -33,11 +31,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 class HeapWebhookTest extends WebhookDeliveryConformance {
 
     @Autowired
-    ConnectorService connectors;
-    @Autowired
     SandboxOAuthService sandbox;
-    @Autowired
-    SecurityContextHolderStrategy security;
     @Autowired
     VisitorService visitors;
     @Autowired

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.audiencehub.IntegrationTest;
 import io.audiencehub.audience.Audience;
 import io.audiencehub.audience.AudienceService;
+import io.audiencehub.connector.ConnectorService;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
@@ -32,6 +34,10 @@ abstract class WebhookDeliveryConformance extends IntegrationTest {
     protected AudienceService audiences;
     @Autowired
     protected SyncService sync;
+    @Autowired
+    protected ConnectorService connectors;
+    @Autowired
+    protected SecurityContextHolderStrategy security;
 
     protected WebhookReceiverFixture receiver;
     protected HeapDeliveries heap;

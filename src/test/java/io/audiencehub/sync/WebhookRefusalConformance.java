@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audiencehub.IntegrationTest;
 import io.audiencehub.audience.AudienceService;
+import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.HeapConnectorsForTests;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
@@ -33,6 +36,10 @@ abstract class WebhookRefusalConformance extends IntegrationTest {
     MeterRegistry metrics;
     @Autowired
     RefusalLog refusals;
+    @Autowired
+    protected ConnectorService connectors;
+    @Autowired
+    protected SecurityContextHolderStrategy security;
 
     protected WebhookReceiverFixture receiver;
     protected HeapDeliveries heap;
@@ -41,11 +48,17 @@ abstract class WebhookRefusalConformance extends IntegrationTest {
     /** A validated connector of the source under test. */
     protected abstract WebhookReceiverFixture connect();
 
-    /** Takes the connector out of service, as an admin would. */
-    protected abstract void disconnect();
 
     /** A delivery of {@code body} as it would come for a source the hub does not know by {@code unknownId}. */
     protected abstract HttpResponse<String> sendForUnknownSource(String body, String unknownId);
+
+    /** Takes the connector out of service, as an admin would. */
+    private void disconnect() {
+        HeapConnectorsForTests.asAdmin(security, () -> {
+            connectors.disconnect(receiver.connectorId());
+            return null;
+        });
+    }
 
     @BeforeEach
     void aPage() {

@@ -91,7 +91,7 @@ public class ConnectorView extends Composite<VerticalLayout> implements BeforeEn
             secret.setId("new-signing-secret");
             actions.add(secret);
         }
-        if (!custom && connector.state() != ConnectorState.VALIDATED) {
+        if (ConnectorService.HEAP.equals(connector.providerId()) && connector.state() != ConnectorState.VALIDATED) {
             Button again = new Button("Authorize again", event -> attempt(
                     () -> getUI().orElseThrow().getPage().setLocation(connectors.authorizeAgain(id))));
             again.setId("authorize-again");

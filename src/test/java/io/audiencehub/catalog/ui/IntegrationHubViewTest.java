@@ -29,8 +29,8 @@ class IntegrationHubViewTest extends KaribuTest {
 
     @Test
     void thePullTabListsPullProvidersAndThePushTabPushProviders() {
-        assertThat(cardTitles()).containsExactly("Heap Analytics", "Custom source", "Amplitude", "Mixpanel",
-                "Google Analytics 4");
+        assertThat(cardTitles()).containsExactly("Heap Analytics", "Custom source", "CSV audiences", "Amplitude",
+                "Mixpanel", "Google Analytics 4");
 
         _get(Tabs.class).setSelectedIndex(1);
         assertThat(cardTitles()).as("Heap under Push tells Heap which campaigns visitors see")
