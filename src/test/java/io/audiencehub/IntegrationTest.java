@@ -3,10 +3,10 @@ package io.audiencehub;
 import io.audiencehub.connector.DependentsForTests;
 import io.audiencehub.visitor.FirstSightingsForTests;
 import org.junit.jupiter.api.Tag;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "audiencehub.sync.max-concurrent-deliveries=" + IntegrationTest.MAX_CONCURRENT_DELIVERIES,
                 "audiencehub.sync.body-read-timeout=" + IntegrationTest.BODY_READ_TIMEOUT_MILLIS + "ms",
                 "server.tomcat.remoteip.internal-proxies=" + IntegrationTest.TRUSTED_PROXY,
-                "audiencehub.metrics.password=" + IntegrationTest.METRICS_PASSWORD})
+                "audiencehub.metrics.password=" + IntegrationTest.METRICS_PASSWORD,
+                // tests run the alert rounds themselves
+                "audiencehub.alerts.check-every=1h"})
 @AutoConfigureObservability(tracing = false)
 @Import({DependentsForTests.class, FirstSightingsForTests.class})
 public abstract class IntegrationTest {

@@ -19,6 +19,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 
 /**
  * The shell: the side navigation, built from the {@code @Menu} entries the user may open, and the
@@ -31,11 +32,13 @@ public final class MainLayout extends AppLayout {
 
     static final String INTEGRATIONS = "/integrations/";
 
-    MainLayout(AuthenticationContext authentication) {
+    MainLayout(AuthenticationContext authentication, List<NavbarItem> items) {
         setPrimarySection(Section.DRAWER);
         Span title = new Span("Audience Hub");
         title.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.FontSize.LARGE, LumoUtility.Flex.GROW);
-        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title, userMenu(authentication));
+        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title);
+        items.forEach(item -> navbar.add(item.create()));
+        navbar.add(userMenu(authentication));
         navbar.setWidthFull();
         navbar.setAlignItems(HorizontalLayout.Alignment.CENTER);
         navbar.addClassNames(LumoUtility.Padding.End.MEDIUM);

@@ -1,0 +1,21 @@
+package io.audiencehub.alert.ui;
+
+import com.vaadin.flow.component.Component;
+import io.audiencehub.alert.AlertService;
+import io.audiencehub.base.ui.NavbarItem;
+
+/** Puts the alerts' bell in the shell's navbar. */
+@org.springframework.stereotype.Component
+class AlertNavbarItem implements NavbarItem {
+
+    private final AlertService alerts;
+
+    AlertNavbarItem(AlertService alerts) {
+        this.alerts = alerts;
+    }
+
+    @Override
+    public Component create() {
+        return new AlertBell(alerts);
+    }
+}
