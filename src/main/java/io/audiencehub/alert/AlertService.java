@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
 public class AlertService {
 
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
-    private static final int NOTIFICATIONS_PER_ROUND = 100;
+    private static final int NOTIFICATIONS_PER_BATCH = 100;
 
     private final AlertRepository incidents;
     private final AlertEvaluator evaluator;
@@ -131,23 +131,31 @@ public class AlertService {
         }
     }
 
-    /** Sends the pending openings and resolutions; nothing is sent without a webhook. */
+    /**
+     * Sends every pending opening and resolution that is due, a batch at a time; nothing is sent without a
+     * webhook. The round stops at the first refusal: the webhook is likely down, and the rest wait for the
+     * next round rather than each waiting out a timeout now.
+     */
     void notifyPending() {
         if (!webhook.configured()) {
             return;
         }
         Instant now = clock.instant();
-        for (Pending pending : incidents.pending(now, NOTIFICATIONS_PER_ROUND)) {
-            try {
-                webhook.send(text(pending));
-                incidents.notified(pending, clock.instant());
-            } catch (IOException | RuntimeException e) {
-                int attempts = pending.notifyAttempts() + 1;
-                Duration delay = retryDelay(attempts);
-                webhookFailures.increment();
-                incidents.notifyFailed(pending.id(), attempts, now.plus(delay), String.valueOf(e.getMessage()));
-                log.warn("The alert webhook did not take incident {} (attempt {}): {}; retrying in {} s", pending.id(),
-                        attempts, e.getMessage(), delay.toSeconds());
+        List<Pending> batch;
+        while (!(batch = incidents.pending(now, NOTIFICATIONS_PER_BATCH)).isEmpty()) {
+            for (Pending pending : batch) {
+                try {
+                    webhook.send(text(pending));
+                    incidents.notified(pending, clock.instant());
+                } catch (IOException | RuntimeException e) {
+                    int attempts = pending.notifyAttempts() + 1;
+                    Duration delay = retryDelay(attempts);
+                    webhookFailures.increment();
+                    incidents.notifyFailed(pending.id(), attempts, now.plus(delay), String.valueOf(e.getMessage()));
+                    log.warn("The alert webhook did not take incident {} (attempt {}): {}; retrying in {} s",
+                            pending.id(), attempts, e.getMessage(), delay.toSeconds());
+                    return;
+                }
             }
         }
     }

@@ -73,7 +73,9 @@ class AlertServiceTest extends HeapConnectedTest {
         slack = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         slack.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            boolean refuse = refusalsToGive.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+            // other tests' incidents share the database: only this test's connector's notifications are refused
+            boolean refuse = body.contains(connector.name())
+                    && refusalsToGive.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
             if (!refuse) {
                 received.add(body);
             }
@@ -121,18 +123,20 @@ class AlertServiceTest extends HeapConnectedTest {
 
         refusalsToGive.set(1);
         alerts.evaluateAndNotify();
-        assertThat(received).as("the webhook refused the first attempt").isEmpty();
+        assertThat(received).as("the webhook refused the first attempt")
+                .noneMatch(body -> body.contains(connector.name()));
         assertThat(opened(subject)).singleElement().satisfies(incident -> {
             assertThat(incident.kind()).isEqualTo(IncidentKind.CONNECTOR_FAILING);
             assertThat(incident.detail()).isEqualTo("its latest delivery was refused");
         });
         assertThat(metrics.get("audiencehub.alerts.open").tags("kind", "connector_failing", "subject", subject).gauge()
                 .value()).isEqualTo(1);
-        assertThat(metrics.get("audiencehub.alerts.webhook.failures").counter().count()).isEqualTo(1);
+        assertThat(metrics.get("audiencehub.alerts.webhook.failures").counter().count()).isOne();
 
         now = now.plusSeconds(20);
         alerts.evaluateAndNotify();
-        assertThat(received).as("not retried before the first retry delay").isEmpty();
+        assertThat(received).as("not retried before the first retry delay")
+                .noneMatch(body -> body.contains(connector.name()));
 
         now = now.plusSeconds(15);
         alerts.evaluateAndNotify();
