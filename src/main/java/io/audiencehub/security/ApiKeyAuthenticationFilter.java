@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -15,12 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Signs in a request that carries {@code Authorization: Bearer <key>} as its API key, with the key's
  * scope ({@link ApiKeyScope}), for this request only. A key that opens nothing is refused here, so that
- * a client with a revoked key learns it rather than being treated as anonymous. Public endpoints that
- * read the key themselves (the decision API) are left alone.
+ * a client with a revoked key learns it rather than being treated as anonymous. Every change it asks
+ * for, allowed or not, is recorded with its answer's status. Public endpoints that read the key
+ * themselves (the decision API) are left alone.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
 
     private final ApiKeyService keys;
     private final SecurityContextHolderStrategy securityContext;
@@ -54,5 +60,13 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 key.get().scope().authorities()));
         securityContext.setContext(context);
         chain.doFilter(request, response);
+        if (!READS.contains(request.getMethod())) {
+            try {
+                keys.recordWrite(key.get(), request.getMethod(), request.getRequestURI(), response.getStatus());
+            } catch (RuntimeException e) {
+                log.error("Could not record {} {} by {} ({}): {}", request.getMethod(), request.getRequestURI(),
+                        key.get().actorName(), response.getStatus(), e.getMessage());
+            }
+        }
     }
 }

@@ -50,6 +50,22 @@ class ApiKeyRepository {
                 .param("limit", limit).param("offset", offset).query(ApiKey.class).list();
     }
 
+    void recordWrite(long keyId, String actor, String method, String path, int status, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO api_key_write (key_id, actor, method, path, status, at)
+                        VALUES (:keyId, :actor, :method, :path, :status, :at)
+                        """)
+                .param("keyId", keyId).param("actor", actor).param("method", method)
+                .param("path", path.length() > 500 ? path.substring(0, 500) : path).param("status", status)
+                .param("at", at).update();
+    }
+
+    List<ApiKeyWrite> writes(int offset, int limit) {
+        return jdbc.sql("SELECT actor, method, path, status, at FROM api_key_write ORDER BY at DESC, id DESC"
+                        + " LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset).query(ApiKeyWrite.class).list();
+    }
+
     int count() {
         return jdbc.sql("SELECT COUNT(*) FROM api_key").query(Integer.class).single();
     }

@@ -80,6 +80,19 @@ public class ApiKeyService {
         return keys.count();
     }
 
+    /** Records a change requested with a key, once answered: the trail admins see under API keys. */
+    @Transactional
+    public void recordWrite(ApiKey key, String method, String path, int status) {
+        keys.recordWrite(key.id(), key.actorName(), method, path, status, clock.instant());
+    }
+
+    /** The changes requested with keys, newest first. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<ApiKeyWrite> writes(int offset, int limit) {
+        return keys.writes(offset, limit);
+    }
+
     /** The active key this is, if any; API endpoints ask it with no sign-in. */
     @Transactional(readOnly = true)
     public Optional<ApiKey> authenticate(String key) {

@@ -9,6 +9,7 @@ import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.ApiKeyService;
+import io.audiencehub.security.ApiKeyWrite;
 import io.audiencehub.security.NewApiKey;
 import io.audiencehub.sync.HeapDeliveries;
 import java.net.http.HttpResponse;
@@ -101,6 +102,8 @@ class AutomationApiTest extends HeapConnectedTest {
                 .path("total").asInt()).isZero();
         assertThat(json(call("GET", "/erasures", "", reader.secret()), 403).path("error").asText())
                 .as("erasures are an admin's to see").contains("read and write access");
+        assertThat(writesBy(reader)).as("a refused change is on the trail too")
+                .containsExactly(new ApiKeyWrite(reader.key().actorName(), "POST", "/api/v1/segments", 403, null));
     }
 
     @Test
@@ -131,6 +134,9 @@ class AutomationApiTest extends HeapConnectedTest {
                 .contains("not JSON");
 
         assertThat(call("DELETE", "/segments/" + id, "", writer.secret()).statusCode()).isEqualTo(204);
+        assertThat(writesBy(writer)).as("every change requested with the key, newest first").startsWith(
+                new ApiKeyWrite(writer.key().actorName(), "DELETE", "/api/v1/segments/" + id, 204, null),
+                new ApiKeyWrite(writer.key().actorName(), "POST", "/api/v1/segments", 400, null));
         assertThat(json(call("GET", "/segments/" + id, "", reader.secret()), 404).path("error").asText())
                 .isEqualTo("Segment " + id + " does not exist.");
     }
@@ -194,6 +200,14 @@ class AutomationApiTest extends HeapConnectedTest {
         assertThat(call("DELETE", "/erasures/" + key, "", writer.secret()).statusCode()).isEqualTo(204);
         assertThat(json(call("DELETE", "/erasures/" + key, "", writer.secret()), 400).path("error").asText())
                 .contains("lifted already");
+    }
+
+    /** The trail of one key's changes, without their times. */
+    private List<ApiKeyWrite> writesBy(NewApiKey key) {
+        return HeapConnectorsForTests.asAdmin(security, () -> apiKeys.writes(0, 500)).stream()
+                .filter(write -> write.actor().equals(key.key().actorName()))
+                .map(write -> new ApiKeyWrite(write.actor(), write.method(), write.path(), write.status(), null))
+                .toList();
     }
 
     private static String everyone() {

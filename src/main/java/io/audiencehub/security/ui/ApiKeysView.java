@@ -8,6 +8,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -21,6 +22,7 @@ import io.audiencehub.base.ui.Times;
 import io.audiencehub.security.ApiKey;
 import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.ApiKeyService;
+import io.audiencehub.security.ApiKeyWrite;
 import io.audiencehub.security.NewApiKey;
 import io.audiencehub.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,11 +50,18 @@ public class ApiKeysView extends Composite<VerticalLayout> {
         Button create = new Button("New API key", click -> askForName());
         create.setId("new-api-key");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Grid<ApiKeyWrite> writes = new Grid<>();
+        writes.setId("api-key-writes");
+        writes.addColumn(write -> Times.format(write.at())).setHeader("When").setAutoWidth(true);
+        writes.addColumn(ApiKeyWrite::actor).setHeader("Key").setAutoWidth(true);
+        writes.addColumn(write -> write.method() + " " + write.path()).setHeader("Request").setFlexGrow(1);
+        writes.addColumn(ApiKeyWrite::status).setHeader("Answer").setAutoWidth(true);
+        writes.setItems(query -> keys.writes(query.getOffset(), query.getLimit()).stream());
         getContent().add(new H2("API keys"), new Paragraph("Server-side clients send a key as"
                 + " \"Authorization: Bearer <key>\": the automation API under /api/v1 reads with any key and changes"
                 + " things with a read-and-write key, audited under the key's name; with any key, the decision API also"
                 + " answers which targeted segments the visitor is in. A key is shown once, when it is created."),
-                create, grid);
+                create, grid, new H3("Changes requested with keys"), writes);
     }
 
     private Component state(ApiKey key) {
