@@ -241,10 +241,18 @@ public class ConnectorService {
         if (existing.isPresent()) {
             return existing.get();
         }
-        String name = connectors.findByName(CSV_NAME).isEmpty() ? CSV_NAME : CSV_NAME + " (CSV)";
+        // a disconnected one keeps its name, and history: the new one is numbered after it
+        String name = CSV_NAME;
+        for (int number = 2; connectors.findByName(name).isPresent(); number++) {
+            name = CSV_NAME + " " + number;
+        }
         Instant now = clock.instant();
-        long id = connectors.insertValidated(CSV, checkName(name, null), CSV_TOKEN, "CSV uploads", null,
-                actor.name(), now);
+        long id;
+        try {
+            id = connectors.insertValidated(CSV, name, CSV_TOKEN, "CSV uploads", null, actor.name(), now);
+        } catch (DuplicateKeyException race) {
+            return connectors.findValidated(CSV, CSV_TOKEN).orElseThrow(() -> race);
+        }
         audit.append(id, "CREATED", actor.name(), now, "Created for the first CSV upload");
         return existing(id);
     }

@@ -46,8 +46,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CsvAudienceService {
 
-    public static final int MAX_ROWS = 1_000_000;
-    public static final int MAX_NAME_LENGTH = 255;
+    static final int MAX_ROWS = 1_000_000;
+    static final int MAX_NAME_LENGTH = 255;
     static final int PREVIEW_ROWS = 10;
     static final int LISTED_PROBLEMS = 100;
     private static final Logger log = LoggerFactory.getLogger(CsvAudienceService.class);

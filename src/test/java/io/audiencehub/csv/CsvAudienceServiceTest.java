@@ -7,6 +7,8 @@ import io.audiencehub.IntegrationTest;
 import io.audiencehub.audience.Audience;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.KnownVisitors;
+import io.audiencehub.connector.Connector;
+import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.directory.DirectoryService;
 import io.audiencehub.segment.ExternalSource;
 import io.audiencehub.segment.SegmentService;
@@ -43,6 +45,8 @@ class CsvAudienceServiceTest extends IntegrationTest {
     DirectoryService directory;
     @Autowired
     SegmentService segments;
+    @Autowired
+    ConnectorService connectors;
 
     @TempDir
     Path folder;
@@ -124,9 +128,27 @@ class CsvAudienceServiceTest extends IntegrationTest {
         assertThat(directory.audiences(imported.connectorId(), name.toUpperCase(), 0, 10)).singleElement()
                 .satisfies(listed -> assertThat(listed.hiddenReason()).isNull());
         assertThat(directory.syncHistory(imported.connectorId(), replaced.segmentId(), 0, 10)).hasSize(2);
-        assertThat(segments.externalSources()).extracting(ExternalSource::label).contains("CSV audiences - Uploaded files");
+        assertThat(segments.externalSources()).filteredOn(source -> source.connectorId() == imported.connectorId())
+                .singleElement().satisfies(source -> assertThat(source.label()).startsWith("CSV audiences - Uploaded files"));
         assertThat(segments.availableAudiences(imported.connectorId(), name, 0, 10)).hasSize(1);
         assertThat(csv.uploaded(0, 1_000)).extracting(CsvAudience::name).contains(name.toUpperCase());
+    }
+
+    @Test
+    void afterTheUploadsConnectorIsDisconnectedTheNextUploadStartsANewOneAndTheOldKeepsItsHistory() throws IOException {
+        Path file = write("kept-" + suffix + "\n");
+        CsvImport before = csv.importAudience("Before " + suffix, file, "a.csv", new CsvLayout(',', false, 0), QUIET);
+        connectors.disconnect(before.connectorId());
+
+        CsvImport after = csv.importAudience("After " + suffix, file, "a.csv", new CsvLayout(',', false, 0), QUIET);
+
+        assertThat(after.connectorId()).isNotEqualTo(before.connectorId());
+        Connector previous = connectors.find(before.connectorId()).orElseThrow();
+        Connector current = connectors.find(after.connectorId()).orElseThrow();
+        assertThat(current.name()).startsWith("Uploaded files").isNotEqualTo(previous.name());
+        assertThat(audiences.page(before.connectorId(), "Before " + suffix, false, 0, 10)).hasSize(1);
+        assertThat(csv.uploaded(0, 1_000)).extracting(CsvAudience::name).contains("After " + suffix)
+                .doesNotContain("Before " + suffix);
     }
 
     @Test
