@@ -24,7 +24,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.TemporaryFileUploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.audiencehub.base.ui.Times;
 import io.audiencehub.csv.CsvAudience;
@@ -56,6 +56,7 @@ import java.util.stream.IntStream;
 public class CsvAudiencesView extends Composite<VerticalLayout> {
 
     private static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
+    private static final long MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
     /** What the admin chooses about the uploaded file. */
     static final class Choices {
@@ -131,8 +132,19 @@ public class CsvAudiencesView extends Composite<VerticalLayout> {
     }
 
     private VerticalLayout uploadForm() {
-        Upload upload = new Upload(UploadHandler.toTempFile((metadata, uploadedFile) ->
-                ui.access(() -> received(metadata.fileName(), uploadedFile))));
+        Upload upload = new Upload(new TemporaryFileUploadHandler((metadata, uploadedFile) ->
+                ui.access(() -> received(metadata.fileName(), uploadedFile))) {
+            // the browser checks the size too, but only this limit holds against any client
+            @Override
+            public long getFileSizeMax() {
+                return MAX_FILE_BYTES;
+            }
+
+            @Override
+            public long getRequestSizeMax() {
+                return MAX_FILE_BYTES + MULTIPART_OVERHEAD_BYTES;
+            }
+        });
         upload.setId("csv-upload");
         upload.setAcceptedFileTypes("text/csv", "text/plain", ".csv", ".txt", ".tsv");
         upload.setMaxFileSize((int) MAX_FILE_BYTES);
