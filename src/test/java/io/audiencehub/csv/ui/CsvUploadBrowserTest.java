@@ -98,4 +98,20 @@ class CsvUploadBrowserTest extends BrowserTest {
                 audience -> audience.name().equals(name)).singleElement().extracting(CsvAudience::members,
                 CsvAudience::knownVisitors).containsExactly((long) ROWS, 1L);
     }
+
+    @Test
+    void aFileOverTheLimitSentPastTheBrowsersCheckIsRefusedByTheServer() {
+        signIn("admin", "admin");
+        page.navigate(baseUrl() + "/integrations/hub/csv");
+        page.locator("#csv-upload").waitFor();
+        Object status = page.evaluate("async () => {"
+                + " const upload = document.getElementById('csv-upload');"
+                + " const form = new FormData();"
+                + " form.append('file', new Blob([new Uint8Array(201 * 1024 * 1024)], {type: 'text/csv'}), 'huge.csv');"
+                + " const answer = await fetch(upload.target, {method: 'POST', body: form});"
+                + " return answer.status; }");
+
+        Assertions.assertThat(((Number) status).intValue()).as("the server's answer").isGreaterThanOrEqualTo(400);
+        assertThat(page.locator("#csv-file-name")).not().isVisible();
+    }
 }
