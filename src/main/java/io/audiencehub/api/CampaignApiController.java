@@ -148,14 +148,14 @@ class CampaignApiController {
             if (variation == null) {
                 throw new ApiProblem(HttpStatus.BAD_REQUEST, "variations[" + i + "]: must be an object");
             }
-            if (variation.json() != null && !variation.json().isNull() && !variation.json().isObject()) {
+            boolean hasJson = variation.json() != null && !variation.json().isNull();
+            if (hasJson && !variation.json().isObject()) {
                 throw new ApiProblem(HttpStatus.BAD_REQUEST, "variations[" + i + "].json: must be a JSON object");
             }
             String name = variation.name() == null ? "" : variation.name();
             variations.add(new Variation(variation.key() == null ? Variation.newKey(name.strip()) : variation.key(),
                     name, variation.weight() == null ? 0 : variation.weight(),
-                    variation.json() == null || variation.json().isNull() ? null : variation.json().toString(),
-                    variation.selector(), variation.html()));
+                    hasJson ? variation.json().toString() : null, variation.selector(), variation.html()));
         }
         return new CampaignDraft(body.name(), body.type(), body.allSegments() == null || body.allSegments(),
                 body.segmentIds() == null ? List.of() : body.segmentIds(),

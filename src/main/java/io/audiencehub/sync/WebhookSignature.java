@@ -44,10 +44,6 @@ final class WebhookSignature {
     record Signed(String timestamp, byte[] hmac) {
     }
 
-    String name() {
-        return header;
-    }
-
     /** Checks the header alone, without reading the body. */
     Signed read(String value) {
         if (value == null || value.isBlank()) {

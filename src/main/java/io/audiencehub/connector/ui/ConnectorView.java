@@ -82,8 +82,7 @@ public class ConnectorView extends Composite<VerticalLayout> implements BeforeEn
         Button rename = new Button("Rename", event -> rename(connector));
         rename.setId("rename-connector");
         HorizontalLayout actions = new HorizontalLayout(rename);
-        boolean custom = ConnectorService.CUSTOM.equals(connector.providerId());
-        if (custom && connector.state() == ConnectorState.VALIDATED) {
+        if (ConnectorService.CUSTOM.equals(connector.providerId()) && connector.state() == ConnectorState.VALIDATED) {
             Button secret = new Button("New signing secret", event -> confirm("Replace the signing secret of \""
                     + connector.name() + "\"?", "Pages signed with the current secret are refused from now on.",
                     () -> new SigningSecretDialog(connectors.newSigningSecret(id),
