@@ -25,14 +25,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Heap's side of a 1,000,000-member segment sync against a running hub, and the storage floor on the
- * hub's own database. Run by bench/segment-sync.sh, which starts the hub; see bench/README.md.
+ * Heap's side of a segment sync (1,000,000 members unless told) against a running hub, and the storage
+ * floor on the hub's own database. Run by bench/segment-sync.sh, which starts the hub; see bench/README.md.
  *
- * Arguments: hub base URL, JDBC URL of the hub's database, webhook secret.
+ * Arguments: hub base URL, JDBC URL of the hub's database, webhook secret, and optionally the number of
+ * members (a multiple of 10,000).
  */
 public class SegmentSyncBenchmark {
 
-    private static final int MEMBERS = 1_000_000;
     private static final int PAGE = 10_000;
     private static final int KNOWN_BEFORE = 50_000;
     private static final int KNOWN_AFTER = 10_000;
@@ -45,10 +45,15 @@ public class SegmentSyncBenchmark {
         String hub = args[0];
         String jdbcUrl = args[1];
         byte[] secret = args[2].getBytes(StandardCharsets.UTF_8);
+        int memberCount = args.length > 3 ? Integer.parseInt(args[3].replace("_", "").replace(",", "")) : 1_000_000;
+        if (memberCount < KNOWN_BEFORE + KNOWN_AFTER || memberCount % PAGE != 0) {
+            throw new IllegalArgumentException("the number of members must be a multiple of " + PAGE
+                    + " and at least " + (KNOWN_BEFORE + KNOWN_AFTER));
+        }
         Random random = new Random(20261129);
-        List<String> members = new ArrayList<>(MEMBERS);
-        Set<String> distinct = new HashSet<>(MEMBERS * 2);
-        while (members.size() < MEMBERS) {
+        List<String> members = new ArrayList<>(memberCount);
+        Set<String> distinct = new HashSet<>(memberCount * 2);
+        while (members.size() < memberCount) {
             String id = randomId(random);
             if (distinct.add(id)) {
                 members.add(id);
@@ -59,7 +64,7 @@ public class SegmentSyncBenchmark {
                 + "allowLocalInfile=true", "root", "")) {
             double floor = floorSeconds(db, members);
             System.out.printf("storage floor: LOAD DATA LOCAL INFILE of %,d (audience, visitor) rows: %.2f s%n",
-                    MEMBERS, floor);
+                    memberCount, floor);
 
             String idToken = UUID.randomUUID().toString();
             try (PreparedStatement connector = db.prepareStatement("""
@@ -87,7 +92,7 @@ public class SegmentSyncBenchmark {
             double full = seconds(start);
             answers.sort(null);
             System.out.printf("end-to-end sync of %,d members in %d signed pages over HTTP: %.2f s (%d pages answered"
-                    + " before they were applied)%n", MEMBERS, MEMBERS / PAGE, full, queued);
+                    + " before they were applied)%n", memberCount, memberCount / PAGE, full, queued);
             System.out.printf("answer time of a 10,000-id page: median %.0f ms, slowest %.0f ms (target < 2,000 ms)%n",
                     answers.get(answers.size() / 2) * 1000, answers.get(answers.size() - 1) * 1000);
             System.out.printf("ratio end-to-end / floor: %.2f (target <= 1.00)%n", full / floor);
@@ -103,8 +108,8 @@ public class SegmentSyncBenchmark {
                     added.add(id);
                 }
             }
-            List<String> removed = members.subList(MEMBERS - CHURN, MEMBERS);
-            Set<String> expected = new HashSet<>(members.subList(0, MEMBERS - CHURN));
+            List<String> removed = members.subList(memberCount - CHURN, memberCount);
+            Set<String> expected = new HashSet<>(members.subList(0, memberCount - CHURN));
             expected.addAll(added);
             start = System.nanoTime();
             sync(hub, secret, idToken, segment, "task-churn", added, removed, new ArrayList<>());

@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Benchmark of segment sync (issue 5): a 1,000,000-member Heap segment delivered as 100 signed pages
-# of 10,000 ids through the real webhook into the embedded MariaDB, the hub's heap capped at 512 MB,
-# against the storage floor (LOAD DATA LOCAL INFILE of the same ids into a plain indexed table on the
-# same database); then a churn sync of 10,000 adds and 10,000 removes. Prints every figure.
-#   bench/segment-sync.sh
+# Benchmark of segment sync (issues 5 and 20): a Heap segment of N members (default 1,000,000)
+# delivered as signed pages of 10,000 ids through the real webhook into the embedded MariaDB, the hub's
+# heap capped at 512 MB, against the storage floor (LOAD DATA LOCAL INFILE of the same ids into a plain
+# indexed table on the same database); then a churn sync of 10,000 adds and 10,000 removes. Prints
+# every figure, the hub's live heap after a full GC included.
+#   bench/segment-sync.sh [members]        e.g. bench/segment-sync.sh 10000000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secret=bench-webhook-secret
 . bench/hub.sh
 start_hub --audiencehub.sync.webhook-secret="$secret" \
   --audiencehub.visitors.rate-per-second=100000000 --audiencehub.visitors.rate-burst=100000000
+members=${1:-1000000}
+# the client keeps every id it sent, to recount: about 600 bytes a member with the floor's file
+client_heap=$(( members / 1000000 * 600 + 1024 ))m
 classpath=$(ls ~/.m2/repository/org/mariadb/jdbc/mariadb-java-client/*/mariadb-java-client-*.jar | grep -v sources | tail -1)
-java -Xmx2g -cp "$classpath" bench/SegmentSyncBenchmark.java "http://127.0.0.1:$port" \
-  "jdbc:mariadb://127.0.0.1:$db_port/audiencehub" "$secret"
+java -Xmx"$client_heap" -cp "$classpath" bench/SegmentSyncBenchmark.java "http://127.0.0.1:$port" \
+  "jdbc:mariadb://127.0.0.1:$db_port/audiencehub" "$secret" "$members"
 echo "hub heap at the end of the run (limit -Xmx512m), then its live set after a full GC:"
 jcmd "$app" GC.heap_info | grep -m1 "total"
 jcmd "$app" GC.run >/dev/null

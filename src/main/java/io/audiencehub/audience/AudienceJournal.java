@@ -36,6 +36,16 @@ class AudienceJournal {
         }
     }
 
+    /**
+     * The database's version is not the one this change began from: a commit was published only in part,
+     * or its outcome was unknown and it did commit. Memory is behind the database.
+     */
+    static final class VersionMoved extends IllegalStateException {
+        VersionMoved(long expected) {
+            super("the database holds a later version of the audiences than version " + expected + " in memory");
+        }
+    }
+
     /** One logged change: which audiences' members or counts changed, and who became a known visitor. */
     record LoggedChange(long version, String membersChanged, String countsChanged, byte[] newlyKnown,
                         byte[] noLongerKnown) {
@@ -90,14 +100,20 @@ class AudienceJournal {
 
     /**
      * Logs the staged changes under the next version, in the transaction that writes them, and gives the
-     * staging that version; throws {@link TermEnded} when another instance started a later term.
+     * staging that version; throws {@link TermEnded} when another instance started a later term, and
+     * {@link VersionMoved} when the database is no longer at the version the change began from.
      */
     void record(Staging staging, long term) {
-        int raised = jdbc.sql("UPDATE audience_writer SET version = version + 1 WHERE id = 1 AND term = :term")
+        int raised = jdbc.sql("""
+                        UPDATE audience_writer SET version = version + 1
+                        WHERE id = 1 AND term = :term AND version = :version
+                        """)
                 .param("term", term)
+                .param("version", staging.baseVersion())
                 .update();
         if (raised == 0) {
-            throw new TermEnded(term);
+            long current = jdbc.sql("SELECT term FROM audience_writer WHERE id = 1").query(Long.class).single();
+            throw current != term ? new TermEnded(term) : new VersionMoved(staging.baseVersion());
         }
         long version = version();
         jdbc.sql("""

@@ -49,6 +49,10 @@ class AudienceLoader {
 
     private List<String> loadInTransaction() {
         long started = System.nanoTime();
+        if (store.behind() != null) {
+            // what memory holds is of no use, and a large audience would need its memory twice
+            store.discard();
+        }
         // read first, so that everything below is read in the snapshot of this version
         long version = journal.version();
         LongIntMap sequences = new LongIntMap(1 << 16);
@@ -74,8 +78,9 @@ class AudienceLoader {
             }
         });
         store.reset(version, sequences, nextSequence[0], members, known);
-        log.info("Loaded {} audiences, {} member keys and {} known visitors (version {}) in {} ms", members.size(),
-                store.keyCount(), store.knownCount(), version, (System.nanoTime() - started) / 1_000_000);
+        log.info("Loaded {} audiences, {} member keys ({} MB) and {} known visitors, {} of them in an audience"
+                        + " (version {}) in {} ms", members.size(), sequences.size(), sequences.bytes() >> 20,
+                store.knownCount(), store.indexedVisitors(), version, (System.nanoTime() - started) / 1_000_000);
         return unnumbered;
     }
 }

@@ -2,6 +2,7 @@ package io.audiencehub.audience;
 
 import io.audiencehub.base.BackgroundLoop;
 import io.audiencehub.base.LoopOrder;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * instance holds the lease, else as a standby. Every half second it extends or takes the writer lease
  * (taking over when the writer went away) and, as the writer, carries out erasures and lifts
  * ({@link ErasureApplier}) and counts first sightings; a standby follows the writer's changes
- * ({@link AudienceFollower}), so its decisions see a change within a round.
+ * ({@link AudienceFollower}), so its decisions see a change within a round. Memory that fell behind
+ * the database ({@link AudienceStore#behind()}) is reloaded at the next round.
  */
 @Component
 class AudienceLoop extends BackgroundLoop {
@@ -27,9 +29,12 @@ class AudienceLoop extends BackgroundLoop {
     private final AudienceFollower follower;
     private final ErasureApplier erasures;
     private final SuppressedKeys suppressed;
+    private final AudienceStore store;
+    private final Counter recoveries;
 
     AudienceLoop(WriterElection election, AudienceLoader loader, Reconciler reconciler, FirstSightings sightings,
-                 AudienceFollower follower, ErasureApplier erasures, SuppressedKeys suppressed, MeterRegistry metrics) {
+                 AudienceFollower follower, ErasureApplier erasures, SuppressedKeys suppressed, AudienceStore store,
+                 MeterRegistry metrics) {
         super("audience-writer", Duration.ofMillis(500), LoopOrder.AUDIENCES, metrics);
         this.election = election;
         this.loader = loader;
@@ -38,6 +43,9 @@ class AudienceLoop extends BackgroundLoop {
         this.follower = follower;
         this.erasures = erasures;
         this.suppressed = suppressed;
+        this.store = store;
+        this.recoveries = Counter.builder("audiencehub.audiences.recoveries")
+                .description("Reloads of the audiences after memory fell behind the database").register(metrics);
     }
 
     @Override
@@ -52,6 +60,9 @@ class AudienceLoop extends BackgroundLoop {
 
     @Override
     protected void runOnce() {
+        if (store.behind() != null) {
+            recover();
+        }
         if (election.renew(this::takeOver)) {
             erasures.applyPending();
             sightings.write();
@@ -67,6 +78,20 @@ class AudienceLoop extends BackgroundLoop {
             sightings.write();
         }
         election.resign();
+    }
+
+    /**
+     * Reloads memory that fell behind the database (a publish that failed after its commit, a commit of
+     * unknown outcome), as a writer or a standby, so that the hub goes on instead of being wedged.
+     */
+    private void recover() {
+        recoveries.increment();
+        log.warn("Reloading the audiences from the database: {}", store.behind());
+        if (election.isWriter()) {
+            takeOver();
+        } else {
+            loader.load();
+        }
     }
 
     /** Loads what the previous writer left and recounts, so counts are exact from the first change on. */

@@ -1,5 +1,6 @@
 package io.audiencehub.audience;
 
+import com.carrotsearch.hppc.LongArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.roaringbitmap.RoaringBitmap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,41 +32,57 @@ class AudienceStore {
     record NewKeys(int firstSequence, long[] keys) {
     }
 
+    /** A change refused because memory is behind the database until the next reload. */
+    static final class Behind extends IllegalStateException {
+        Behind(String reason) {
+            super("The audiences in memory are behind the database (" + reason + "): they are being reloaded,"
+                    + " and this change is tried again after. Nothing of it was written.");
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(AudienceStore.class);
+
     /** Held by the one writer from its first change to its transaction's end. */
     private final ReentrantLock writing = new ReentrantLock();
     /** Keeps readers out while a commit or a reload replaces what they read. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<Long, Members> audiences = new ConcurrentHashMap<>();
-    private AudiencesOfMembers audiencesOfMembers = AudiencesOfMembers.of(Map.of(), 0);
+    private AudiencesOfKnownVisitors audiencesOfKnown = AudiencesOfKnownVisitors.of(Map.of(), new RoaringBitmap());
     private LongIntMap sequences = new LongIntMap(1 << 16);
     private int nextSequence;
     private RoaringBitmap known = new RoaringBitmap();
     private volatile long version;
     private volatile boolean loaded;
+    private volatile String behind;
 
     /** Changes made by the writer holding the lock, published on commit. */
     final class Staging {
-        private final Map<Long, Integer> newSequences = new HashMap<>();
+        private final LongIntMap newSequences = new LongIntMap(1 << 10);
+        private final LongArrayList newKeys = new LongArrayList();
         private final int firstNewSequence = nextSequence;
         private final Map<Long, Members> changedAudiences = new HashMap<>();
         private final RoaringBitmap newlyKnown = new RoaringBitmap();
         private final RoaringBitmap noLongerKnown = new RoaringBitmap();
+        private final long baseVersion = version;
         private int savedKeys;
         private long committedVersion = version;
 
         /** The key's sequence number, or a new one staged for it. */
         int sequenceOf(long key) {
-            int sequence = sequences.get(key);
+            int sequence = existingSequenceOf(key);
             if (sequence != LongIntMap.ABSENT) {
                 return sequence;
             }
-            return newSequences.computeIfAbsent(key, absent -> firstNewSequence + newSequences.size());
+            sequence = firstNewSequence + newKeys.size();
+            newSequences.putNew(key, sequence);
+            newKeys.add(key);
+            return sequence;
         }
 
         /** The key's sequence number, or {@link LongIntMap#ABSENT} when no audience or visitor ever had it. */
         int existingSequenceOf(long key) {
             int sequence = sequences.get(key);
-            return sequence != LongIntMap.ABSENT ? sequence : newSequences.getOrDefault(key, LongIntMap.ABSENT);
+            return sequence != LongIntMap.ABSENT ? sequence : newSequences.get(key);
         }
 
         boolean isKnown(int sequence) {
@@ -85,12 +104,12 @@ class AudienceStore {
             return noLongerKnown;
         }
 
-        long recountMatched(RoaringBitmap members) {
-            return RoaringBitmap.andCardinality(members, known);
-        }
-
         RoaringBitmap newlyKnown() {
             return newlyKnown;
+        }
+
+        long recountMatched(RoaringBitmap members) {
+            return RoaringBitmap.andCardinality(members, known);
         }
 
         Members members(long audienceId) {
@@ -104,16 +123,15 @@ class AudienceStore {
 
         /** The keys numbered since the last call, to be stored: their first number and the keys in order. */
         NewKeys unsavedKeys() {
-            long[] keys = newKeys();
             NewKeys unsaved = new NewKeys(firstNewSequence + savedKeys,
-                    Arrays.copyOfRange(keys, savedKeys, keys.length));
-            savedKeys = keys.length;
+                    Arrays.copyOfRange(newKeys.buffer, savedKeys, newKeys.size()));
+            savedKeys = newKeys.size();
             return unsaved;
         }
 
         /** Whether there is anything to write: changed audiences, new keys or newly known visitors. */
         boolean hasChanges() {
-            return !changedAudiences.isEmpty() || !newSequences.isEmpty() || !newlyKnown.isEmpty()
+            return !changedAudiences.isEmpty() || !newKeys.isEmpty() || !newlyKnown.isEmpty()
                     || !noLongerKnown.isEmpty();
         }
 
@@ -134,6 +152,11 @@ class AudienceStore {
             return before == null || before.bitmap() != after.bitmap();
         }
 
+        /** The version the database held when this change began: the one in memory then. */
+        long baseVersion() {
+            return baseVersion;
+        }
+
         /** The version of the audiences once this change is published. */
         void committedAs(long committed) {
             committedVersion = committed;
@@ -141,35 +164,7 @@ class AudienceStore {
 
         /** The newly numbered keys, in sequence order. */
         long[] newKeys() {
-            long[] keys = new long[newSequences.size()];
-            newSequences.forEach((key, sequence) -> keys[sequence - firstNewSequence] = key);
-            return keys;
-        }
-
-        private void publishWhileReadersWait() {
-            lock.writeLock().lock();
-            try {
-                publish();
-            } finally {
-                lock.writeLock().unlock();
-            }
-        }
-
-        private void publish() {
-            long[] keys = newKeys();
-            for (int i = 0; i < keys.length; i++) {
-                sequences.putNew(keys[i], firstNewSequence + i);
-            }
-            nextSequence = firstNewSequence + keys.length;
-            known.or(newlyKnown);
-            known.andNot(noLongerKnown);
-            changedAudiences.forEach((audienceId, after) -> {
-                Members before = audiences.get(audienceId);
-                audiencesOfMembers.change(audienceId, before == null ? new RoaringBitmap() : before.bitmap(),
-                        after.bitmap(), nextSequence);
-            });
-            audiences.putAll(changedAudiences);
-            version = committedVersion;
+            return newKeys.toArray();
         }
     }
 
@@ -186,6 +181,10 @@ class AudienceStore {
             return begun;
         }
         writing.lock();
+        if (behind != null) {
+            writing.unlock();
+            throw new Behind(behind);
+        }
         Staging staging = new Staging();
         TransactionSynchronizationManager.bindResource(this, staging);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -201,7 +200,9 @@ class AudienceStore {
                 TransactionSynchronizationManager.unbindResourceIfPossible(AudienceStore.this);
                 try {
                     if (status == STATUS_COMMITTED) {
-                        staging.publishWhileReadersWait();
+                        publishWhileReadersWait(staging);
+                    } else if (status == STATUS_UNKNOWN && staging.hasChanges()) {
+                        fellBehind("the database did not say whether a change of the audiences was committed", null);
                     }
                 } finally {
                     writing.unlock();
@@ -220,8 +221,78 @@ class AudienceStore {
         try {
             Staging staging = new Staging();
             changes.accept(staging);
-            staging.publishWhileReadersWait();
+            publishWhileReadersWait(staging);
         } finally {
+            writing.unlock();
+        }
+    }
+
+    // package-private, so that a test can make it fail as a lack of memory did
+    void publish(Staging staging) {
+        long[] keys = staging.newKeys();
+        for (int i = 0; i < keys.length; i++) {
+            sequences.putNew(keys[i], staging.firstNewSequence + i);
+        }
+        nextSequence = staging.firstNewSequence + keys.length;
+        RoaringBitmap becameKnown = RoaringBitmap.andNot(staging.newlyKnown, known);
+        known.or(staging.newlyKnown);
+        known.andNot(staging.noLongerKnown);
+        audiencesOfKnown.forget(staging.noLongerKnown);
+        staging.changedAudiences.forEach((audienceId, after) -> {
+            Members before = audiences.get(audienceId);
+            audiencesOfKnown.change(audienceId, before == null ? new RoaringBitmap() : before.bitmap(), after.bitmap(),
+                    known);
+        });
+        audiences.putAll(staging.changedAudiences);
+        audiencesOfKnown.becameKnown(becameKnown, audiences);
+        version = staging.committedVersion;
+    }
+
+    /**
+     * Publishes a committed change. Whatever stops it half way (a lack of memory included) leaves memory
+     * behind the database: the store says so, refuses further changes and the writer reloads it, instead
+     * of numbering keys the database already holds for ever.
+     */
+    private void publishWhileReadersWait(Staging staging) {
+        lock.writeLock().lock();
+        try {
+            publish(staging);
+        } catch (Throwable e) {
+            fellBehind("publishing committed version " + staging.committedVersion + " failed", e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Memory no longer is what the database holds; {@link #behind()} says why until the next reload. */
+    void fellBehind(String reason, Throwable cause) {
+        if (behind == null) {
+            behind = reason;
+            log.error("The audiences in memory fell behind the database: {}. No audience changes until they are"
+                    + " reloaded, which the audience writer does next.", reason, cause);
+        }
+    }
+
+    /** Why memory is behind the database, or null when it is not. */
+    String behind() {
+        return behind;
+    }
+
+    /**
+     * Drops what is in memory before a reload, so that the reload does not need the memory of both:
+     * until it ends, audiences are not loaded and targeting answers without them.
+     */
+    void discard() {
+        writing.lock();
+        lock.writeLock().lock();
+        try {
+            loaded = false;
+            sequences = new LongIntMap(1 << 16);
+            audiences.clear();
+            audiencesOfKnown = AudiencesOfKnownVisitors.of(Map.of(), new RoaringBitmap());
+            known = new RoaringBitmap();
+        } finally {
+            lock.writeLock().unlock();
             writing.unlock();
         }
     }
@@ -229,7 +300,7 @@ class AudienceStore {
     /** Replaces everything with what was loaded from the database, as of {@code loadedVersion}. */
     void reset(long loadedVersion, LongIntMap loadedSequences, int loadedNextSequence,
                Map<Long, Members> loadedAudiences, RoaringBitmap loadedKnown) {
-        AudiencesOfMembers loadedAudiencesOfMembers = AudiencesOfMembers.of(loadedAudiences, loadedNextSequence);
+        AudiencesOfKnownVisitors loadedAudiencesOfKnown = AudiencesOfKnownVisitors.of(loadedAudiences, loadedKnown);
         writing.lock();
         lock.writeLock().lock();
         try {
@@ -237,10 +308,11 @@ class AudienceStore {
             nextSequence = loadedNextSequence;
             audiences.clear();
             audiences.putAll(loadedAudiences);
-            audiencesOfMembers = loadedAudiencesOfMembers;
+            audiencesOfKnown = loadedAudiencesOfKnown;
             known = loadedKnown;
             version = loadedVersion;
             loaded = true;
+            behind = null;
         } finally {
             lock.writeLock().unlock();
             writing.unlock();
@@ -280,11 +352,23 @@ class AudienceStore {
         }
     }
 
-    /** The ids of the audiences the key is in, ascending; the array is shared, so never to be changed. */
+    /**
+     * The ids of the audiences the key is in, ascending; the array may be shared, so never to be changed.
+     * A known visitor's are looked up at once; a member the tag never reported is searched for in every
+     * audience.
+     */
     long[] audiencesOf(long key) {
         lock.readLock().lock();
         try {
-            return audiencesOfMembers.of(sequences.get(key));
+            int sequence = sequences.get(key);
+            if (sequence == LongIntMap.ABSENT) {
+                return AudiencesOfKnownVisitors.NONE;
+            }
+            if (known.contains(sequence)) {
+                return audiencesOfKnown.of(sequence);
+            }
+            return audiences.entrySet().stream().filter(audience -> audience.getValue().bitmap().contains(sequence))
+                    .mapToLong(Map.Entry::getKey).sorted().toArray();
         } finally {
             lock.readLock().unlock();
         }
@@ -337,6 +421,16 @@ class AudienceStore {
         lock.readLock().lock();
         try {
             return sequences.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How many known visitors are in some audience: the members whose audiences are kept for decisions. */
+    int indexedVisitors() {
+        lock.readLock().lock();
+        try {
+            return audiencesOfKnown.size();
         } finally {
             lock.readLock().unlock();
         }

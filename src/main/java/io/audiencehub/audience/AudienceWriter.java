@@ -4,9 +4,11 @@ import io.audiencehub.audience.AudienceStore.Members;
 import io.audiencehub.audience.AudienceStore.Staging;
 import io.audiencehub.base.ConflictRetry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.roaringbitmap.RoaringBitmap;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AudienceWriter {
 
     private static final int SIGHTINGS_PER_TRANSACTION = 10_000;
+    static final int KEYS_PER_CHUNK = 65_536;
 
     private final AudienceRepository audiences;
     private final AudienceStore store;
@@ -53,6 +56,9 @@ class AudienceWriter {
                 journal.record(staging, term);
             } catch (AudienceJournal.TermEnded e) {
                 election.superseded(term);
+                throw e;
+            } catch (AudienceJournal.VersionMoved e) {
+                store.fellBehind(e.getMessage(), null);
                 throw e;
             }
         });
@@ -160,10 +166,22 @@ class AudienceWriter {
         saveNewKeys(staging);
     }
 
+    /**
+     * Stores the keys numbered since the last call, in rows of at most {@value #KEYS_PER_CHUNK} keys so
+     * that no stored value grows with an audience (the server's packet limit is 16 MB by default).
+     */
     private void saveNewKeys(Staging staging) {
         AudienceStore.NewKeys unsaved = staging.unsavedKeys();
-        if (unsaved.keys().length > 0) {
-            audiences.insertKeyChunk(unsaved.firstSequence(), unsaved.keys());
+        long[] newKeys = unsaved.keys();
+        for (int from = 0; from < newKeys.length; from += KEYS_PER_CHUNK) {
+            int to = Math.min(newKeys.length, from + KEYS_PER_CHUNK);
+            try {
+                audiences.insertKeyChunk(unsaved.firstSequence() + from, Arrays.copyOfRange(newKeys, from, to));
+            } catch (DuplicateKeyException e) {
+                store.fellBehind("member key number " + (unsaved.firstSequence() + from)
+                        + " is already taken in the database", e);
+                throw e;
+            }
         }
     }
 }

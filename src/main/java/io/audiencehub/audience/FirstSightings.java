@@ -51,7 +51,8 @@ class FirstSightings {
     @EventListener
     void onVisitorFirstSeen(VisitorFirstSeen sighting) {
         if (election.isWriter() && !queue.offer(sighting.visitorId())) {
-            log.warn("First sightings queue full; visitor {} is counted at the next reconciliation", sighting.visitorId());
+            // no visitor id in the log: ids are personal data and logs outlive an erasure
+            log.warn("First sightings queue full; a visitor's first sighting is counted at the next reconciliation");
         }
     }
 

@@ -70,7 +70,7 @@ class AudienceStandbyTest extends IntegrationTest {
         AudienceFollower follower = new AudienceFollower(repository, standbyStore, journal, loader, transaction);
         AudienceLoop loop = new AudienceLoop(election, loader, reconciler, sightings, follower,
                 new ErasureApplier(erasures, suppressed, standbyWriter, transaction, Clock.systemUTC()), suppressed,
-                new SimpleMeterRegistry());
+                standbyStore, new SimpleMeterRegistry());
         AudienceService standby = new AudienceService(repository, standbyStore, keys, standbyWriter, election,
                 reconciler, sightings, loop);
         loop.start();

@@ -2,6 +2,9 @@ package io.audiencehub.audience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.spy;
 
 import io.audiencehub.audience.AudienceStore.Members;
 import io.audiencehub.audience.AudienceStore.Staging;
@@ -193,11 +196,81 @@ class AudienceStoreTest {
         assertThat(store.version()).isEqualTo(3);
     }
 
+    @Test
+    void aPublishThatFailsAfterItsCommitLeavesTheStoreBehindRefusingChangesUntilItIsReloaded() {
+        AudienceStore failing = spy(new AudienceStore());
+        doThrow(new OutOfMemoryError("Java heap space")).doCallRealMethod().when(failing).publish(any());
+
+        write(failing, TransactionSynchronization.STATUS_COMMITTED,
+                staging -> staging.change(AUDIENCE, new Members(RoaringBitmap.bitmapOf(staging.sequenceOf(KEY_A)), 0)),
+                staging -> staging.committedAs(1));
+
+        assertThat(failing.behind()).contains("publishing committed version 1 failed");
+        assertThatThrownBy(() -> write(failing, TransactionSynchronization.STATUS_COMMITTED, staging -> { },
+                staging -> { }))
+                .as("a change numbered on memory that is behind would take numbers the database already gave")
+                .isInstanceOf(AudienceStore.Behind.class).hasMessageContaining("being reloaded");
+
+        LongIntMap loaded = new LongIntMap(16);
+        loaded.putNew(KEY_A, 0);
+        failing.reset(1, loaded, 1, Map.of(AUDIENCE, new Members(RoaringBitmap.bitmapOf(0), 0)), new RoaringBitmap());
+        assertThat(failing.behind()).isNull();
+        write(failing, TransactionSynchronization.STATUS_COMMITTED,
+                staging -> assertThat(staging.sequenceOf(KEY_B)).as("numbers go on after the database's").isEqualTo(1),
+                staging -> { });
+        assertThat(failing.lookup(AUDIENCE, KEY_A).member()).isTrue();
+    }
+
+    @Test
+    void aCommitOfUnknownOutcomeLeavesTheStoreBehind() {
+        write(TransactionSynchronization.STATUS_UNKNOWN, staging -> staging.sequenceOf(KEY_A));
+
+        assertThat(store.behind()).contains("did not say whether");
+        assertThat(store.keyCount()).as("nothing published that may not have been committed").isZero();
+    }
+
+    @Test
+    void onlyKnownVisitorsAreIndexedByMemberWhileEveryMembersAudiencesAreFound() {
+        write(TransactionSynchronization.STATUS_COMMITTED, staging -> {
+            RoaringBitmap members = new RoaringBitmap();
+            for (long key = 1; key <= 1_000; key++) {
+                members.add(staging.sequenceOf(key));
+            }
+            staging.change(AUDIENCE, new Members(members, 0));
+            staging.change(OTHER_AUDIENCE, new Members(RoaringBitmap.bitmapOf(staging.sequenceOf(1)), 0));
+        });
+        assertThat(store.indexedVisitors()).isZero();
+        assertThat(store.audiencesOf(1)).as("a member the tag never reported").containsExactly(AUDIENCE, OTHER_AUDIENCE);
+
+        write(TransactionSynchronization.STATUS_COMMITTED, staging -> {
+            staging.markKnown(staging.sequenceOf(1));
+            staging.markKnown(staging.sequenceOf(2));
+            staging.markKnown(staging.sequenceOf(5_000));
+        });
+        assertThat(store.indexedVisitors()).as("known visitors in some audience").isEqualTo(2);
+        assertThat(store.audiencesOf(1)).containsExactly(AUDIENCE, OTHER_AUDIENCE);
+        assertThat(store.audiencesOf(2)).containsExactly(AUDIENCE);
+        assertThat(store.audiencesOf(5_000)).isEmpty();
+
+        write(TransactionSynchronization.STATUS_COMMITTED, staging -> {
+            staging.forget(staging.sequenceOf(1));
+            staging.change(OTHER_AUDIENCE, new Members(RoaringBitmap.bitmapOf(staging.sequenceOf(2)), 1));
+        });
+        assertThat(store.indexedVisitors()).isEqualTo(1);
+        assertThat(store.audiencesOf(1)).as("erased, still a member until removed").containsExactly(AUDIENCE);
+        assertThat(store.audiencesOf(2)).containsExactly(AUDIENCE, OTHER_AUDIENCE);
+    }
+
     private void write(int outcome, Consumer<Staging> changes) {
         write(outcome, changes, staging -> { });
     }
 
     private void write(int outcome, Consumer<Staging> changes, Consumer<Staging> beforeCommit) {
+        write(store, outcome, changes, beforeCommit);
+    }
+
+    private static void write(AudienceStore store, int outcome, Consumer<Staging> changes,
+                              Consumer<Staging> beforeCommit) {
         TransactionSynchronizationManager.initSynchronization();
         try {
             changes.accept(store.beginWrite(beforeCommit));

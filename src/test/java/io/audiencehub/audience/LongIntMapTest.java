@@ -33,6 +33,20 @@ class LongIntMapTest {
     }
 
     @Test
+    void takesAtMostNineteenBytesAKeyAndGrowsAPieceAtATime() {
+        LongIntMap map = new LongIntMap(1 << 10);
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 1_000_000; i++) {
+            map.putNew(random.nextLong() | 1, i);
+        }
+
+        assertThat(map.bytes() / (double) map.size()).as("bytes per key").isBetween(12.0, 19.0);
+        assertThat(map.largestTableSlots())
+                .as("a growth copies one table, never the whole map (a doubling map needs three times its size)")
+                .isLessThan((int) (map.slots() / 100));
+    }
+
+    @Test
     void zeroIsAKeyLikeAnyOtherThoughItMarksFreeSlots() {
         LongIntMap map = new LongIntMap(16);
         assertThat(map.get(0L)).isEqualTo(LongIntMap.ABSENT);
