@@ -1,20 +1,20 @@
 package io.audiencehub.security;
 
-import java.time.Clock;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
-/** Local users as Spring Security reads them; an account locked by {@link SignInThrottle} is refused before its password is checked. */
+/**
+ * Local users as Spring Security reads them. An account's lock is not here: it applies only to the
+ * addresses that failed lately, which {@link SignInConfiguration} checks before the password.
+ */
 class LocalUserDetailsService implements UserDetailsService {
 
     private final LocalUserRepository users;
-    private final Clock clock;
 
-    LocalUserDetailsService(LocalUserRepository users, Clock clock) {
+    LocalUserDetailsService(LocalUserRepository users) {
         this.users = users;
-        this.clock = clock;
     }
 
     @Override
@@ -24,7 +24,6 @@ class LocalUserDetailsService implements UserDetailsService {
                 .map(credentials -> User.withUsername(credentials.username())
                         .password(credentials.passwordHash())
                         .authorities(credentials.role().authority())
-                        .accountLocked(credentials.lockedUntil() != null && credentials.lockedUntil().isAfter(clock.instant()))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("No local user " + username));
     }

@@ -18,7 +18,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Who signs in with what: people with their local password through the sign-in form (throttled by
@@ -30,14 +29,42 @@ class SignInConfiguration {
     static final String METRICS_ROLE = "METRICS";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneId.of("UTC"));
 
-    /** People's passwords, refused outright from an address that failed too often. */
+    /**
+     * People's passwords, refused outright from an address that failed too often, and for a locked
+     * account from the addresses that failed lately.
+     */
     @Bean
     AuthenticationProvider localUsers(LocalUserRepository users, PasswordEncoder encoder, SignInThrottle throttle,
                                       Clock clock) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new LocalUserDetailsService(users, clock));
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new LocalUserDetailsService(users));
         passwords.setPasswordEncoder(encoder);
-        return throttled(passwords, throttle);
+        return throttled(lockedForFailingAddresses(passwords, users, throttle, clock), throttle);
     }
+
+    private static AuthenticationProvider lockedForFailingAddresses(AuthenticationProvider provider,
+                                                                    LocalUserRepository users, SignInThrottle throttle,
+                                                                    Clock clock) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication attempt) throws AuthenticationException {
+                Instant now = clock.instant();
+                Instant lockedUntil = users.findCredentials(attempt.getName())
+                        .map(LocalUserRepository.Credentials::lockedUntil)
+                        .filter(until -> until.isAfter(now)).orElse(null);
+                if (lockedUntil != null && throttle.failedRecently(SignInThrottle.addressOf(attempt))) {
+                    throw new LockedException("This account is locked after failed sign-ins from your address"
+                            + " until " + TIME.format(lockedUntil) + "; an admin can unlock it under Users.");
+                }
+                return provider.authenticate(attempt);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return provider.supports(authentication);
+            }
+        };
+    }
+
 
     /**
      * The metrics scraper's credential, the only one HTTP Basic accepts (without a password, none),
@@ -61,9 +88,7 @@ class SignInConfiguration {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication attempt) throws AuthenticationException {
-                String address = attempt.getDetails() instanceof WebAuthenticationDetails details
-                        ? details.getRemoteAddress() : null;
-                Instant blockedUntil = throttle.addressBlockedUntil(address);
+                Instant blockedUntil = throttle.addressBlockedUntil(SignInThrottle.addressOf(attempt));
                 if (blockedUntil != null) {
                     throw new LockedException("Too many failed sign-ins from your address; try again after "
                             + TIME.format(blockedUntil) + ".");

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Slows password guessing, per account and per client address. An account whose password is wrong
  * {@code lock-after} times in a row is locked for a minute, then for twice as long after each further
- * failure, up to {@code longest-lock}; a successful sign-in or an admin's unlock (under Users) clears
- * it. A client address with {@code address-failures} failed sign-ins, whatever the accounts, within
+ * failure, up to {@code longest-lock}, for every address that failed a sign-in within {@code
+ * address-window}; an address that did not may try once more, so that a wrong password now and then
+ * cannot keep a person out. A successful sign-in or an admin's unlock (under Users) clears the lock. A client address with {@code address-failures} failed sign-ins, whatever the accounts, within
  * {@code address-window} may not try again until the window has passed. Addresses are counted in this
  * instance's memory; accounts in the database, so every instance sees their locks.
  */
@@ -54,6 +55,16 @@ class SignInThrottle {
         return until.isAfter(clock.instant()) ? until : null;
     }
 
+    /**
+     * Whether this address failed a sign-in within the window: a locked account stays locked for it,
+     * while an address that never failed may still try the right password, so that nobody can lock a
+     * person out by failing on purpose.
+     */
+    boolean failedRecently(String address) {
+        AddressFailures failures = address == null ? null : addresses.get(address);
+        return failures != null && failures.since().plus(settings.addressWindow()).isAfter(clock.instant());
+    }
+
     @EventListener
     void failed(AbstractAuthenticationFailureEvent failure) {
         Authentication attempt = failure.getAuthentication();
@@ -85,7 +96,7 @@ class SignInThrottle {
         addresses.values().removeIf(failures -> failures.since().plus(settings.addressWindow()).isBefore(now));
     }
 
-    private static String addressOf(Authentication attempt) {
+    static String addressOf(Authentication attempt) {
         return attempt != null && attempt.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
     }

@@ -19,19 +19,15 @@ class SignInThrottleTest extends IntegrationTest {
     SecurityContextHolderStrategy security;
 
     @Test
-    void anAccountIsLockedAfterFiveWrongPasswordsEvenForTheRightOneUntilAnAdminUnlocksIt() {
-        String username = "guessed-" + UUID.randomUUID().toString().substring(0, 8);
-        asAdmin(security, () -> {
-            users.create(new NewLocalUser(username, "Guessed", Role.VIEWER, "the-right-password"));
-            return null;
-        });
+    void anAccountIsLockedAfterFiveWrongPasswordsForTheAddressesThatFailedUntilAnAdminUnlocksIt() {
+        String username = newUser();
         SignInForm attacker = new SignInForm(baseUrl(), "198.51.100.20");
         for (int i = 0; i < 5; i++) {
             assertThat(attacker.signsIn(username, "guess-" + i)).isFalse();
         }
 
-        SignInForm owner = new SignInForm(baseUrl(), "198.51.100.21");
-        assertThat(owner.signsIn(username, "the-right-password")).as("locked, whatever the password").isFalse();
+        assertThat(attacker.signsIn(username, "the-right-password")).as("locked for the guesser, whatever the password")
+                .isFalse();
         LocalUser locked = user(username);
         assertThat(users.isLocked(locked)).isTrue();
         assertThat(locked.failedSignIns()).isEqualTo(5);
@@ -40,8 +36,40 @@ class SignInThrottleTest extends IntegrationTest {
             users.unlock(username);
             return null;
         });
-        assertThat(owner.signsIn(username, "the-right-password")).isTrue();
+        assertThat(attacker.signsIn(username, "the-right-password")).isTrue();
         assertThat(user(username).failedSignIns()).as("a sign-in starts the count again").isZero();
+    }
+
+    @Test
+    void nobodyCanLockAPersonOutByFailingOnPurpose() {
+        String username = newUser();
+        SignInForm attacker = new SignInForm(baseUrl(), "198.51.100.22");
+        for (int i = 0; i < 6; i++) {
+            assertThat(attacker.signsIn(username, "guess-" + i)).isFalse();
+        }
+        assertThat(users.isLocked(user(username))).isTrue();
+
+        SignInForm owner = new SignInForm(baseUrl(), "198.51.100.23");
+        assertThat(owner.signsIn(username, "the-right-password"))
+                .as("the right password from an address that never failed").isTrue();
+        assertThat(users.isLocked(user(username))).isFalse();
+
+        for (int i = 0; i < 5; i++) {
+            attacker.signsIn(username, "guess-again-" + i);
+        }
+        SignInForm secondGuesser = new SignInForm(baseUrl(), "198.51.100.24");
+        assertThat(secondGuesser.signsIn(username, "one-more-guess")).isFalse();
+        assertThat(secondGuesser.signsIn(username, "the-right-password"))
+                .as("an address gets one try at a locked account, then the lock holds for it too").isFalse();
+    }
+
+    private String newUser() {
+        String username = "guessed-" + UUID.randomUUID().toString().substring(0, 8);
+        asAdmin(security, () -> {
+            users.create(new NewLocalUser(username, "Guessed", Role.VIEWER, "the-right-password"));
+            return null;
+        });
+        return username;
     }
 
     @Test
