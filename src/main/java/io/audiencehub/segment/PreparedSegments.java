@@ -1,5 +1,6 @@
 package io.audiencehub.segment;
 
+import com.google.re2j.Pattern;
 import io.audiencehub.segment.SegmentNode.Combinator;
 import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
@@ -14,7 +15,8 @@ import java.util.function.IntPredicate;
  * Segments prepared to be evaluated many at a time for one visitor, as a decision does: every
  * distinct criterion among them is numbered and answered at most once per visitor (the audience
  * criteria all at once, from the visitor's list of audiences), every segment at most once, and each
- * segment's tree is a flat array of numbers rather than objects to walk. The answers are those of
+ * segment's tree is a flat array of numbers rather than objects to walk; URL patterns are compiled
+ * once, here. The answers are those of
  * {@link SegmentEvaluation}.
  */
 public final class PreparedSegments {
@@ -30,6 +32,10 @@ public final class PreparedSegments {
     private final Criterion[] criteria;
     /** For each audience the criteria name, the numbers of the criteria that name it. */
     private final Map<Long, int[]> audienceCriteria = new HashMap<>();
+    /** Each URL pattern criterion's pattern, compiled once for every decision on these segments. */
+    private final Pattern[] urlPatterns;
+    /** The answers before any is known: unanswered, but "unknown" for a URL pattern that cannot run. */
+    private final byte[] unanswered;
     /**
      * The answers of a visitor in no audience: "no" to every audience criterion, the others unanswered.
      * A decision starts from a copy and says "yes" for the visitor's few audiences, so that no
@@ -58,7 +64,15 @@ public final class PreparedSegments {
         }
         this.trees = flattened.stream().mapToInt(Integer::intValue).toArray();
         this.criteria = distinct.toArray(Criterion[]::new);
-        this.inNoAudience = new byte[criteria.length];
+        this.urlPatterns = new Pattern[criteria.length];
+        this.unanswered = new byte[criteria.length];
+        for (int number = 0; number < criteria.length; number++) {
+            if (criteria[number] instanceof Criterion.PageUrl page && page.match() == Criterion.UrlMatch.MATCHES_REGEX) {
+                urlPatterns[number] = SegmentEvaluation.urlPattern(page);
+                unanswered[number] = urlPatterns[number] == null ? UNKNOWN : UNANSWERED;
+            }
+        }
+        this.inNoAudience = unanswered.clone();
         for (int number = 0; number < criteria.length; number++) {
             if (criteria[number] instanceof Criterion.ExternalAudience audience) {
                 int[] naming = audienceCriteria.getOrDefault(audience.audienceId(), NONE);
@@ -109,7 +123,7 @@ public final class PreparedSegments {
             this.visitor = visitor;
             long[] memberOf = evaluation.audienceIdsOf(visitor);
             if (memberOf == null) {
-                criterionAnswers = new byte[criteria.length];
+                criterionAnswers = unanswered.clone();
                 return;
             }
             criterionAnswers = inNoAudience.clone();
@@ -148,7 +162,8 @@ public final class PreparedSegments {
 
         private byte criterion(int number) {
             if (criterionAnswers[number] == UNANSWERED) {
-                Boolean answer = evaluation.test(criteria[number], visitor);
+                Boolean answer = urlPatterns[number] != null ? SegmentEvaluation.urlMatches(urlPatterns[number], visitor)
+                        : evaluation.test(criteria[number], visitor);
                 criterionAnswers[number] = answer == null ? UNKNOWN : answer ? YES : NO;
             }
             return criterionAnswers[number];

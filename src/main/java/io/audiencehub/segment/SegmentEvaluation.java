@@ -1,5 +1,7 @@
 package io.audiencehub.segment;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.audiencehub.segment.Criterion.Browser;
 import io.audiencehub.segment.Criterion.Cookie;
 import io.audiencehub.segment.Criterion.Country;
@@ -25,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongPredicate;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether a visitor is in a segment. An empty ALL group matches everyone, an empty SOME
@@ -131,8 +132,33 @@ public final class SegmentEvaluation {
             case EQUALS -> url.equals(page.value());
             case CONTAINS -> url.contains(page.value());
             case STARTS_WITH -> url.startsWith(page.value());
-            case MATCHES_REGEX -> url.length() <= MAX_MATCHED_URL && Pattern.compile(page.value()).matcher(url).find();
+            case MATCHES_REGEX -> {
+                Pattern pattern = urlPattern(page);
+                yield pattern != null && urlMatches(pattern, url);
+            }
         };
+    }
+
+    /**
+     * The criterion's regular expression compiled by RE2/J, whose matching takes time linear in the URL
+     * whatever the pattern; null when it cannot compile it (a pattern stored before patterns were checked
+     * with RE2/J), and such a criterion never matches.
+     */
+    static Pattern urlPattern(PageUrl page) {
+        try {
+            return Pattern.compile(page.value());
+        } catch (PatternSyntaxException e) {
+            return null;
+        }
+    }
+
+    /** Whether the visitor's URL matches a compiled criterion's pattern; null when the context has no URL. */
+    static Boolean urlMatches(Pattern pattern, VisitorContext visitor) {
+        return visitor.url() == null ? null : urlMatches(pattern, visitor.url());
+    }
+
+    private static boolean urlMatches(Pattern pattern, String url) {
+        return url.length() <= MAX_MATCHED_URL && pattern.matcher(url).find();
     }
 
     private static boolean valueMatches(String actual, String wanted) {

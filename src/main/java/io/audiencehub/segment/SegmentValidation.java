@@ -1,5 +1,7 @@
 package io.audiencehub.segment;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.audiencehub.segment.Criterion.Browser;
 import io.audiencehub.segment.Criterion.Cookie;
 import io.audiencehub.segment.Criterion.Country;
@@ -21,8 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Checks a definition against docs/segments.md; every problem names its place by JSON path. */
 public final class SegmentValidation {
@@ -134,6 +134,10 @@ public final class SegmentValidation {
         return zoneProblem(dates.timeZone());
     }
 
+    /** Why a pattern that other engines take may be refused. */
+    public static final String UNSUPPORTED_REGEX = "patterns run in time linear in the URL, so look-arounds and"
+            + " back-references are not supported";
+
     private static String pageProblem(PageUrl page) {
         if (page.match() == null) {
             return ".match: choose how the URL must match";
@@ -145,8 +149,8 @@ public final class SegmentValidation {
             try {
                 Pattern.compile(page.value());
             } catch (PatternSyntaxException e) {
-                return ".value: not a valid regular expression: " + e.getDescription()
-                        + (e.getIndex() >= 0 ? " near position " + e.getIndex() : "");
+                return ".value: not a valid regular expression: " + e.getDescription() + " ("
+                        + UNSUPPORTED_REGEX + ")";
             }
         }
         return null;

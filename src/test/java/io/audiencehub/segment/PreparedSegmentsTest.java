@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Prepared segments answer exactly as the segments themselves, asking each criterion once per visitor. */
 class PreparedSegmentsTest {
@@ -70,6 +71,36 @@ class PreparedSegmentsTest {
         assertThat(inSegment.test(1)).isTrue();
         assertThat(inSegment.test(2)).isTrue();
         assertThat(audienceLookups).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(10)
+    void aPatternThatBacktracksForEverElsewhereAnswersInTimeLinearInTheUrl() {
+        // java.util.regex needs about 2^2000 steps for this pattern on this URL
+        SegmentDefinition catastrophic = segment(new Criterion.PageUrl(Criterion.UrlMatch.MATCHES_REGEX, "^/(a+)+$"),
+                false);
+        IntPredicate inSegment = evaluation.prepare(List.of(catastrophic))
+                .forVisitor(visitor("ann", null, "/" + "a".repeat(2_000) + "!"));
+
+        assertThat(inSegment.test(0)).isFalse();
+        assertThat(evaluation.prepare(List.of(catastrophic)).forVisitor(visitor("ann", null, "/aaaa")).test(0)).isTrue();
+    }
+
+    @Test
+    void aStoredPatternThatCannotRunMatchesNeitherAsIsNorAsIsNot() {
+        Criterion lookAhead = new Criterion.PageUrl(Criterion.UrlMatch.MATCHES_REGEX, "^/cart(?!/empty)");
+        PreparedSegments prepared = evaluation.prepare(List.of(segment(lookAhead, false), segment(lookAhead, true)));
+        IntPredicate inSegment = prepared.forVisitor(visitor("ann", null, "/cart/full"));
+
+        assertThat(inSegment.test(0)).isFalse();
+        assertThat(inSegment.test(1)).isFalse();
+        assertThat(SegmentValidation.criterionProblem(lookAhead)).get().asString()
+                .contains("look-arounds and back-references are not supported");
+    }
+
+    private static SegmentDefinition segment(Criterion criterion, boolean negated) {
+        return new SegmentDefinition(SegmentDefinition.CURRENT_VERSION, new Group(Combinator.ALL,
+                List.of(new Condition(criterion, negated))));
     }
 
     /** Up to two levels of groups, as the builder allows, over audiences, devices and pages. */

@@ -1,5 +1,7 @@
 package io.audiencehub.segment.ui;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,8 +35,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** The form of one criterion: its fields with their own messages; OK only when the criterion is valid. */
 class CriterionDialog extends Dialog {
@@ -110,7 +110,8 @@ class CriterionDialog extends Dialog {
                         .withValidator((text, context) -> {
                             String wrong = match.getValue() == UrlMatch.MATCHES_REGEX ? regexProblem(text) : null;
                             return wrong == null ? ValidationResult.ok()
-                                    : ValidationResult.error("Not a valid regular expression: " + wrong);
+                                    : ValidationResult.error("Not a valid regular expression: " + wrong + " ("
+                                    + SegmentValidation.UNSUPPORTED_REGEX + ").");
                         })
                         .bind(CriterionDraft::getValue, CriterionDraft::setValue);
             }
