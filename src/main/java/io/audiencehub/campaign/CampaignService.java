@@ -232,7 +232,7 @@ public class CampaignService {
 
     private String write(List<Variation> variations) {
         try {
-            return json.writeValueAsString(variations);
+            return json.writeValueAsString(validation.canonical(variations));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("variations are plain records", e);
         }

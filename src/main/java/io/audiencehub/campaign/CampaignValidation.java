@@ -1,8 +1,12 @@
 package io.audiencehub.campaign;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +27,52 @@ final class CampaignValidation {
 
     CampaignValidation(ObjectMapper json) {
         this.json = json;
+    }
+
+    /**
+     * The variations with each JSON payload in its canonical form (as Jackson writes it), so that what is
+     * stored, and embedded raw in every decision, is exactly one valid object. Call after {@link #problems}
+     * found none.
+     */
+    List<Variation> canonical(List<Variation> variations) {
+        return variations.stream().map(variation -> variation.json() == null || variation.json().isBlank() ? variation
+                : new Variation(variation.key(), variation.name(), variation.weight(), canonical(variation.json()),
+                variation.selector(), variation.html())).toList();
+    }
+
+    private String canonical(String payload) {
+        try {
+            return json.writeValueAsString(objectAlone(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a payload is checked before it is made canonical", e);
+        }
+    }
+
+    /** Something after the payload's value, such as a stray "}": decisions embed the payload as it is. */
+    private static final class TrailingContent extends JsonProcessingException {
+        private final int line;
+        private final int column;
+
+        TrailingContent(JsonLocation at) {
+            super("content after the JSON value", at);
+            this.line = at.getLineNr();
+            this.column = at.getColumnNr();
+        }
+    }
+
+    /** The payload's one JSON value; anything after it is refused, not ignored as Jackson's readTree does. */
+    private JsonNode objectAlone(String payload) throws JsonProcessingException {
+        try (JsonParser parser = json.createParser(payload)) {
+            JsonNode value = json.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new TrailingContent(parser.currentTokenLocation());
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string is read in memory", e);
+        }
     }
 
     List<String> problems(CampaignDraft draft) {
@@ -105,10 +155,13 @@ final class CampaignValidation {
                 return;
             }
             try {
-                JsonNode parsed = json.readTree(variation.json());
+                JsonNode parsed = objectAlone(variation.json());
                 if (parsed == null || !parsed.isObject()) {
                     problems.add(at + ".json: must be a JSON object, such as {\"banner\": \"Welcome back\"}");
                 }
+            } catch (TrailingContent e) {
+                problems.add(at + ".json: something follows the JSON object at line " + e.line + ", column " + e.column
+                        + ": remove everything after its closing }");
             } catch (JsonProcessingException e) {
                 problems.add(at + ".json: not valid JSON at line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());

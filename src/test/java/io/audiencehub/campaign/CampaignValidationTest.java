@@ -51,6 +51,21 @@ class CampaignValidationTest {
                         "variations[3].html: give the HTML the tag puts in place of what the selector finds");
     }
 
+    @Test
+    void anythingAfterThePayloadsObjectIsRefusedAndWhatIsStoredIsCanonical() {
+        List<String> problems = validation.problems(abTest(List.of(ORIGINAL,
+                new Variation("v1", "Stray brace", 50, "{\"a\":1}}", null, null))));
+
+        assertThat(problems).containsExactly("variations[1].json: not valid JSON at line 1, column 8: Unexpected close"
+                + " marker '}': no open Object to close");
+        assertThat(validation.problems(abTest(List.of(ORIGINAL,
+                new Variation("v1", "Two objects", 50, "{\"a\":1} {\"b\":2}", null, null)))))
+                .containsExactly("variations[1].json: something follows the JSON object at line 1, column 9: remove"
+                        + " everything after its closing }");
+        assertThat(validation.canonical(List.of(new Variation("v1", "Spaced", 100, " {\"a\" :  1,\n \"b\": [true] } ",
+                null, null)))).extracting(Variation::json).containsExactly("{\"a\":1,\"b\":[true]}");
+    }
+
     private static CampaignDraft abTest(List<Variation> variations) {
         return new CampaignDraft("Welcome back", CampaignType.AB_TEST, true, List.of(1L), 100, variations, null, null);
     }

@@ -88,7 +88,7 @@ class CampaignEditorViewTest extends KaribuTest {
         assertThat(saved.segmentIds()).containsExactly(returning.id());
         assertThat(saved.trafficPercent()).isEqualTo(40);
         assertThat(saved.variations()).extracting(Variation::name, Variation::weight, Variation::json)
-                .containsExactly(tuple("Original", 60, null), tuple("Variation 1", 40, "{\"hero\": \"big\"}"));
+                .containsExactly(tuple("Original", 60, null), tuple("Variation 1", 40, "{\"hero\":\"big\"}"));
         _get(CampaignListView.class);
     }
 
