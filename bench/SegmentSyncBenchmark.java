@@ -122,12 +122,12 @@ public class SegmentSyncBenchmark {
                  ResultSet row = query.executeQuery("SELECT member_count, matched_count FROM audience"
                          + " WHERE segment_id = " + segment)) {
                 row.next();
-                long memberCount = row.getLong(1);
+                long stored = row.getLong(1);
                 long matched = row.getLong(2);
                 System.out.printf("stored counts: members %,d (recount %,d), matched %,d (recount %,d): %s%n",
-                        memberCount, expected.size(), matched, expectedMatched,
-                        memberCount == expected.size() && matched == expectedMatched ? "EQUAL" : "DIFFERENT");
-                if (memberCount != expected.size() || matched != expectedMatched) {
+                        stored, expected.size(), matched, expectedMatched,
+                        stored == expected.size() && matched == expectedMatched ? "EQUAL" : "DIFFERENT");
+                if (stored != expected.size() || matched != expectedMatched) {
                     System.exit(1);
                 }
             }

@@ -50,7 +50,8 @@ public final class Http {
         return send(request);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    /** A request built by the caller, e.g. one whose body has no declared length. */
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "audiencehub.sandbox.heap.page-size=3", "audiencehub.sync.max-body-size=2MB", "audiencehub.sandbox.heap.retry-backoff=100ms",
                 "audiencehub.sync.apply-wait=" + IntegrationTest.APPLY_WAIT,
                 "audiencehub.sync.max-concurrent-deliveries=" + IntegrationTest.MAX_CONCURRENT_DELIVERIES,
+                "audiencehub.sync.max-concurrent-deliveries-per-client="
+                        + IntegrationTest.MAX_CONCURRENT_DELIVERIES_PER_CLIENT,
                 "audiencehub.sync.body-read-timeout=" + IntegrationTest.BODY_READ_TIMEOUT_MILLIS + "ms",
                 "server.tomcat.remoteip.internal-proxies=" + IntegrationTest.TRUSTED_PROXY,
                 "audiencehub.metrics.password=" + IntegrationTest.METRICS_PASSWORD,
@@ -51,6 +53,9 @@ public abstract class IntegrationTest {
 
     /** Enough for the tests that send many pages at once, few enough for one to fill with slow clients. */
     public static final int MAX_CONCURRENT_DELIVERIES = 32;
+
+    /** A quarter of them, as in production (2 of 8): four addresses fill every place. */
+    public static final int MAX_CONCURRENT_DELIVERIES_PER_CLIENT = 8;
 
     /** Short, so that a test waits little for a slow client to be cut. */
     public static final long BODY_READ_TIMEOUT_MILLIS = 2_000;

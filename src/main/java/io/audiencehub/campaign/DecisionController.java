@@ -1,11 +1,12 @@
 package io.audiencehub.campaign;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.audiencehub.base.JsonPaths;
 import io.audiencehub.campaign.Decisions.Decision;
-import io.audiencehub.security.ApiKeyService;
+import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.PublicEndpoints;
 import io.audiencehub.segment.Criterion;
 import io.audiencehub.segment.VisitorContext;
@@ -22,14 +23,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -63,12 +63,10 @@ class DecisionController {
     }
 
     private final DecisionService decisions;
-    private final ApiKeyService apiKeys;
     private final Clock clock;
 
-    DecisionController(DecisionService decisions, ApiKeyService apiKeys, Clock clock) {
+    DecisionController(DecisionService decisions, Clock clock) {
         this.decisions = decisions;
-        this.apiKeys = apiKeys;
         this.clock = clock;
     }
 
@@ -83,28 +81,25 @@ class DecisionController {
         return new WebMvcConfigurer() {
             @Override
             public void addCorsMappings(CorsRegistry registry) {
-                registry.addMapping(PATH).allowedOriginPatterns(sites.allowedOrigins().toArray(String[]::new))
+                // a registration starts from "every origin"; clearing the origins leaves only the sites
+                // configured, and none (same origin only) when none is
+                registry.addMapping(PATH).allowedOrigins()
+                        .allowedOriginPatterns(sites.allowedOrigins().toArray(String[]::new))
                         .allowedMethods("POST").allowedHeaders("Content-Type").maxAge(3600);
             }
         };
     }
 
     /**
-     * A server-side client sends an API key as a bearer token and also learns which targeted segments
-     * the visitor is in; a key that opens nothing is refused rather than answered as the public.
+     * A server-side client sends an API key as a bearer token, which the machines' filter chain checks
+     * (refusing one that opens nothing), and also learns which targeted segments the visitor is in.
      */
     @Operation(summary = "The running campaigns and variations a visitor falls into", description = """
-            Public, for the site tag (CORS from the allowed site origins). A server-side client that sends an API key             as `Authorization: Bearer <key>` also gets `matched_segments`. docs/decisions.md.""")
+            Public, for the site tag (CORS from the allowed site origins). A server-side client that sends an API key \
+            as `Authorization: Bearer <key>` also gets `matched_segments`. docs/decisions.md.""")
     @PostMapping(PATH)
-    ResponseEntity<?> decide(@RequestBody(required = false) DecisionRequest request,
-                             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        boolean serverSide = authorization != null;
-        if (serverSide && (!authorization.startsWith("Bearer ")
-                || apiKeys.authenticate(authorization.substring("Bearer ".length()).strip()).isEmpty())) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "The API key is unknown or"
-                    + " revoked: send \"Authorization: Bearer <key>\" with a key an admin created under API keys,"
-                    + " or no Authorization header for the public answer."));
-        }
+    ResponseEntity<?> decide(@RequestBody(required = false) DecisionRequest request, Authentication client) {
+        boolean serverSide = ApiKeyScope.isApiKey(client);
         return answer(request, (visitor, now) -> decisions.decide(visitor, now, serverSide));
     }
 
@@ -139,6 +134,9 @@ class DecisionController {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof StreamConstraintsException limit) {
+            return refused("the body is longer than the hub reads: " + limit.getOriginalMessage());
+        }
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return refused(JsonPaths.of(mismatch).substring(1) + ": " + expected(mismatch.getTargetType()));
         }

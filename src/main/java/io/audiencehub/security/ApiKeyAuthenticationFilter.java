@@ -19,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Signs in a request that carries {@code Authorization: Bearer <key>} as its API key, with the key's
  * scope ({@link ApiKeyScope}), for this request only. A key that opens nothing is refused here, so that
  * a client with a revoked key learns it rather than being treated as anonymous. Every change it asks
- * for, allowed or not, is recorded with its answer's status. Public endpoints that read the key
- * themselves (the decision API) are left alone.
+ * for, allowed or not, is recorded with its answer's status. On public endpoints (the decision API) a
+ * key is optional: one that opens something tells the endpoint a server-side client asks, and asking
+ * is not a change, so nothing is recorded.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -42,8 +43,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || publicEndpoints.matches(request);
+        return authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
     }
 
     @Override
@@ -60,7 +60,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 key.get().scope().authorities()));
         securityContext.setContext(context);
         chain.doFilter(request, response);
-        if (!READS.contains(request.getMethod())) {
+        if (!READS.contains(request.getMethod()) && !publicEndpoints.matches(request)) {
             try {
                 keys.recordWrite(key.get(), request.getMethod(), request.getRequestURI(), response.getStatus());
             } catch (RuntimeException e) {

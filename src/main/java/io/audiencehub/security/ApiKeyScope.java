@@ -1,6 +1,7 @@
 package io.audiencehub.security;
 
 import java.util.List;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -22,6 +23,12 @@ public enum ApiKeyScope {
     ApiKeyScope(String label, Role role) {
         this.label = label;
         this.role = role;
+    }
+
+    /** Whether the request was signed in with an API key (any scope reads): a server-side client. */
+    public static boolean isApiKey(Authentication authentication) {
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(authority -> READ_AUTHORITY.equals(authority.getAuthority()));
     }
 
     public String label() {

@@ -1,13 +1,11 @@
 package io.audiencehub.security;
 
+import io.audiencehub.base.ConcurrencyPerKey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,35 +18,29 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ClientRequestLimitFilter extends OncePerRequestFilter {
 
-    private final int maxPerClient;
-    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrencyPerKey inFlight;
 
     ClientRequestLimitFilter(int maxPerClient) {
-        this.maxPerClient = maxPerClient;
+        this.inFlight = new ConcurrencyPerKey(maxPerClient);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String client = request.getRemoteAddr();
-        AtomicInteger count = inFlight.compute(client, (address, current) -> {
-            AtomicInteger counter = current == null ? new AtomicInteger() : current;
-            counter.incrementAndGet();
-            return counter;
-        });
+        if (!inFlight.tryAcquire(client)) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getWriter().write("{\"error\":\"Too many requests at once from " + client
+                    + "; wait for the ones under way, then retry.\"}");
+            return;
+        }
         try {
-            if (count.get() > maxPerClient) {
-                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-                response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-                response.setHeader(HttpHeaders.CONNECTION, "close");
-                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                response.getWriter().write("{\"error\":\"Too many requests at once from " + client
-                        + "; wait for the ones under way, then retry.\"}");
-                return;
-            }
             chain.doFilter(request, response);
         } finally {
-            inFlight.computeIfPresent(client, (address, counter) -> counter.decrementAndGet() == 0 ? null : counter);
+            inFlight.release(client);
         }
     }
 }

@@ -2,12 +2,14 @@ package io.audiencehub.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.audiencehub.security.ui.LoginView;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,6 +64,11 @@ class SecurityConfiguration {
     /** Machines' answers are data, never pages: they may load nothing. */
     static final String MACHINE_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+    /** No string a machine sends the hub is longer: a page URL is at most 2,048 characters. */
+    static final int MAX_JSON_STRING_LENGTH = 65_536;
+    /** A segment's definition nests groups a few levels deep; nothing the hub reads needs more. */
+    static final int MAX_JSON_NESTING = 64;
+
     /** First of all filters: a request over its client's limit costs nothing more. */
     @Bean
     FilterRegistrationBean<ClientRequestLimitFilter> clientRequestLimit(HttpLimitsProperties limits) {
@@ -69,6 +76,29 @@ class SecurityConfiguration {
                 new ClientRequestLimitFilter(limits.maxConcurrentRequestsPerClient()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Right after the client limit: a body too large is refused before anything reads it as JSON. */
+    @Bean
+    FilterRegistrationBean<MachineBodyLimitFilter> machineBodyLimit(HttpLimitsProperties limits) {
+        var registration = new FilterRegistrationBean<>(new MachineBodyLimitFilter(limits.maxJsonBodySize()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /**
+     * Bounds what Jackson reads anywhere the hub's object mapper parses (request bodies, stored JSON):
+     * the document's length, a string's and the nesting. Its own defaults allow 20 million characters
+     * per string and documents of any length.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer jsonReadLimits(HttpLimitsProperties limits) {
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxDocumentLength(limits.maxJsonBodySize().toBytes())
+                .maxStringLength(MAX_JSON_STRING_LENGTH)
+                .maxNestingDepth(MAX_JSON_NESTING)
+                .build();
+        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(constraints));
     }
 
     @Bean

@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param staleAfter a connector whose segments sync on a schedule is stale after this long without a delivery
  * @param maxConcurrentDeliveries deliveries read and stored at once; more are answered 503 with Retry-After
  *                                before their body is read, and Heap retries them
+ * @param maxConcurrentDeliveriesPerClient of those, how many one client address may have at once
  * @param bodyReadTimeout a delivery whose body has not fully arrived after this long is refused (408), so that
  *                        a client sending slowly cannot hold the receiver
  */
@@ -29,5 +30,6 @@ import org.springframework.validation.annotation.Validated;
 public record SyncProperties(String webhookSecret, String previousWebhookSecret, @NotNull DataSize maxBodySize,
                              @Positive int maxIdLength, @Positive int maxNestingDepth, @NotNull Duration applyWait,
                              @NotNull Duration incompleteAfter, @NotNull Duration staleAfter,
-                             @Positive int maxConcurrentDeliveries, @NotNull Duration bodyReadTimeout) {
+                             @Positive int maxConcurrentDeliveries, @Positive int maxConcurrentDeliveriesPerClient,
+                             @NotNull Duration bodyReadTimeout) {
 }

@@ -1,5 +1,6 @@
 package io.audiencehub.sync;
 
+import io.audiencehub.base.ConcurrencyPerKey;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
@@ -15,8 +16,10 @@ import org.springframework.transaction.TransactionException;
 /**
  * The receiving of a delivery, whoever sends it (Heap, a custom source). What can be refused without the
  * body is refused first (the signature header's form and age, a declared length over the limit); then,
- * while at most {@code max-concurrent-deliveries} are being read and stored across every source (others
- * get 503 and Retry-After before their body is read), the body is read within its size and time limits,
+ * while at most {@code max-concurrent-deliveries} are being read and stored across every source, and
+ * at most {@code max-concurrent-deliveries-per-client} of them from one client address (others get 503
+ * and Retry-After before their body is read: a forged signature that trickles its body holds a place
+ * until its HMAC can be checked, and one address must not hold them all), the body is read within its size and time limits,
  * its signature verified before anything is parsed, parsed into one page and stored by
  * {@link SyncService}; the answer, 200 only once the page is stored, waits a moment for it to be applied.
  */
@@ -50,11 +53,13 @@ class WebhookIntake {
     private final HeapWebhookReader reader;
     private final SyncService sync;
     private final Semaphore reading;
+    private final ConcurrencyPerKey readingPerClient;
 
     WebhookIntake(HeapWebhookReader reader, SyncService sync, SyncProperties settings) {
         this.reader = reader;
         this.sync = sync;
         this.reading = new Semaphore(settings.maxConcurrentDeliveries());
+        this.readingPerClient = new ConcurrencyPerKey(settings.maxConcurrentDeliveriesPerClient());
     }
 
     ResponseEntity<Map<String, Object>> receive(HttpServletRequest request, Source source, SignatureCheck signature)
@@ -62,7 +67,14 @@ class WebhookIntake {
         try {
             BodyVerifier verifier = signature.checkHeader();
             reader.checkDeclaredLength(request);
+            String client = request.getRemoteAddr();
+            if (!readingPerClient.tryAcquire(client)) {
+                sync.busy();
+                return unavailable("This client address is sending as many deliveries at once as it may; nothing"
+                        + " of this one was read. Retry later.");
+            }
             if (!reading.tryAcquire()) {
+                readingPerClient.release(client);
                 sync.busy();
                 return unavailable("The hub is taking as many deliveries as it can right now; nothing of this one"
                         + " was read. Retry later.");
@@ -80,6 +92,7 @@ class WebhookIntake {
                 stored = sync.store(source.providerId(), page);
             } finally {
                 reading.release();
+                readingPerClient.release(client);
             }
             String status = sync.awaitApplied(stored).name().toLowerCase();
             return ResponseEntity.ok(Map.of("status", status, "sync_task_id", page.syncTaskId(),

@@ -31,6 +31,9 @@ class VisitorReportFilter implements Filter {
 
     static final String PATH = "/api/v1/visitors/seen";
     private static final int MAX_BODY = 1024;
+    private static final int TOO_LARGE = 413;
+    private static final String BODY_TOO_LARGE = "The body is longer than " + MAX_BODY
+            + " bytes: a report is {\"visitorId\": \"...\"} alone.";
 
     private final VisitorService visitors;
     private final ClientRateLimiter rateLimiter;
@@ -67,13 +70,18 @@ class VisitorReportFilter implements Filter {
                     + ": the tag reports once per session; slow down and retry later.");
             return;
         }
+        if (request.getContentLengthLong() > MAX_BODY) {
+            error(response, TOO_LARGE, BODY_TOO_LARGE);
+            return;
+        }
         String problem = report(request);
         if (problem != null) {
-            error(response, HttpServletResponse.SC_BAD_REQUEST, problem);
+            error(response, problem == BODY_TOO_LARGE ? TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST, problem);
         } else {
             response.setStatus(HttpServletResponse.SC_ACCEPTED);
         }
     }
+
 
     /** Buffers the reported visitor; returns what is wrong with the report, or null. */
     private String report(HttpServletRequest request) throws IOException {
@@ -89,7 +97,7 @@ class VisitorReportFilter implements Filter {
             return "The body is empty: send {\"visitorId\": \"...\"}.";
         }
         if (body.length > MAX_BODY) {
-            return "The body is longer than " + MAX_BODY + " bytes.";
+            return BODY_TOO_LARGE;
         }
         JsonNode id;
         try {

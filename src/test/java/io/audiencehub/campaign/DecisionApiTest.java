@@ -8,6 +8,7 @@ import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.ApiKeyService;
+import io.audiencehub.security.ApiKeyWrite;
 import io.audiencehub.security.NewApiKey;
 import io.audiencehub.segment.Criterion;
 import io.audiencehub.segment.SegmentDefinition;
@@ -16,7 +17,13 @@ import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
 import io.audiencehub.segment.SegmentService;
 import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.RawClients;
+import java.io.ByteArrayInputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +80,7 @@ class DecisionApiTest extends HeapConnectedTest {
         assertThat(member.statusCode()).as(member.body()).isEqualTo(200);
         assertThat(member.body()).contains("\"visitor_id\":\"member-" + suffix + "\"", "\"stale\":false",
                 "\"campaign\":\"Buyers' banner " + suffix + "\"", "\"variation_key\":\"banner\"",
-                "\"payload\":{\"json\":{\"banner\": \"Thanks for buying\"}}").doesNotContain("Draft " + suffix)
+                "\"payload\":{\"json\":{\"banner\":\"Thanks for buying\"}}").doesNotContain("Draft " + suffix)
                 .as("the public answer names no segment or audience").doesNotContain("segment", "Buyers\"");
 
         HttpResponse<String> stranger = decide("{\"visitor_id\": \"stranger-" + suffix + "\"}");
@@ -96,6 +103,9 @@ class DecisionApiTest extends HeapConnectedTest {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).contains("\"matched_segments\":[" + segmentId + "]");
         assertThat(decide(body).body()).as("the public answer names no segment").doesNotContain("matched_segments");
+        assertThat(Http.postJson(url, body, "Authorization", "bearer " + key.secret()).body())
+                .as("the scheme in any case, as everywhere else").contains("\"matched_segments\":[" + segmentId + "]");
+        assertThat(apiKeyChanges()).as("asking for a decision is no change").isEmpty();
 
         assertThat(Http.postJson(url, body, "Authorization", "Bearer ahk_" + "x".repeat(40)).statusCode()).isEqualTo(401);
         HeapConnectorsForTests.asAdmin(security, () -> {
@@ -123,6 +133,57 @@ class DecisionApiTest extends HeapConnectedTest {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         assertThat(answer.body()).startsWith("{\"error\":\"").contains(message);
+    }
+
+    @Test
+    void aBodyDeclaredOverTheLimitIsRefusedWith413BeforeItIsRead() throws Exception {
+        try (Socket socket = RawClients.connectFrom("127.0.0.1", port)) {
+            socket.getOutputStream().write(("POST " + DecisionController.PATH + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 12000000\r\n\r\n{\"visitor_id\"")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(RawClients.statusLine(socket)).as("answered without the 12 MB").contains(" 413");
+        }
+    }
+
+    @Test
+    void aBodyWithoutALengthIsReadUpToTheLimitAndRefusedWith413Past() {
+        // just over the limit, so that the hub's read takes in the whole body and its answer is not cut short
+        String cookie = "x".repeat(256 * 1024);
+        HttpResponse<String> answer = Http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                        ("{\"visitor_id\": \"v1\", \"context\": {\"cookies\": {\"big\": \"" + cookie + "\"}}}")
+                                .getBytes(StandardCharsets.UTF_8)))));
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("larger than 256 KB", "audiencehub.http.max-json-body-size");
+    }
+
+    @Test
+    void aStringLongerThanAnyTheHubReadsIsRefusedSayingSo() {
+        HttpResponse<String> answer = decide("{\"visitor_id\": \"v1\", \"context\": {\"cookies\": {\"big\": \""
+                + "x".repeat(100_000) + "\"}}}");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("longer than the hub reads", "65536");
+    }
+
+    @Test
+    void onlyTheConfiguredSitesMayAskAcrossOrigins() {
+        String body = "{\"visitor_id\": \"member-" + suffix + "\"}";
+
+        HttpResponse<String> foreign = Http.postJson(url, body, "Origin", "https://attacker.example.net");
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        HttpResponse<String> site = Http.postJson(url, body, "Origin", "https://shop.example.com");
+        assertThat(site.statusCode()).isEqualTo(200);
+        assertThat(site.headers().firstValue("Access-Control-Allow-Origin")).contains("https://shop.example.com");
+    }
+
+    private List<ApiKeyWrite> apiKeyChanges() {
+        return HeapConnectorsForTests.asAdmin(security, () -> apiKeys.writes(0, 1_000)).stream()
+                .filter(write -> write.path().equals(DecisionController.PATH)).toList();
     }
 
     private HttpResponse<String> decide(String body) {

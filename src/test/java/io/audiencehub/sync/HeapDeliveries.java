@@ -93,13 +93,24 @@ public final class HeapDeliveries {
         return send(body, sign(System.currentTimeMillis(), body));
     }
 
-    public HttpResponse<String> send(String body, String signature) {
+    /**
+     * Sends as the client {@code address} behind the tests' trusted proxy, as a provider sending from
+     * many addresses does, so that its deliveries count against that address's share of the places.
+     */
+    public HttpResponse<String> sendAs(String address, String body) {
+        return send(body, sign(System.currentTimeMillis(), body), "X-Forwarded-For", address);
+    }
+
+    public HttpResponse<String> send(String body, String signature, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
             request.header(header, signature);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -72,7 +72,7 @@ class HeapSignatureTest {
 
     private static HeapSignature signature(String secret, String previous) {
         return new HeapSignature(new SyncProperties(secret, previous, DataSize.ofMegabytes(1), 256, 32,
-                Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofHours(5), 4, Duration.ofSeconds(10)),
+                Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofHours(5), 4, 2, Duration.ofSeconds(10)),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

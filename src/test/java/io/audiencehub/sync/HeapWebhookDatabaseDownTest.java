@@ -22,7 +22,7 @@ import org.springframework.util.unit.DataSize;
 class HeapWebhookDatabaseDownTest {
 
     private final SyncProperties settings = new SyncProperties(HeapDeliveries.SECRET, null, DataSize.ofKilobytes(64),
-            256, 32, Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofHours(5), 4, Duration.ofSeconds(10));
+            256, 32, Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofHours(5), 4, 2, Duration.ofSeconds(10));
     private final SyncService sync = mock(SyncService.class);
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new HeapWebhookController(
             new WebhookIntake(new HeapWebhookReader(settings), sync, settings), new HeapSignature(settings, Clock.systemUTC())))

@@ -71,16 +71,33 @@ class HeapWebhookLimitsTest extends HeapConnectedTest {
     }
 
     @Test
+    void oneAddressHoldsAtMostItsShareOfThePlacesWhileOthersAreStillAnswered() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < IntegrationTest.MAX_CONCURRENT_DELIVERIES_PER_CLIENT; i++) {
+                slow.add(trickle(HOSTILE_CLIENT));
+            }
+            Thread.sleep(300);
+            try (Socket more = RawClients.connectFrom(HOSTILE_CLIENT, port)) {
+                sendHeaders(more, body.length(), HeapDeliveries.signature(HeapDeliveries.SECRET,
+                        System.currentTimeMillis(), body));
+                assertThat(RawClients.statusLine(more)).as("beyond its share, before its body").contains(" 503 ");
+            }
+            assertThat(heap.send(body).statusCode()).as("Heap's own delivery, from another address").isEqualTo(200);
+        } finally {
+            close(slow);
+        }
+    }
+
+    @Test
     void beyondTheConcurrentDeliveriesTheNextIsToldToRetryBeforeItIsRead() throws Exception {
         List<Socket> slow = new ArrayList<>();
         try {
-            for (int i = 0; i < IntegrationTest.MAX_CONCURRENT_DELIVERIES; i++) {
-                Socket client = RawClients.connectFrom(HOSTILE_CLIENT, port);
-                slow.add(client);
-                sendHeaders(client, body.length(), HeapDeliveries.signature(HeapDeliveries.SECRET,
-                        System.currentTimeMillis(), body));
-                client.getOutputStream().write('{');
-                client.getOutputStream().flush();
+            int addresses = IntegrationTest.MAX_CONCURRENT_DELIVERIES / IntegrationTest.MAX_CONCURRENT_DELIVERIES_PER_CLIENT;
+            for (int address = 0; address < addresses; address++) {
+                for (int i = 0; i < IntegrationTest.MAX_CONCURRENT_DELIVERIES_PER_CLIENT; i++) {
+                    slow.add(trickle("127.0.0." + (10 + address)));
+                }
             }
             Thread.sleep(300);
             HttpResponse<String> turnedAway = heap.send(body);
@@ -89,12 +106,25 @@ class HeapWebhookLimitsTest extends HeapConnectedTest {
             assertThat(turnedAway.body()).contains("Retry later");
             assertThat(audiences.count(connector.id(), "", false)).isZero();
         } finally {
-            for (Socket client : slow) {
-                client.close();
-            }
+            close(slow);
         }
         Thread.sleep(IntegrationTest.BODY_READ_TIMEOUT_MILLIS + 500);
         assertThat(heap.send(body).statusCode()).as("the slow ones were cut and their places freed").isEqualTo(200);
+    }
+
+    /** A delivery with a signature of the right form and age whose body comes a byte at a time. */
+    private Socket trickle(String address) throws IOException {
+        Socket client = RawClients.connectFrom(address, port);
+        sendHeaders(client, body.length(), HeapDeliveries.signature("forged-secret", System.currentTimeMillis(), body));
+        client.getOutputStream().write('{');
+        client.getOutputStream().flush();
+        return client;
+    }
+
+    private static void close(List<Socket> sockets) throws IOException {
+        for (Socket socket : sockets) {
+            socket.close();
+        }
     }
 
     @Test

@@ -22,7 +22,7 @@ class HeapWebhookReaderTest {
                      "add":[{"id":"a"},{"id":7,"extra":[1,2]}],"remove":[{"id":"b"}]}}""";
 
     private final HeapWebhookReader reader = new HeapWebhookReader(new SyncProperties("s", null,
-            DataSize.ofKilobytes(4), 16, 8, Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofHours(5), 4,
+            DataSize.ofKilobytes(4), 16, 8, Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofHours(5), 4, 2,
             Duration.ofSeconds(10)));
 
     @Test

@@ -83,7 +83,8 @@ class HeapWebhookTest extends WebhookDeliveryConformance {
             for (int number = 1; number <= queuedBehind; number++) {
                 String body = HeapDeliveries.page(receiver.tokenId(), failing, "Broken", "task-broken", number,
                         queuedBehind, List.of("x" + number), List.of());
-                answers.add(senders.submit(() -> heap.send(body)));
+                String address = "192.0.2." + number;
+                answers.add(senders.submit(() -> heap.sendAs(address, body)));
             }
             for (Future<HttpResponse<String>> answer : answers) {
                 assertThat(answer.get().body()).contains("\"status\":\"queued\"");
