@@ -1,6 +1,6 @@
 package io.audiencehub.security;
 
-import java.util.Collection;
+import io.audiencehub.base.StartupRefusedException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +15,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
@@ -27,6 +29,13 @@ class SsoConfiguration {
     @Bean
     @ConditionalOnSso
     ClientRegistrationRepository ssoClientRegistrations(SsoProperties sso) {
+        if (!sso.hasAllowList()) {
+            throw new StartupRefusedException("Single sign-on would admit nobody: no allow-list is configured, and"
+                    + " an issuer such as Google has every account of the world.",
+                    "Set AUDIENCEHUB_SSO_ALLOWEDEMAILDOMAINS (e.g. acme.com), AUDIENCEHUB_SSO_ALLOWEDEMAILS or"
+                            + " AUDIENCEHUB_SSO_ALLOWEDGROUPS (with AUDIENCEHUB_SSO_GROUPSCLAIM, default groups)."
+                            + " See docs/configuration.md.");
+        }
         ClientRegistration registration = ClientRegistrations.fromIssuerLocation(sso.issuerUri())
                 .registrationId(REGISTRATION_ID)
                 .clientName(sso.name())
@@ -42,8 +51,14 @@ class SsoConfiguration {
     @ConditionalOnSso
     OAuth2UserService<OidcUserRequest, OidcUser> ssoUserService(SsoProperties sso) {
         OidcUserService delegate = new OidcUserService();
+        SsoAllowList allowList = new SsoAllowList(sso);
         return request -> {
             OidcUser user = delegate.loadUser(request);
+            if (!allowList.admits(user.getClaims())) {
+                throw new OAuth2AuthenticationException(new OAuth2Error("access_denied", "This account is not"
+                        + " allowed to sign in to Audience Hub: ask an admin to add its e-mail domain, address or"
+                        + " group to the single sign-on allow-list.", null));
+            }
             Set<GrantedAuthority> authorities = new HashSet<>(user.getAuthorities());
             authorities.add(roleOf(user.getClaims().get(sso.rolesClaim()), sso.adminRoles()).authority());
             String nameClaim = Stream.of("preferred_username", "email")
@@ -54,8 +69,6 @@ class SsoConfiguration {
 
     /** ADMIN when the roles claim (a string or a list of strings) names one of the admin roles. */
     static Role roleOf(Object rolesClaim, List<String> adminRoles) {
-        Collection<?> values = rolesClaim instanceof Collection<?> list ? list
-                : rolesClaim == null ? List.of() : List.of(rolesClaim);
-        return values.stream().map(String::valueOf).anyMatch(adminRoles::contains) ? Role.ADMIN : Role.VIEWER;
+        return SsoAllowList.values(rolesClaim).stream().anyMatch(adminRoles::contains) ? Role.ADMIN : Role.VIEWER;
     }
 }

@@ -41,6 +41,8 @@ final class FakeOidcProvider implements AutoCloseable {
     private final Map<String, String> nonceByCode = new HashMap<>();
     private volatile String username = "sso.user";
     private volatile List<String> roles = List.of();
+    private volatile String email = "sso.user@acme.example";
+    private volatile List<String> groups = List.of();
 
     FakeOidcProvider() {
         try {
@@ -62,10 +64,17 @@ final class FakeOidcProvider implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Who the next sign-in is, and the roles its ID token carries. */
+    /** Who the next sign-in is, and the roles its ID token carries; its address is at acme.example. */
     void signInAs(String username, List<String> roles) {
+        signInAs(username, username + "@acme.example", roles, List.of());
+    }
+
+    /** Who the next sign-in is, with its verified e-mail address, roles and groups. */
+    void signInAs(String username, String email, List<String> roles, List<String> groups) {
         this.username = username;
+        this.email = email;
         this.roles = roles;
+        this.groups = groups;
     }
 
     @Override
@@ -122,6 +131,7 @@ final class FakeOidcProvider implements AutoCloseable {
                 .issuer(issuer()).subject("sub-" + username).audience(CLIENT_ID)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
                 .claim("nonce", nonce).claim("preferred_username", username).claim("roles", roles)
+                .claim("email", email).claim("email_verified", true).claim("groups", groups)
                 .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);

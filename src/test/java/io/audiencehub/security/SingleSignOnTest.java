@@ -43,6 +43,8 @@ class SingleSignOnTest {
         registry.add("audiencehub.sso.client-id", () -> FakeOidcProvider.CLIENT_ID);
         registry.add("audiencehub.sso.client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
         registry.add("audiencehub.sso.name", () -> "Acme SSO");
+        registry.add("audiencehub.sso.allowed-email-domains", () -> "acme.example");
+        registry.add("audiencehub.sso.allowed-groups", () -> "audience-hub-users");
     }
 
     @AfterAll
@@ -68,6 +70,23 @@ class SingleSignOnTest {
         HttpResponse<String> home = get("http://localhost:" + port + "/integrations/hub");
         assertThat(home.statusCode()).as("signed in: the view is served, not a redirect to the login page")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheAccountsTheAllowListNamesSignIn() throws Exception {
+        PROVIDER.signInAs("mallory", "mallory@gmail.example", List.of("audiencehub-admin"), List.of());
+        assertThat(signIn()).as("an account of the issuer outside the allow-list").endsWith("/login?error");
+        assertThat(get("http://localhost:" + port + "/integrations/hub").statusCode()).isEqualTo(302);
+
+        PROVIDER.signInAs("contractor", "contractor@agency.example", List.of(), List.of("audience-hub-users"));
+        assertThat(signIn()).as("a member of an allowed group").doesNotContain("error");
+        assertThat(get("http://localhost:" + port + "/integrations/hub").statusCode()).isEqualTo(200);
+    }
+
+    /** The round trip through the provider; returns where the hub sends the browser at its end. */
+    private String signIn() throws Exception {
+        String authorize = location(get("http://localhost:" + port + "/oauth2/authorization/sso"));
+        return location(get(location(get(authorize))));
     }
 
     @Test

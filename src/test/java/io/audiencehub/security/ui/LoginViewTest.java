@@ -9,6 +9,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import io.audiencehub.security.SsoProperties;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,7 @@ class LoginViewTest {
     }
 
     private static SsoProperties sso(String issuer) {
-        return new SsoProperties(issuer, "client", "secret", "Acme SSO", null, null, null);
+        return new SsoProperties(issuer, "client", "secret", "Acme SSO", null, null, null, List.of("acme.example"), null,
+                null, null);
     }
 }
