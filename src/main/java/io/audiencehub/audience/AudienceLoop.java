@@ -4,7 +4,9 @@ import io.audiencehub.base.BackgroundLoop;
 import io.audiencehub.base.LoopOrder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,13 +16,15 @@ import org.springframework.stereotype.Component;
  * instance holds the lease, else as a standby. Every half second it extends or takes the writer lease
  * (taking over when the writer went away) and, as the writer, carries out erasures and lifts
  * ({@link ErasureApplier}) and counts first sightings; a standby follows the writer's changes
- * ({@link AudienceFollower}), so its decisions see a change within a round. Memory that fell behind
+ * ({@link AudienceFollower}), so its decisions see a change within a round, and reads the erased
+ * visitors' keys every 5 seconds, so that its visitor registry stores none of them. Memory that fell behind
  * the database ({@link AudienceStore#behind()}) is reloaded at the next round.
  */
 @Component
 class AudienceLoop extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(AudienceLoop.class);
+    private static final Duration READ_SUPPRESSIONS_EVERY = Duration.ofSeconds(5);
 
     private final WriterElection election;
     private final AudienceLoader loader;
@@ -31,10 +35,13 @@ class AudienceLoop extends BackgroundLoop {
     private final SuppressedKeys suppressed;
     private final AudienceStore store;
     private final Counter recoveries;
+    private final Clock clock;
+    /** When this standby last read the erased visitors' keys, which the writer adds to as it erases. */
+    private Instant suppressionsReadAt;
 
     AudienceLoop(WriterElection election, AudienceLoader loader, Reconciler reconciler, FirstSightings sightings,
                  AudienceFollower follower, ErasureApplier erasures, SuppressedKeys suppressed, AudienceStore store,
-                 MeterRegistry metrics) {
+                 Clock clock, MeterRegistry metrics) {
         super("audience-writer", Duration.ofMillis(500), LoopOrder.AUDIENCES, metrics);
         this.election = election;
         this.loader = loader;
@@ -44,6 +51,7 @@ class AudienceLoop extends BackgroundLoop {
         this.erasures = erasures;
         this.suppressed = suppressed;
         this.store = store;
+        this.clock = clock;
         this.recoveries = Counter.builder("audiencehub.audiences.recoveries")
                 .description("Reloads of the audiences after memory fell behind the database").register(metrics);
     }
@@ -69,6 +77,10 @@ class AudienceLoop extends BackgroundLoop {
             sightings.countOtherHubsSightings();
         } else {
             follower.follow();
+            if (suppressionsReadAt == null || !clock.instant().isBefore(suppressionsReadAt.plus(READ_SUPPRESSIONS_EVERY))) {
+                suppressed.load();
+                suppressionsReadAt = clock.instant();
+            }
         }
     }
 

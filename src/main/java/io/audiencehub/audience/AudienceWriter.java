@@ -147,7 +147,11 @@ class AudienceWriter {
     private void recordKnown(List<String> visitorIds) {
         Staging staging = beginWrite();
         for (String visitorId : visitorIds) {
-            int sequence = staging.sequenceOf(keys.keyOf(visitorId));
+            long key = keys.keyOf(visitorId);
+            if (suppressed.contains(key)) {
+                continue;
+            }
+            int sequence = staging.sequenceOf(key);
             if (!staging.isKnown(sequence)) {
                 staging.markKnown(sequence);
             }

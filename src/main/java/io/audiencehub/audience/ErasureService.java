@@ -1,7 +1,6 @@
 package io.audiencehub.audience;
 
 import io.audiencehub.security.CurrentActor;
-import io.audiencehub.visitor.VisitorIds;
 import io.audiencehub.visitor.VisitorService;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,12 +28,18 @@ public class ErasureService {
     private final MemberKeys keys;
     private final VisitorService visitors;
     private final AudienceLoop loop;
+    private final SuppressedKeys suppressed;
     private final CurrentActor actor;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** The longest id a source may deliver: every member a sync can add can be erased. */
+    private final int maxIdLength;
 
     ErasureService(ErasureRepository erasures, MemberKeys keys, VisitorService visitors, AudienceLoop loop,
-                   CurrentActor actor, TransactionTemplate transaction, Clock clock) {
+                   SuppressedKeys suppressed, CurrentActor actor, TransactionTemplate transaction, Clock clock,
+                   @Value("${audiencehub.sync.max-id-length}") int maxIdLength) {
+        this.maxIdLength = maxIdLength;
+        this.suppressed = suppressed;
         this.erasures = erasures;
         this.keys = keys;
         this.visitors = visitors;
@@ -47,13 +53,13 @@ public class ErasureService {
      * Erases the visitor and waits up to 5 s for the writer to remove it from every audience; the
      * suppression says whether it has ({@code appliedAt}) and from how many audiences.
      *
-     * @throws IllegalArgumentException when the id is not a visitor id, saying why
+     * @throws IllegalArgumentException when no source could have sent the id, saying why
      */
     @PreAuthorize("hasRole('ADMIN')")
     public Suppression erase(String visitorId) {
-        String problem = VisitorIds.problem(visitorId);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
+        if (visitorId == null || visitorId.isEmpty() || visitorId.length() > maxIdLength) {
+            throw new IllegalArgumentException("visitorId: give the id as the source sends it (a site tag's visitor"
+                    + " id, or a custom source's key such as an e-mail address), 1 to " + maxIdLength + " characters");
         }
         long key = keys.keyOf(visitorId);
         String by = actor.name();
@@ -63,6 +69,8 @@ public class ErasureService {
             erasures.suppress(key, by, now);
             erasures.audit(key, ErasureAuditEntry.ERASED, by, now);
         });
+        // at once on this hub: a report of it buffered here is not stored again
+        suppressed.add(key);
         return awaitWriter(key, suppression -> suppression.appliedAt() != null).orElseThrow();
     }
 

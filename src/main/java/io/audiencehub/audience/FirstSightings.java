@@ -34,12 +34,14 @@ class FirstSightings {
     private final WriterElection election;
     private final AudienceStore store;
     private final MemberKeys keys;
+    private final SuppressedKeys suppressed;
     private final VisitorService visitors;
     private final Clock clock;
     private Instant otherHubsCheckedAt;
 
     FirstSightings(AudienceWriter writer, WriterElection election, AudienceStore store, MemberKeys keys,
-                   VisitorService visitors, Clock clock) {
+                   SuppressedKeys suppressed, VisitorService visitors, Clock clock) {
+        this.suppressed = suppressed;
         this.writer = writer;
         this.election = election;
         this.store = store;
@@ -75,7 +77,7 @@ class FirstSightings {
 
     /**
      * On the writer, every {@code OTHER_HUBS_EVERY}: counts the visitors first seen lately that are not
-     * known yet, which other hubs saw first.
+     * known yet, which other hubs saw first, and removes from the registry any of them that was erased.
      */
     synchronized void countOtherHubsSightings() {
         Instant now = clock.instant();
@@ -84,11 +86,17 @@ class FirstSightings {
         }
         Instant since = (otherHubsCheckedAt == null ? now : otherHubsCheckedAt).minus(OTHER_HUBS_OVERLAP);
         List<String> unknown = new ArrayList<>();
+        List<String> erased = new ArrayList<>();
         visitors.forEachVisitorFirstSeenSince(since, visitorId -> {
-            if (!store.isKnownVisitor(keys.keyOf(visitorId))) {
+            long key = keys.keyOf(visitorId);
+            if (suppressed.contains(key)) {
+                erased.add(visitorId);
+            } else if (!store.isKnownVisitor(key)) {
                 unknown.add(visitorId);
             }
         });
+        // a hub that had not yet read the erasure stored a report of it: out again
+        erased.forEach(visitors::forget);
         otherHubsCheckedAt = now;
         if (!unknown.isEmpty()) {
             writer.recordKnownVisitors(unknown);

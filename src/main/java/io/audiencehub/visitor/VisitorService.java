@@ -34,6 +34,7 @@ public class VisitorService {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final VisitorSuppression suppression;
     private final BlockingQueue<Report> buffer;
     private final Counter accepted;
     private final Counter refused;
@@ -42,8 +43,10 @@ public class VisitorService {
     }
 
     VisitorService(VisitorRepository visitors, VisitorProperties settings, TransactionTemplate transaction,
-                   ApplicationEventPublisher events, Clock clock, MeterRegistry metrics) {
+                   ApplicationEventPublisher events, Clock clock, VisitorSuppression suppression,
+                   MeterRegistry metrics) {
         this.visitors = visitors;
+        this.suppression = suppression;
         this.settings = settings;
         this.transaction = transaction;
         this.events = events;
@@ -66,8 +69,8 @@ public class VisitorService {
     }
 
     /**
-     * Forgets a visitor: its row in the registry and any report of it still buffered on this hub. A
-     * report the tag sends later makes it a new visitor.
+     * Forgets a visitor: its row in the registry and any report of it still buffered on this hub. While
+     * it is erased ({@link VisitorSuppression}) no report of it is stored again, from any hub.
      *
      * @return whether the registry held it
      */
@@ -103,6 +106,10 @@ public class VisitorService {
         Map<String, Instant> lastSeen = new LinkedHashMap<>();
         drained.forEach(report -> lastSeen.merge(report.visitorId(), report.at(),
                 (earlier, later) -> later.isAfter(earlier) ? later : earlier));
+        lastSeen.keySet().removeIf(suppression::isErased);
+        if (lastSeen.isEmpty()) {
+            return 0;
+        }
         try {
             Set<String> known = ConflictRetry.execute(transaction, status -> {
                 Set<String> existing = visitors.existing(lastSeen.keySet());

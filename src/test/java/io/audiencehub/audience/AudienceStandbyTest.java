@@ -59,18 +59,18 @@ class AudienceStandbyTest extends IntegrationTest {
                 .builder().withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime()
                 .withLockedByValue("standby-" + suffix).build()), Duration.ofSeconds(10));
         WriterElection election = new WriterElection(lease, journal);
-        SuppressedKeys suppressed = new SuppressedKeys(erasures);
+        SuppressedKeys suppressed = new SuppressedKeys(erasures, keys);
         AudienceWriter standbyWriter = new AudienceWriter(repository, standbyStore, keys, election, journal,
                 suppressed, transaction);
         AudienceLoader loader = new AudienceLoader(repository, standbyStore, keys, visitors, journal, transaction);
         Reconciler reconciler = new Reconciler(repository, standbyStore, keys, standbyWriter, election, visitors,
                 transaction);
-        FirstSightings sightings = new FirstSightings(standbyWriter, election, standbyStore, keys, visitors,
+        FirstSightings sightings = new FirstSightings(standbyWriter, election, standbyStore, keys, suppressed, visitors,
                 Clock.systemUTC());
         AudienceFollower follower = new AudienceFollower(repository, standbyStore, journal, loader, transaction);
         AudienceLoop loop = new AudienceLoop(election, loader, reconciler, sightings, follower,
                 new ErasureApplier(erasures, suppressed, standbyWriter, transaction, Clock.systemUTC()), suppressed,
-                standbyStore, new SimpleMeterRegistry());
+                standbyStore, Clock.systemUTC(), new SimpleMeterRegistry());
         AudienceService standby = new AudienceService(repository, standbyStore, keys, standbyWriter, election,
                 reconciler, sightings, loop);
         loop.start();

@@ -2,11 +2,13 @@ package io.audiencehub.audience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.audiencehub.IntegrationTest;
 import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.sync.HeapDeliveries;
 import io.audiencehub.visitor.VisitorService;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -83,9 +85,49 @@ class VisitorErasureTest extends IntegrationTest {
     }
 
     @Test
-    void aMalformedIdIsRefusedWithWhyAndNothingIsStored() {
-        assertThatThrownBy(() -> erasures.erase("not a visitor id!")).isInstanceOf(IllegalArgumentException.class)
+    void aMemberKeyedOnAnEMailAddressIsErasedLikeAnyOther() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String tokenId = UUID.randomUUID().toString();
+        long connectorId = ValidatedConnectors.insert(jdbc, "E-mail " + suffix, tokenId, "E-mail " + suffix);
+        String email = "Ann.Lee+" + suffix + "@example.com";
+        new HeapDeliveries(port).send(HeapDeliveries.page(tokenId, 1, "Newsletter", "news-1", 1, 1, List.of(email),
+                List.of()));
+        long newsletter = audienceOf(connectorId, "Newsletter").id();
+        assertThat(audiences.isMember(newsletter, email)).isTrue();
+
+        erasures.erase(email);
+
+        assertThat(audiences.isMember(newsletter, email)).isFalse();
+    }
+
+    @Test
+    void anErasedVisitorReportedAgainOrStoredByAHubThatHadNotHeardIsNeverKeptOrCounted() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String erased = "back-" + suffix;
+        KnownVisitors.see(visitors, audiences, erased);
+        erasures.erase(erased);
+
+        visitors.report(erased);
+        visitors.flush();
+        assertThat(registered(erased)).as("reported again by the tag, while erased").isFalse();
+
+        // what another hub's flush, under way before it read the erasure, leaves behind
+        jdbc.sql("INSERT INTO visitor (id, first_seen, last_seen) VALUES (?, NOW(3), NOW(3))").params(erased).update();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !registered(erased));
+        audiences.writeFirstSightings();
+        assertThat(audiences.countKnownVisitors(List.of(erased))).as("never counted as a known visitor").isZero();
+    }
+
+    private boolean registered(String visitorId) {
+        return jdbc.sql("SELECT COUNT(*) FROM visitor WHERE id = ?").params(visitorId).query(Long.class).single() > 0;
+    }
+
+    @Test
+    void anIdNoSourceCouldSendIsRefusedWithWhyAndNothingIsStored() {
+        assertThatThrownBy(() -> erasures.erase("")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("visitorId");
+        assertThatThrownBy(() -> erasures.erase("x".repeat(257))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 to 256 characters");
         assertThatThrownBy(() -> erasures.lift(42)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("never erased");
     }

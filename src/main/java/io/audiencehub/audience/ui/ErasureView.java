@@ -45,7 +45,8 @@ public class ErasureView extends Composite<VerticalLayout> {
     ErasureView(ErasureService erasures) {
         this.erasures = erasures;
         visitorId.setId("erasure-visitor-id");
-        visitorId.setHelperText("As the site tag and Heap know it (the ABTastyVisitorId user property).");
+        visitorId.setHelperText("As the source sends it: the site tag's visitor id (ABTastyVisitorId in Heap),"
+                + " or a custom source's key such as an e-mail address.");
         visitorId.setWidth("24rem");
         Button erase = new Button("Erase visitor", click -> confirmErasure());
         erase.setId("erase-visitor");
