@@ -34,6 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
 public class SegmentSyncBenchmark {
 
     private static final int PAGE = 10_000;
+    private static final int FLOOR_UP_TO = 1_000_000;
     private static final int KNOWN_BEFORE = 50_000;
     private static final int KNOWN_AFTER = 10_000;
     private static final int CHURN = 10_000;
@@ -62,9 +63,13 @@ public class SegmentSyncBenchmark {
 
         try (Connection db = DriverManager.getConnection(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?")
                 + "allowLocalInfile=true", "root", "")) {
-            double floor = floorSeconds(db, members);
-            System.out.printf("storage floor: LOAD DATA LOCAL INFILE of %,d (audience, visitor) rows: %.2f s%n",
-                    memberCount, floor);
+            // issue 5's floor is set at 1,000,000 members; at 10,000,000 its secondary index alone takes
+            // half an hour on the benchmark machine, and no target is set against it there
+            double floor = memberCount <= FLOOR_UP_TO ? floorSeconds(db, members) : Double.NaN;
+            System.out.printf(memberCount <= FLOOR_UP_TO
+                    ? "storage floor: LOAD DATA LOCAL INFILE of %,d (audience, visitor) rows: %.2f s%n"
+                    : "storage floor: not measured for %,d members (it is measured up to 1,000,000)%n", memberCount,
+                    floor);
 
             String idToken = UUID.randomUUID().toString();
             try (PreparedStatement connector = db.prepareStatement("""
@@ -95,7 +100,9 @@ public class SegmentSyncBenchmark {
                     + " before they were applied)%n", memberCount, memberCount / PAGE, full, queued);
             System.out.printf("answer time of a 10,000-id page: median %.0f ms, slowest %.0f ms (target < 2,000 ms)%n",
                     answers.get(answers.size() / 2) * 1000, answers.get(answers.size() - 1) * 1000);
-            System.out.printf("ratio end-to-end / floor: %.2f (target <= 1.00)%n", full / floor);
+            if (!Double.isNaN(floor)) {
+                System.out.printf("ratio end-to-end / floor: %.2f (target <= 1.00)%n", full / floor);
+            }
 
             report(hub, members.subList(KNOWN_BEFORE, KNOWN_BEFORE + KNOWN_AFTER));
             known.addAll(members.subList(KNOWN_BEFORE, KNOWN_BEFORE + KNOWN_AFTER));

@@ -52,6 +52,15 @@ class ProductionProfileTest {
     }
 
     @Test
+    void withTheSandboxProfileItRefusesToStart() {
+        assertThatThrownBy(() -> start("--spring.profiles.active=prod,sandbox",
+                "--audiencehub.db.url=" + TestDatabase.url("prod_refused"),
+                "--audiencehub.admin.password=an-admin-password"))
+                .hasRootCauseInstanceOf(StartupRefusedException.class)
+                .rootCause().hasMessageContaining("started with the sandbox profile");
+    }
+
+    @Test
     void withAnAdminPasswordItStartsWithThatAdminWithoutTheDemoOneAndWithoutTheSandbox() {
         try (ConfigurableApplicationContext app = start(
                 "--audiencehub.db.url=" + TestDatabase.url("prod"),

@@ -103,7 +103,8 @@ public class ProviderConnectorsView extends Composite<VerticalLayout> implements
         grid.setId("validated-connectors");
         grid.addComponentColumn(ProviderConnectorsView::link).setHeader("Name").setAutoWidth(true);
         grid.addColumn(Connector::environmentName).setHeader("Environment").setAutoWidth(true);
-        grid.addComponentColumn(connector -> new TokenIdField(null, connector.tokenId())).setHeader("TokenID")
+        grid.addComponentColumn(connector -> new TokenIdField(null, "TokenID of " + connector.name(),
+                        connector.tokenId())).setHeader("TokenID").setKey("token-id")
                 .setAutoWidth(true);
         grid.addColumn(Connector::updatedAt).setHeader("Validated").setAutoWidth(true);
         grid.setItems(query -> connectors.page(providerId, true, query.getOffset(), query.getLimit()).stream());

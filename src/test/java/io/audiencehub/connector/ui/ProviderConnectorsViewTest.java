@@ -5,6 +5,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
@@ -37,6 +39,19 @@ class ProviderConnectorsViewTest extends KaribuTest {
                 .doesNotContain(failed);
         assertThat(_findAll(grid("other-connectors"))).filteredOn(connector -> connector.name().equals(failed))
                 .singleElement().satisfies(connector -> assertThat(connector.failureReason()).contains("Deny"));
+    }
+
+    @Test
+    void eachTokenIdInTheListHasAnAccessibleNameThoughItHasNoLabel() {
+        String validated = insert("VALIDATED", null);
+        login("vera", "VIEWER");
+        UI.getCurrent().navigate("integrations/hub/heap");
+
+        Grid<Connector> grid = grid("validated-connectors");
+        int row = _findAll(grid).stream().map(Connector::name).toList().indexOf(validated);
+        TextField tokenId = (TextField) GridKt._getCellComponent(grid, row, "token-id").getChildren().findFirst()
+                .orElseThrow();
+        assertThat(tokenId.getAriaLabel()).hasValue("TokenID of " + validated);
     }
 
     @Test
