@@ -76,7 +76,7 @@ class VisitorReportFilter implements Filter {
         }
         String problem = report(request);
         if (problem != null) {
-            error(response, problem == BODY_TOO_LARGE ? TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST, problem);
+            error(response, BODY_TOO_LARGE.equals(problem) ? TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST, problem);
         } else {
             response.setStatus(HttpServletResponse.SC_ACCEPTED);
         }
