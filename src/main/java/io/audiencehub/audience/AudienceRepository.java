@@ -1,8 +1,11 @@
 package io.audiencehub.audience;
 
 import io.audiencehub.base.SqlPatterns;
+import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,19 @@ class AudienceRepository {
 
     record KeyChunk(int firstSeq, byte[] memberKeys) {
     }
+
+    private record MembersPart(long audienceId, int part, byte[] bytes, long matchedCount) {
+
+        StoredMembers joined(ByteArrayOutputStream bitmap) {
+            return new StoredMembers(audienceId, bitmap.toByteArray(), matchedCount);
+        }
+    }
+
+    /**
+     * The largest part of an audience's bitmap stored in one value: far below MariaDB's default
+     * max_allowed_packet (16 MiB), escaping included, whatever the audience's size.
+     */
+    static final int PART_BYTES = 512 * 1024;
 
     private final JdbcClient jdbc;
 
@@ -65,12 +81,13 @@ class AudienceRepository {
     }
 
     void forEachMembers(Consumer<StoredMembers> action) {
-        try (Stream<StoredMembers> members = jdbc.sql("""
-                        SELECT m.audience_id, m.bitmap, a.matched_count
-                        FROM audience_members m JOIN audience a ON a.id = m.audience_id
+        try (Stream<MembersPart> parts = jdbc.sql("""
+                        SELECT p.audience_id, p.part, p.bytes, a.matched_count
+                        FROM audience_members_part p JOIN audience a ON a.id = p.audience_id
+                        ORDER BY p.audience_id, p.part
                         """)
-                .query(StoredMembers.class).stream()) {
-            members.forEach(action);
+                .query(MembersPart.class).stream()) {
+            joinParts(parts, action);
         }
     }
 
@@ -78,13 +95,38 @@ class AudienceRepository {
         if (audienceIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                        SELECT m.audience_id, m.bitmap, a.matched_count
-                        FROM audience_members m JOIN audience a ON a.id = m.audience_id
-                        WHERE m.audience_id IN (:ids)
+        List<StoredMembers> members = new ArrayList<>();
+        try (Stream<MembersPart> parts = jdbc.sql("""
+                        SELECT p.audience_id, p.part, p.bytes, a.matched_count
+                        FROM audience_members_part p JOIN audience a ON a.id = p.audience_id
+                        WHERE p.audience_id IN (:ids)
+                        ORDER BY p.audience_id, p.part
                         """)
                 .param("ids", audienceIds)
-                .query(StoredMembers.class).list();
+                .query(MembersPart.class).stream()) {
+            joinParts(parts, members::add);
+        }
+        return members;
+    }
+
+    /** Joins each audience's parts, which arrive in order and are written in one transaction, into its bitmap. */
+    private static void joinParts(Stream<MembersPart> parts, Consumer<StoredMembers> action) {
+        ByteArrayOutputStream bitmap = new ByteArrayOutputStream();
+        MembersPart[] first = {null};
+        parts.forEach(part -> {
+            if (first[0] != null && first[0].audienceId() != part.audienceId()) {
+                action.accept(first[0].joined(bitmap));
+                first[0] = null;
+            }
+            if (first[0] == null) {
+                first[0] = part;
+                bitmap.reset();
+            }
+            bitmap.writeBytes(part.bytes());
+        });
+        if (first[0] != null) {
+            action.accept(first[0].joined(bitmap));
+        }
     }
 
     Map<Long, Long> matchedCounts(Collection<Long> audienceIds) {
@@ -115,13 +157,23 @@ class AudienceRepository {
                 .query(Long.class).single();
     }
 
+    /** Stores the bitmap in parts of at most {@link #PART_BYTES}, one statement each, and the counts. */
     void saveMembers(long audienceId, byte[] bitmap, long memberCount, long matchedCount) {
-        jdbc.sql("""
-                        INSERT INTO audience_members (audience_id, bitmap) VALUES (:id, :bitmap)
-                        ON DUPLICATE KEY UPDATE bitmap = VALUES(bitmap)
-                        """)
+        int parts = Math.max(1, (bitmap.length + PART_BYTES - 1) / PART_BYTES);
+        for (int part = 0; part < parts; part++) {
+            int from = part * PART_BYTES;
+            jdbc.sql("""
+                            INSERT INTO audience_members_part (audience_id, part, bytes) VALUES (:id, :part, :bytes)
+                            ON DUPLICATE KEY UPDATE bytes = VALUES(bytes)
+                            """)
+                    .param("id", audienceId)
+                    .param("part", part)
+                    .param("bytes", Arrays.copyOfRange(bitmap, from, Math.min(bitmap.length, from + PART_BYTES)))
+                    .update();
+        }
+        jdbc.sql("DELETE FROM audience_members_part WHERE audience_id = :id AND part >= :parts")
                 .param("id", audienceId)
-                .param("bitmap", bitmap)
+                .param("parts", parts)
                 .update();
         saveCounts(audienceId, memberCount, matchedCount);
     }

@@ -48,7 +48,7 @@ class HeapWebhookTest extends WebhookDeliveryConformance {
     void aFailureInTheMiddleOfAPageLeavesTheAudienceAsItWasAndThePageIsRetried() {
         heap.send(page("task-1", 1, 1, List.of("a", "b"), List.of()));
         Audience before = audience();
-        jdbc.sql("RENAME TABLE audience_members TO audience_members_away").update();
+        jdbc.sql("RENAME TABLE audience_members_part TO audience_members_away").update();
         HttpResponse<String> answer;
         try {
             answer = heap.send(page("task-2", 1, 1, List.of("c", "d"), List.of("a")));
@@ -61,7 +61,7 @@ class HeapWebhookTest extends WebhookDeliveryConformance {
             assertThat(sync.statuses(List.of(receiver.connectorId())).get(receiver.connectorId()).health())
                     .isEqualTo(ConnectorSyncStatus.Health.FAILING);
         } finally {
-            jdbc.sql("RENAME TABLE audience_members_away TO audience_members").update();
+            jdbc.sql("RENAME TABLE audience_members_away TO audience_members_part").update();
         }
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> audience().memberCount() == 3);
         assertThat(audiences.lookup(before.id(), "a").member()).isFalse();
