@@ -92,7 +92,9 @@ class AudienceFollower {
             for (KeyChunk chunk : newKeys) {
                 long[] keys = MemberKeys.decode(chunk.memberKeys());
                 for (int i = 0; i < keys.length; i++) {
-                    if (staging.sequenceOf(keys[i]) != chunk.firstSeq() + i) {
+                    if (keys[i] == MemberKeys.ERASED) {
+                        staging.skipErasedSequence();
+                    } else if (staging.sequenceOf(keys[i]) != chunk.firstSeq() + i) {
                         throw new IllegalStateException("member key chunk " + chunk.firstSeq()
                                 + " does not continue the keys in memory; the next load fixes it");
                     }

@@ -60,7 +60,9 @@ class AudienceLoader {
         audiences.forEachKeyChunkFrom(0, chunk -> {
             long[] chunkKeys = MemberKeys.decode(chunk.memberKeys());
             for (int i = 0; i < chunkKeys.length; i++) {
-                sequences.putNew(chunkKeys[i], chunk.firstSeq() + i);
+                if (chunkKeys[i] != MemberKeys.ERASED) {
+                    sequences.putNew(chunkKeys[i], chunk.firstSeq() + i);
+                }
             }
             nextSequence[0] = Math.max(nextSequence[0], chunk.firstSeq() + chunkKeys.length);
         });

@@ -80,6 +80,28 @@ class AudienceRepository {
                 .update();
     }
 
+    /** Empties the numbered slot of an erased key, so that the database keeps it only as a suppression. */
+    void eraseKeyAt(int sequence) {
+        writeKeyAt(sequence, MemberKeys.ERASED);
+    }
+
+    /** Writes {@code key} into slot {@code sequence} of the chunk holding it. */
+    void writeKeyAt(int sequence, long key) {
+        int firstSeq = jdbc.sql("SELECT MAX(first_seq) FROM audience_key_chunk WHERE first_seq <= :sequence")
+                .param("sequence", sequence)
+                .query(Integer.class).single();
+        jdbc.sql("""
+                        UPDATE audience_key_chunk
+                        SET member_keys = INSERT(member_keys, :offset + 1, 8, :key)
+                        WHERE first_seq = :firstSeq AND key_count > :slot
+                        """)
+                .param("offset", (sequence - firstSeq) * Long.BYTES)
+                .param("key", MemberKeys.encode(new long[] {key}))
+                .param("firstSeq", firstSeq)
+                .param("slot", sequence - firstSeq)
+                .update();
+    }
+
     void forEachMembers(Consumer<StoredMembers> action) {
         try (Stream<MembersPart> parts = jdbc.sql("""
                         SELECT p.audience_id, p.part, p.bytes, a.matched_count

@@ -79,6 +79,11 @@ class AudienceStore {
             return sequence;
         }
 
+        /** Takes the next number for a key erased before this hub read its chunk: the number stays taken. */
+        void skipErasedSequence() {
+            newKeys.add(MemberKeys.ERASED);
+        }
+
         /** The key's sequence number, or {@link LongIntMap#ABSENT} when no audience or visitor ever had it. */
         int existingSequenceOf(long key) {
             int sequence = sequences.get(key);
@@ -231,7 +236,9 @@ class AudienceStore {
     void publish(Staging staging) {
         long[] keys = staging.newKeys();
         for (int i = 0; i < keys.length; i++) {
-            sequences.putNew(keys[i], staging.firstNewSequence + i);
+            if (keys[i] != MemberKeys.ERASED) {
+                sequences.putNew(keys[i], staging.firstNewSequence + i);
+            }
         }
         nextSequence = staging.firstNewSequence + keys.length;
         RoaringBitmap becameKnown = RoaringBitmap.andNot(staging.newlyKnown, known);

@@ -132,7 +132,19 @@ class AudienceWriter {
         if (known) {
             staging.forget(sequence);
         }
+        audiences.eraseKeyAt(sequence);
         return removed;
+    }
+
+    /**
+     * Puts a lifted key back into the slot its erasure emptied, while this hub still numbers it so; after a
+     * reload it is unnumbered and gets a new number when a source sends it again.
+     */
+    void restoreKey(long key) {
+        int sequence = beginWrite().existingSequenceOf(key);
+        if (sequence != LongIntMap.ABSENT) {
+            audiences.writeKeyAt(sequence, key);
+        }
     }
 
     /** Counts the members who just became known visitors into their audiences' matched counts. */

@@ -45,7 +45,10 @@ class ErasureApplier {
                 log.info("Erased member {} from {} audiences", request.keyText(), removed);
             }
             if (request.liftRequestedAt() != null) {
-                transaction.executeWithoutResult(status -> erasures.delete(key));
+                transaction.executeWithoutResult(status -> {
+                    writer.restoreKey(key);
+                    erasures.delete(key);
+                });
                 suppressed.remove(key);
                 log.info("Lifted the suppression of member {}", request.keyText());
             }

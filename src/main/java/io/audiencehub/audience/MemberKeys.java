@@ -22,10 +22,15 @@ final class MemberKeys {
         this.salt = salt.clone();
     }
 
+    /** What an erasure leaves in the key's numbered slot of {@code audience_key_chunk}: its number stays taken. */
+    static final long ERASED = 0L;
+
     long keyOf(String memberId) {
         MessageDigest digest = digests.get();
         digest.update(salt);
-        return ByteBuffer.wrap(digest.digest(memberId.getBytes(StandardCharsets.UTF_8))).getLong();
+        long key = ByteBuffer.wrap(digest.digest(memberId.getBytes(StandardCharsets.UTF_8))).getLong();
+        // ERASED marks an emptied slot of the stored key chunks, so no id may have it
+        return key == ERASED ? 1 : key;
     }
 
     /** The keys of {@code first} then of {@code second}, in one array. */

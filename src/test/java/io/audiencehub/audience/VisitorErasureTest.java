@@ -9,6 +9,7 @@ import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.sync.HeapDeliveries;
 import io.audiencehub.visitor.VisitorService;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,8 @@ class VisitorErasureTest extends IntegrationTest {
         });
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audience_erasure_audit WHERE actor LIKE :id OR action LIKE :id")
                 .param("id", "%" + erased + "%").query(Long.class).single()).as("the id is kept nowhere").isZero();
+        assertThat(storedKeys()).as("its key only as the suppression").doesNotContain(keys.keyOf(erased))
+                .contains(keys.keyOf(kept));
 
         heap.send(HeapDeliveries.page(tokenId, 1, "Buyers", "buyers-2", 1, 1, List.of(erased), List.of()));
         assertThat(audiences.isMember(buyers, erased)).as("the next sync does not bring it back").isFalse();
@@ -82,6 +85,13 @@ class VisitorErasureTest extends IntegrationTest {
         assertThat(erasures.suppressions(0, 100)).noneMatch(listed -> listed.memberKey() == keys.keyOf(erased));
         heap.send(HeapDeliveries.page(tokenId, 1, "Buyers", "buyers-3", 1, 1, List.of(erased), List.of()));
         assertThat(audiences.isMember(buyers, erased)).as("once lifted, a sync may add it again").isTrue();
+        audiences.reload();
+        assertThat(audiences.isMember(buyers, erased)).as("and a restart finds it there").isTrue();
+    }
+
+    private List<Long> storedKeys() {
+        return jdbc.sql("SELECT member_keys FROM audience_key_chunk").query(byte[].class).list().stream()
+                .flatMapToLong(chunk -> Arrays.stream(MemberKeys.decode(chunk))).boxed().toList();
     }
 
     @Test
