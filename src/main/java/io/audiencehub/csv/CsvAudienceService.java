@@ -8,6 +8,7 @@ import io.audiencehub.sync.SyncService;
 import io.audiencehub.visitor.VisitorIds;
 import jakarta.annotation.PreDestroy;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +57,7 @@ public class CsvAudienceService {
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
     private static final Pattern ID_COLUMN = Pattern.compile("(?i)(ab ?tasty)?[ _-]?(visitor|user)?[ _-]?ids?");
 
+    private final CsvUploads uploads;
     private final ConnectorService connectors;
     private final AudienceService audiences;
     private final SyncService sync;
@@ -67,7 +69,8 @@ public class CsvAudienceService {
     });
 
     CsvAudienceService(ConnectorService connectors, AudienceService audiences, SyncService sync,
-                       SecurityContextHolderStrategy securityContext) {
+                       SecurityContextHolderStrategy securityContext, CsvUploads uploads) {
+        this.uploads = uploads;
         this.connectors = connectors;
         this.audiences = audiences;
         this.sync = sync;
@@ -77,6 +80,17 @@ public class CsvAudienceService {
     @PreDestroy
     void stop() {
         background.shutdownNow();
+    }
+
+    /** A new file for an upload, deleted by {@link #discardUpload} or at the latest after the upload retention. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public File newUpload() {
+        return uploads.newFile();
+    }
+
+    /** Deletes an upload once it is imported or given up; its other columns are kept no longer. */
+    public void discardUpload(Path file) {
+        uploads.delete(file);
     }
 
     /** The file's first lines, and how it is probably meant to be read. */

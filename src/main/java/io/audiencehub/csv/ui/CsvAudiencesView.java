@@ -24,7 +24,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.TemporaryFileUploadHandler;
+import com.vaadin.flow.server.streams.FileUploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.audiencehub.base.ui.Times;
 import io.audiencehub.csv.CsvAudience;
@@ -36,9 +36,6 @@ import io.audiencehub.csv.CsvLayout;
 import io.audiencehub.csv.CsvProblem;
 import jakarta.annotation.security.PermitAll;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -132,8 +129,8 @@ public class CsvAudiencesView extends Composite<VerticalLayout> {
     }
 
     private VerticalLayout uploadForm() {
-        Upload upload = new Upload(new TemporaryFileUploadHandler((metadata, uploadedFile) ->
-                ui.access(() -> received(metadata.fileName(), uploadedFile))) {
+        Upload upload = new Upload(new FileUploadHandler((metadata, uploadedFile) ->
+                ui.access(() -> received(metadata.fileName(), uploadedFile)), metadata -> csv.newUpload()) {
             // the browser checks the size too, but only this limit holds against any client
             @Override
             public long getFileSizeMax() {
@@ -254,10 +251,11 @@ public class CsvAudiencesView extends Composite<VerticalLayout> {
         check.setEnabled(false);
         run(csv.importInBackground(choices.getAudienceName(), file, inspected.fileName(), layout(),
                 this::progressed), result -> {
+            // the ids are stored: the file's other columns are kept no longer than needed
+            discardFile();
             show(importedText(result), false);
             uploaded.getDataProvider().refreshAll();
             offerUploadedNames();
-            check.setEnabled(true);
         });
     }
 
@@ -321,11 +319,7 @@ public class CsvAudiencesView extends Composite<VerticalLayout> {
 
     private void discardFile() {
         if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("The previous upload cannot be deleted", e);
-            }
+            csv.discardUpload(file);
         }
         reset();
     }

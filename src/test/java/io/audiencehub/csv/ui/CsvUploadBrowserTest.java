@@ -23,6 +23,7 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
@@ -42,6 +43,9 @@ class CsvUploadBrowserTest extends BrowserTest {
     AudienceService audiences;
     @Autowired
     SecurityContextHolderStrategy security;
+
+    @Value("${audiencehub.csv.upload-folder}")
+    Path uploadFolder;
 
     @TempDir
     Path folder;
@@ -94,6 +98,9 @@ class CsvUploadBrowserTest extends BrowserTest {
                 + " ids, 1 known visitors"), new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
                 .setTimeout(120_000));
         assertThat(page.locator("#csv-audiences")).containsText(name);
+        try (var files = Files.list(uploadFolder)) {
+            Assertions.assertThat(files).as("the file with its e-mail column, once imported").isEmpty();
+        }
         Assertions.assertThat(HeapConnectorsForTests.asAdmin(security, () -> csv.uploaded(0, 1_000))).filteredOn(
                 audience -> audience.name().equals(name)).singleElement().extracting(CsvAudience::members,
                 CsvAudience::knownVisitors).containsExactly((long) ROWS, 1L);
