@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -109,6 +110,6 @@ class AudienceLoop extends BackgroundLoop {
     /** Loads what the previous writer left and recounts, so counts are exact from the first change on. */
     void takeOver() {
         suppressed.load();
-        reconciler.recount(loader.load());
+        reconciler.recount(loader.load(), new RoaringBitmap());
     }
 }

@@ -113,8 +113,9 @@ class AudienceStore {
             return newlyKnown;
         }
 
-        long recountMatched(RoaringBitmap members) {
-            return RoaringBitmap.andCardinality(members, known);
+        /** The known visitors as they will be once this staging is published. */
+        RoaringBitmap knownAfter() {
+            return RoaringBitmap.andNot(RoaringBitmap.or(known, newlyKnown), noLongerKnown);
         }
 
         Members members(long audienceId) {
@@ -376,6 +377,27 @@ class AudienceStore {
             }
             return audiences.entrySet().stream().filter(audience -> audience.getValue().bitmap().contains(sequence))
                     .mapToLong(Map.Entry::getKey).sorted().toArray();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The member number of a known visitor, or {@link LongIntMap#ABSENT} when the key is no known visitor. */
+    int knownSequenceOf(long key) {
+        lock.readLock().lock();
+        try {
+            int sequence = sequences.get(key);
+            return sequence != LongIntMap.ABSENT && known.contains(sequence) ? sequence : LongIntMap.ABSENT;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A copy of the known visitors' member numbers. */
+    RoaringBitmap knownVisitors() {
+        lock.readLock().lock();
+        try {
+            return known.clone();
         } finally {
             lock.readLock().unlock();
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recounts every audience from its members and the visitor registry and fixes any count that
- * drifted, logging each fix; also counts visitors whose first sighting was missed. Runs on the writer
+ * drifted, logging each fix; also counts visitors whose first sighting was missed, and stops counting
+ * those the registry no longer holds (forgotten after its retention). Runs on the writer
  * at every takeover and every {@code audiencehub.audiences.reconcile-interval}.
  */
 @Component
@@ -48,39 +50,49 @@ class Reconciler {
     Reconciliation reconcile() {
         if (!election.isWriter()) {
             log.info("Reconciliation skipped: another hub instance changes the audiences");
-            return new Reconciliation(0, 0, 0);
+            return new Reconciliation(0, 0, 0, 0);
         }
+        // known before the registry is read: a visitor counted meanwhile was stored before it was counted
+        RoaringBitmap unregistered = store.knownVisitors();
         List<String> missed = new ArrayList<>();
         visitors.forEachKnownVisitor(visitorId -> {
-            if (!store.isKnownVisitor(keys.keyOf(visitorId))) {
+            int sequence = store.knownSequenceOf(keys.keyOf(visitorId));
+            if (sequence == LongIntMap.ABSENT) {
                 missed.add(visitorId);
+            } else {
+                unregistered.remove(sequence);
             }
         });
-        return recount(missed);
+        return recount(missed, unregistered);
     }
 
-    /** Counts the visitors whose sighting was missed, then recounts every audience and fixes drift. */
-    Reconciliation recount(List<String> missed) {
+    /**
+     * Counts the visitors whose sighting was missed, stops counting those the registry no longer holds,
+     * then recounts every audience and fixes drift.
+     */
+    Reconciliation recount(List<String> missed, RoaringBitmap unregistered) {
         if (!missed.isEmpty()) {
             log.warn("Reconciliation: {} known visitors had not been counted in matched counts", missed.size());
             writer.recordKnownVisitors(missed);
         }
-        int fixed = transaction.execute(status -> fixDrift());
+        int fixed = transaction.execute(status -> fixDrift(unregistered));
         int checked = store.audiences().size();
-        log.info("Reconciliation checked {} audiences, fixed {}, counted {} missed visitors", checked, fixed,
-                missed.size());
-        return new Reconciliation(checked, fixed, missed.size());
+        log.info("Reconciliation checked {} audiences, fixed {}, counted {} missed visitors, forgot {}", checked,
+                fixed, missed.size(), unregistered.getCardinality());
+        return new Reconciliation(checked, fixed, missed.size(), unregistered.getCardinality());
     }
 
-    private int fixDrift() {
+    private int fixDrift(RoaringBitmap unregistered) {
         Staging staging = writer.beginWrite();
+        unregistered.forEach((int sequence) -> staging.forget(sequence));
+        RoaringBitmap known = staging.knownAfter();
         Map<Long, Audience> stored = storedCounts();
         int drifted = 0;
         for (Map.Entry<Long, Members> entry : store.audiences().entrySet()) {
             long audienceId = entry.getKey();
             Members members = entry.getValue();
             long memberCount = members.bitmap().getLongCardinality();
-            long matched = staging.recountMatched(members.bitmap());
+            long matched = RoaringBitmap.andCardinality(members.bitmap(), known);
             Audience row = stored.get(audienceId);
             if (row == null) {
                 continue;

@@ -17,13 +17,20 @@ import org.springframework.validation.annotation.Validated;
  * @param bufferCapacity reports held at most between flushes; beyond it the endpoint answers 503
  * @param ratePerSecond reports a second per client address, sustained
  * @param rateBurst reports one client address may send at once
+ * @param retention how long a visitor the tag no longer reports is kept: then the registry forgets it and
+ *                  the audiences stop counting it (the tag's cookie lasts 396 days)
  */
 @ConfigurationProperties("audiencehub.visitors")
 @Validated
 public record VisitorProperties(List<String> allowedOrigins, @NotNull Duration flushInterval,
-                                @Positive int bufferCapacity, @Positive int ratePerSecond, @Positive int rateBurst) {
+                                @Positive int bufferCapacity, @Positive int ratePerSecond, @Positive int rateBurst,
+                                @NotNull Duration retention) {
 
     public VisitorProperties {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        if (retention != null && retention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("audiencehub.visitors.retention must be at least 1d, not " + retention
+                    + ": visitors would be forgotten between two visits of the same day");
+        }
     }
 }

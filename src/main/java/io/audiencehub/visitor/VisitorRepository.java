@@ -80,6 +80,12 @@ class VisitorRepository {
         }
     }
 
+    /** Deletes at most {@code limit} visitors last seen before {@code before}, the oldest first. */
+    int deleteLastSeenBefore(Instant before, int limit) {
+        return jdbc.update("DELETE FROM visitor WHERE last_seen < ? ORDER BY last_seen LIMIT ?", Timestamp.from(before),
+                limit);
+    }
+
     private static <T> List<List<T>> chunks(List<T> items) {
         List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < items.size(); from += ROWS_PER_STATEMENT) {
