@@ -5,6 +5,8 @@
   var hub = (cfg.hubUrl || (me ? me.src.replace(/\/tag\.js(\?.*)?$/, '') : '')).replace(/\/$/, '');
   var prop = cfg.heapProperty || 'ABTastyVisitorId', waitMs = cfg.heapWaitMs || 10000;
   var decisionMs = cfg.decisionTimeoutMs || 1500;
+  // the cookies some running campaign's segments read: the hub writes their names here as it serves the tag
+  var readCookies = /*READ_COOKIES*/[];
 
   // SHA-256 as hex: a site-provided id (an e-mail, an account number) never leaves the page in clear
   function sha256(text) {
@@ -47,11 +49,12 @@
     return s;
   }
 
-  var known = fromCookie();
-  var id = cfg.visitorId != null && cfg.visitorId !== '' ? sha256(String(cfg.visitorId)).slice(0, 16) : known || fresh();
-  // 13 months, renewed on every page
-  d.cookie = 'ABTasty=' + encodeURIComponent('uid=' + id) + '; Max-Age=34214400; Path=/; SameSite=Lax'
-    + (location.protocol === 'https:' ? '; Secure' : '');
+  var known = null, id = null, started = false;
+  var secure = location.protocol === 'https:' ? '; Secure' : '';
+
+  function writeCookie(value, maxAge) {
+    d.cookie = 'ABTasty=' + value + '; Max-Age=' + maxAge + '; Path=/; SameSite=Lax' + secure;
+  }
 
   function report() {
     try {
@@ -65,6 +68,7 @@
   }
 
   function toHeap() {
+    if (!started) return;
     var p = {};
     p[prop] = id;
     w.heap.addUserProperties(p);
@@ -72,13 +76,18 @@
 
   // what the segment criteria read; docs/decisions.md lists every key
   function context() {
-    var ua = navigator.userAgent, cookies = {}, n = 0;
+    var ua = navigator.userAgent, cookies = {};
     d.cookie.split(/;\s*/).forEach(function (pair) {
-      var at = pair.indexOf('=');
-      if (at > 0 && n++ < 100) cookies[decodeURIComponent(pair.slice(0, at))] = decodeURIComponent(pair.slice(at + 1));
+      var at = pair.indexOf('='), name;
+      if (at <= 0) return;
+      try { name = decodeURIComponent(pair.slice(0, at)); } catch (ignored) { return; }
+      if (readCookies.indexOf(name) >= 0) {
+        try { cookies[name] = decodeURIComponent(pair.slice(at + 1)); } catch (ignored) { cookies[name] = pair.slice(at + 1); }
+      }
     });
     return {
-      url: location.href, language: navigator.language, cookies: cookies, returning: known !== null,
+      // never the fragment: it is the page's own, and often carries tokens
+      url: location.href.replace(/#.*$/, ''), language: navigator.language, cookies: cookies, returning: known !== null,
       time: new Date().toISOString(),
       device: /iPad|Tablet/.test(ua) ? 'tablet' : /Mobi|Android/.test(ua) ? 'mobile' : 'desktop',
       browser: /Edg\//.test(ua) ? 'edge' : /Firefox\//.test(ua) ? 'firefox' : /Chrome\//.test(ua) ? 'chrome'
@@ -103,6 +112,7 @@
 
   // Heap under Push: an event per campaign seen, and the variation as a user property, as AB Tasty's Heap integration does
   function tellHeap(campaigns) {
+    if (!started) return;
     campaigns.forEach(function (c) {
       var p = {};
       p[('AB Tasty - ' + c.campaign).slice(0, 100)] = c.variation;
@@ -142,9 +152,30 @@
       .catch(function (e) { clearTimeout(timer); announce([], String(e && e.message || e)); });
   }
 
+  // sets the cookie, reports the visitor, tells Heap and asks for the campaigns: nothing before consent
+  function start() {
+    if (started) return;
+    started = true;
+    known = fromCookie();
+    id = cfg.visitorId != null && cfg.visitorId !== '' ? sha256(String(cfg.visitorId)).slice(0, 16) : known || fresh();
+    // 13 months, renewed on every page
+    writeCookie(encodeURIComponent('uid=' + id), 34214400);
+    api.visitorId = id;
+    report();
+    whenHeap(toHeap);
+    decide();
+  }
+
+  // the site's consent manager calls it: true starts the tag, false stops it and removes its cookie
+  function consent(given) {
+    if (given === true) { start(); return; }
+    started = false;
+    id = api.visitorId = null;
+    writeCookie('', 0);
+    try { sessionStorage.removeItem('audienceHubReported'); } catch (ignored) { /* nothing was stored */ }
+  }
+
   // window.audienceHub is the name the first tag used; both name one object
-  var api = w.AudienceHub = w.audienceHub = { visitorId: id, decisions: null };
-  report();
-  whenHeap(toHeap);
-  decide();
+  var api = w.AudienceHub = w.audienceHub = { visitorId: null, decisions: null, consent: consent };
+  if (cfg.waitForConsent !== true) start();
 })(window, document);

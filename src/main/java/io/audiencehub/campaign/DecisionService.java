@@ -9,12 +9,14 @@ import io.audiencehub.segment.SegmentChanged;
 import io.audiencehub.segment.SegmentDefinition;
 import io.audiencehub.segment.SegmentService;
 import io.audiencehub.segment.VisitorContext;
+import io.audiencehub.visitor.TagCookies;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -36,7 +38,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * audience were empty, where "is not in" would match everyone.
  */
 @Service
-public class DecisionService {
+public class DecisionService implements TagCookies {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
 
@@ -74,6 +76,12 @@ public class DecisionService {
         Running current = running;
         return current.decider().decide(current.snapshot(), visitor, now, audiences.isLoaded(), current.pushToHeap(),
                 withMatchedSegments);
+    }
+
+    /** The cookies the running campaigns' segments read: the site tag sends those and no other. */
+    @Override
+    public SortedSet<String> cookieNamesRead() {
+        return running.snapshot().segments().cookieNames();
     }
 
     /** Rebuilds the snapshot of running campaigns; the last good one stays when the database cannot answer. */

@@ -6,9 +6,12 @@ import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
 /**
@@ -51,6 +54,17 @@ public final class PreparedSegments {
     private final int[] trees;
     /** Where each segment's tree starts in {@link #trees}. */
     private final int[] starts;
+
+    /** The names of the cookies these segments read, in order. */
+    public SortedSet<String> cookieNames() {
+        SortedSet<String> names = new TreeSet<>();
+        for (Criterion criterion : criteria) {
+            if (criterion instanceof Criterion.Cookie cookie) {
+                names.add(cookie.name());
+            }
+        }
+        return Collections.unmodifiableSortedSet(names);
+    }
 
     PreparedSegments(SegmentEvaluation evaluation, List<SegmentDefinition> segments) {
         this.evaluation = evaluation;

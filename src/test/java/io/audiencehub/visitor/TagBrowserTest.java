@@ -123,6 +123,39 @@ class TagBrowserTest extends BrowserTest {
         screenshot("demo-site");
     }
 
+    @Test
+    void withConsentAwaitedTheTagSetsNoCookieAndCallsNothingUntilGivenAndStopsWhenWithdrawn() {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().contains("/api/")) {
+                calls.add(request.url());
+            }
+        });
+        String path = "/test-site/consent";
+        page.route(baseUrl() + path, route -> route.fulfill(new Route.FulfillOptions().setContentType("text/html")
+                .setBody("<!doctype html><html><head><script>window.audienceHubConfig = {waitForConsent: true};</script>"
+                        + tagOnly() + "</head><body>site</body></html>")));
+        page.navigate(baseUrl() + path);
+        page.waitForFunction("() => window.AudienceHub && typeof window.AudienceHub.consent === 'function'");
+        page.waitForTimeout(500);
+
+        assertThat(calls).as("no report, no decision before consent").isEmpty();
+        assertThat(cookie(page.context())).as("no cookie before consent").isNull();
+        assertThat(page.evaluate("() => window.AudienceHub.visitorId")).isNull();
+
+        page.evaluate("() => window.AudienceHub.consent(true)");
+        String id = (String) page.evaluate("() => window.AudienceHub.visitorId");
+        assertThat(id).matches("[A-Za-z0-9]{16}");
+        assertThat(cookie(page.context())).isEqualTo("uid%3D" + id);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(calls)
+                .anyMatch(url -> url.endsWith("/api/v1/visitors/seen"))
+                .anyMatch(url -> url.endsWith("/api/v1/decisions")));
+
+        page.evaluate("() => window.AudienceHub.consent(false)");
+        assertThat(cookie(page.context())).as("withdrawn: the cookie goes").isNull();
+        assertThat(page.evaluate("() => window.AudienceHub.visitorId")).isNull();
+    }
+
     private String open(Page target, String path, String body) {
         target.route(baseUrl() + path, route -> route.fulfill(new Route.FulfillOptions()
                 .setContentType("text/html").setBody("<!doctype html><html><head>" + body + "</head><body>site</body></html>")));

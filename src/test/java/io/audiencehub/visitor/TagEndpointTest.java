@@ -18,8 +18,8 @@ class TagEndpointTest extends IntegrationTest {
         HttpResponse<byte[]> first = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/tag.js")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(first.statusCode()).isEqualTo(200);
-        // the visitor id, the Heap property and the campaigns applied, in under 8 KB (under 3 KB gzipped)
-        assertThat(first.body().length).isLessThan(8 * 1024);
+        // the visitor id, consent, the Heap property and the campaigns applied, in under 9 KB (under 4 KB gzipped)
+        assertThat(first.body().length).isLessThan(9 * 1024);
         assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
         assertThat(first.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("public"));
         String etag = first.headers().firstValue("ETag").orElseThrow();
