@@ -19,11 +19,14 @@ public class LocalUserService {
 
     private final LocalUserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final UserAuditRepository audit;
     private final CurrentActor actor;
     private final Clock clock;
 
-    LocalUserService(LocalUserRepository users, PasswordEncoder passwordEncoder, CurrentActor actor, Clock clock) {
+    LocalUserService(LocalUserRepository users, UserAuditRepository audit, PasswordEncoder passwordEncoder,
+                     CurrentActor actor, Clock clock) {
         this.users = users;
+        this.audit = audit;
         this.passwordEncoder = passwordEncoder;
         this.actor = actor;
         this.clock = clock;
@@ -42,6 +45,14 @@ public class LocalUserService {
             throw new UserChangeException("There is no user \"" + username + "\" any more. Reload the page.");
         }
         log.info("Sign-in of {} unlocked by {}", username, actor.name());
+        record(username, UserAuditEntry.UNLOCKED, "May sign in again; failed sign-ins forgotten");
+    }
+
+    /** The changes to users, newest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<UserAuditEntry> audit(int offset, int limit) {
+        return audit.page(offset, limit);
     }
 
     @Transactional(readOnly = true)
@@ -57,6 +68,7 @@ public class LocalUserService {
             throw new UserChangeException("A user named \"" + user.username() + "\" already exists. Choose another user name.");
         }
         users.insert(user.username(), user.displayName().strip(), passwordEncoder.encode(user.password()), user.role());
+        record(user.username(), UserAuditEntry.CREATED, "Created as " + user.role());
     }
 
     /** Changes a user's role and, when {@code newPassword} is not blank, its password. */
@@ -76,6 +88,12 @@ public class LocalUserService {
             requireAnotherAdmin(username);
         }
         users.update(username, role, hash);
+        if (current.role() != role) {
+            record(username, UserAuditEntry.ROLE_CHANGED, current.role() + " -> " + role);
+        }
+        if (hash != null) {
+            record(username, UserAuditEntry.PASSWORD_RESET, "New password set by an admin");
+        }
     }
 
     /** Removes a user; never yourself, never the last admin. */
@@ -88,6 +106,7 @@ public class LocalUserService {
         users.findCredentials(username).filter(user -> user.role() == Role.ADMIN)
                 .ifPresent(admin -> requireAnotherAdmin(username));
         users.delete(username);
+        record(username, UserAuditEntry.REMOVED, "Removed");
     }
 
     private void requireAnotherAdmin(String username) {
@@ -102,9 +121,16 @@ public class LocalUserService {
         var existing = users.findCredentials(username);
         if (existing.isEmpty()) {
             users.insert(username, "Administrator", passwordEncoder.encode(password), Role.ADMIN);
+            record(username, UserAuditEntry.CREATED, "Created as ADMIN from the start-up settings");
         } else if (existing.get().role() != Role.ADMIN || existing.get().passwordHash() == null
                 || !passwordEncoder.matches(password, existing.get().passwordHash())) {
             users.makeAdmin(username, passwordEncoder.encode(password));
+            record(username, UserAuditEntry.MADE_ADMIN, "Made ADMIN with the password of the start-up settings");
         }
+    }
+
+    private void record(String username, String action, String detail) {
+        audit.append(username, action, actor.name(), clock.instant(), detail);
+        log.info("User {}: {} by {} ({})", username, action, actor.name(), detail);
     }
 }

@@ -2,9 +2,11 @@ package io.audiencehub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.audiencehub.IntegrationTest;
 import jakarta.validation.ConstraintViolationException;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -76,6 +78,35 @@ class LocalUserServiceTest extends IntegrationTest {
                 .hasMessage("\"admin\" is the last admin: make another user admin first.");
         assertThatThrownBy(() -> users.update("admin", Role.ADMIN, "short")).isInstanceOf(UserChangeException.class)
                 .hasMessage("Use 12 to 72 characters for the new password.");
+    }
+
+    @Test
+    @WithMockUser(username = "audit-admin", roles = "ADMIN")
+    void everyChangeToAUserIsAuditedWithWhoAndWhatButNeverThePassword() {
+        String name = "quinn." + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new NewLocalUser(name, "Quinn", Role.VIEWER, "the first password"));
+        users.update(name, Role.ADMIN, "a brand new password");
+        users.unlock(name);
+        users.delete(name);
+
+        assertThat(users.audit(0, 1_000)).filteredOn(entry -> entry.username().equals(name))
+                .extracting(UserAuditEntry::action, UserAuditEntry::actor, UserAuditEntry::detail)
+                .containsExactly(
+                        tuple(UserAuditEntry.REMOVED, "audit-admin", "Removed"),
+                        tuple(UserAuditEntry.UNLOCKED, "audit-admin",
+                                "May sign in again; failed sign-ins forgotten"),
+                        tuple(UserAuditEntry.PASSWORD_RESET, "audit-admin",
+                                "New password set by an admin"),
+                        tuple(UserAuditEntry.ROLE_CHANGED, "audit-admin", "VIEWER -> ADMIN"),
+                        tuple(UserAuditEntry.CREATED, "audit-admin", "Created as VIEWER"));
+        assertThat(users.audit(0, 1_000)).noneMatch(entry -> entry.detail().contains("password")
+                && entry.detail().contains("brand new"));
+    }
+
+    @Test
+    @WithMockUser(roles = "VIEWER")
+    void onlyAnAdminReadsTheUsersAudit() {
+        assertThatThrownBy(() -> users.audit(0, 10)).isInstanceOf(AccessDeniedException.class);
     }
 
     private SignInForm signInForm() {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -19,6 +20,7 @@ import io.audiencehub.security.LocalUser;
 import io.audiencehub.security.LocalUserService;
 import io.audiencehub.security.NewLocalUser;
 import io.audiencehub.security.Role;
+import io.audiencehub.security.UserAuditEntry;
 import jakarta.annotation.security.RolesAllowed;
 
 @Route("admin/users")
@@ -29,9 +31,11 @@ public class UsersView extends Composite<VerticalLayout> {
 
     private final LocalUserService users;
     private final Grid<LocalUser> grid = new Grid<>();
+    private final Grid<UserAuditEntry> auditGrid = new Grid<>();
 
     UsersView(LocalUserService users) {
         this.users = users;
+        grid.setId("users");
         grid.addColumn(LocalUser::username).setHeader("User name");
         grid.addColumn(LocalUser::displayName).setHeader("Name");
         grid.addColumn(LocalUser::role).setHeader("Role");
@@ -57,7 +61,14 @@ public class UsersView extends Composite<VerticalLayout> {
         add.setId("add-user");
         HorizontalLayout header = new HorizontalLayout(new H2("Local users"), add);
         header.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        getContent().add(header, grid);
+        auditGrid.setId("user-audit");
+        auditGrid.addColumn(entry -> Times.format(entry.at())).setHeader("When").setAutoWidth(true);
+        auditGrid.addColumn(UserAuditEntry::username).setHeader("User").setAutoWidth(true);
+        auditGrid.addColumn(UserAuditEntry::action).setHeader("Change").setAutoWidth(true);
+        auditGrid.addColumn(UserAuditEntry::actor).setHeader("By").setAutoWidth(true);
+        auditGrid.addColumn(UserAuditEntry::detail).setHeader("Detail");
+        auditGrid.setItems(query -> users.audit(query.getOffset(), query.getLimit()).stream());
+        getContent().add(header, grid, new H3("Changes to users"), auditGrid);
         getContent().setSizeFull();
     }
 
@@ -87,6 +98,7 @@ public class UsersView extends Composite<VerticalLayout> {
 
     private void changed(String message) {
         grid.getDataProvider().refreshAll();
+        auditGrid.getDataProvider().refreshAll();
         Notification.show(message);
     }
 }

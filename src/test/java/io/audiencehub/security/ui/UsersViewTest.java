@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.audiencehub.KaribuTest;
 import io.audiencehub.security.LocalUser;
 import io.audiencehub.security.Role;
+import io.audiencehub.security.UserAuditEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +42,15 @@ class UsersViewTest extends KaribuTest {
         fillAndSave("karibu.viewer", "a password long enough");
 
         @SuppressWarnings("unchecked")
-        Grid<LocalUser> grid = _get(Grid.class);
+        Grid<UserAuditEntry> audit = _get(Grid.class, spec -> spec.withId("user-audit"));
+        assertThat(_findAll(audit)).as("the change, listed at once").anySatisfy(entry -> {
+            assertThat(entry.username()).isEqualTo("karibu.viewer");
+            assertThat(entry.action()).isEqualTo(UserAuditEntry.CREATED);
+            assertThat(entry.actor()).isEqualTo("admin");
+        });
+
+        @SuppressWarnings("unchecked")
+        Grid<LocalUser> grid = _get(Grid.class, spec -> spec.withId("users"));
         assertThat(_findAll(grid)).anySatisfy(user -> {
             assertThat(user.username()).isEqualTo("karibu.viewer");
             assertThat(user.role()).isEqualTo(Role.VIEWER);
@@ -59,7 +68,7 @@ class UsersViewTest extends KaribuTest {
         assertThat(password.isInvalid()).isTrue();
         assertThat(password.getErrorMessage()).isEqualTo("Use 12 to 72 characters");
         @SuppressWarnings("unchecked")
-        Grid<LocalUser> grid = _get(Grid.class);
+        Grid<LocalUser> grid = _get(Grid.class, spec -> spec.withId("users"));
         assertThat(_findAll(grid)).noneMatch(user -> user.username().equals("x"));
     }
 
@@ -78,7 +87,7 @@ class UsersViewTest extends KaribuTest {
                 .param("karibu.locked").update();
         UI.getCurrent().navigate(UsersView.class);
         @SuppressWarnings("unchecked")
-        Grid<LocalUser> grid = _get(Grid.class);
+        Grid<LocalUser> grid = _get(Grid.class, spec -> spec.withId("users"));
         int row = _findAll(grid).stream().map(LocalUser::username).toList().indexOf("karibu.locked");
 
         Component signIn = GridKt._getCellComponent(grid, row, "sign-in");
@@ -95,7 +104,7 @@ class UsersViewTest extends KaribuTest {
     void anAdminRemovesAUserFromItsRow() {
         fillAndSave("karibu.leaver", "a password long enough");
         @SuppressWarnings("unchecked")
-        Grid<LocalUser> grid = _get(Grid.class);
+        Grid<LocalUser> grid = _get(Grid.class, spec -> spec.withId("users"));
         int row = _findAll(grid).stream().map(LocalUser::username).toList().indexOf("karibu.leaver");
 
         GridKt._clickItem(grid, row);
