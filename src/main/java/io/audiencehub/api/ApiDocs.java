@@ -27,8 +27,9 @@ class ApiDocs {
         return new OpenAPI()
                 .info(new Info().title("Audience Hub").version("v1").description("""
                         The hub's public endpoints and its automation API. The automation API (`/api/v1`, all but \
-                        decisions and visitor reports) takes an API key as `Authorization: Bearer <key>`: any key \
-                        reads, a key with read and write access also changes things, recorded under the key's name. \
+                        decisions and visitor reports) takes an API key as `Authorization: Bearer <key>`: every key \
+                        reads; its scopes (segments, campaigns, erasure) allow the changes an admin picked, recorded \
+                        under the key's name. \
                         Every refusal is `{"error": "..."}` saying what is wrong and where. docs/api.md has examples."""))
                 .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("ahk_ followed by 40 characters")

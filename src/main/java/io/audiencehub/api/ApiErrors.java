@@ -38,7 +38,7 @@ class ApiErrors {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, String>> denied(AccessDeniedException denied) {
-        return error(HttpStatus.FORBIDDEN, "This needs an admin's rights: use an API key with read and write access.");
+        return error(HttpStatus.FORBIDDEN, "This API key's scopes do not allow this: an admin creates a key with the scope it needs under API keys.");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Erasure of a visitor (docs/segment-sync.md, "Erasure of a visitor"): the id leaves the registry and
  * every audience, and stays suppressed until lifted. Answers name the erased visitor only by its member
- * key, never by the id. An admin's right: a key with read and write access, for reads too.
+ * key, never by the id. A key needs the erasure scope, for reads too.
  */
 @RestController
 @RequestMapping(path = ApiDocs.BASE + "/erasures", produces = ApiDocs.JSON)

@@ -1,5 +1,6 @@
 package io.audiencehub.audience;
 
+import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.CurrentActor;
 import io.audiencehub.visitor.VisitorService;
 import java.time.Clock;
@@ -55,7 +56,7 @@ public class ErasureService {
      *
      * @throws IllegalArgumentException when no source could have sent the id, saying why
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.ERASURE_AUTHORITY + "')")
     public Suppression erase(String visitorId) {
         if (visitorId == null || visitorId.isEmpty() || visitorId.length() > maxIdLength) {
             throw new IllegalArgumentException("visitorId: give the id as the source sends it (a site tag's visitor"
@@ -75,7 +76,7 @@ public class ErasureService {
     }
 
     /** Lets later syncs add the visitor again; the writer drops the suppression within a round. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.ERASURE_AUTHORITY + "')")
     public void lift(long memberKey) {
         String by = actor.name();
         transaction.executeWithoutResult(status -> {
@@ -89,17 +90,17 @@ public class ErasureService {
         awaitWriter(memberKey, suppression -> false);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.ERASURE_AUTHORITY + "')")
     public List<Suppression> suppressions(int offset, int limit) {
         return erasures.suppressions(offset, limit);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.ERASURE_AUTHORITY + "')")
     public int countSuppressions() {
         return erasures.countSuppressions();
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.ERASURE_AUTHORITY + "')")
     public List<ErasureAuditEntry> audit(int offset, int limit) {
         return erasures.audit(offset, limit);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiencehub.campaign.CampaignRepository.StoredCampaign;
+import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.CurrentActor;
 import io.audiencehub.segment.SegmentService;
 import io.audiencehub.segment.SegmentSummary;
@@ -124,7 +125,7 @@ public class CampaignService {
     }
 
     /** A new campaign, in Draft. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.CAMPAIGNS_AUTHORITY + "')")
     @Transactional
     public Campaign create(CampaignDraft draft) {
         check(draft, 0);
@@ -135,7 +136,7 @@ public class CampaignService {
     }
 
     /** Changes a campaign; a running one only as long as its variations and weights stay as they are. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.CAMPAIGNS_AUTHORITY + "')")
     @Transactional
     public Campaign save(long id, CampaignDraft draft) {
         Campaign current = existing(id);
@@ -156,26 +157,26 @@ public class CampaignService {
         return find(id).orElseThrow();
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.CAMPAIGNS_AUTHORITY + "')")
     @Transactional
     public Campaign start(long id) {
         return move(id, CampaignStatus.RUNNING);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.CAMPAIGNS_AUTHORITY + "')")
     @Transactional
     public Campaign pause(long id) {
         return move(id, CampaignStatus.PAUSED);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.CAMPAIGNS_AUTHORITY + "')")
     @Transactional
     public Campaign end(long id) {
         return move(id, CampaignStatus.ENDED);
     }
 
     /** Deletes a campaign that never ran; one that did is ended instead, so that its history stays. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.CAMPAIGNS_AUTHORITY + "')")
     @Transactional
     public void delete(long id) {
         Campaign campaign = existing(id);

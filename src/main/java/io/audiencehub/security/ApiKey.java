@@ -1,10 +1,21 @@
 package io.audiencehub.security;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Set;
 
-/** A server-side client's key as admins see it: never the key itself, only its first characters, and its scope. */
-public record ApiKey(long id, String name, String prefix, ApiKeyScope scope, String createdBy, Instant createdAt,
+/** A server-side client's key as admins see it: never the key itself, only its first characters, and its scopes. */
+public record ApiKey(long id, String name, String prefix, Set<ApiKeyScope> scopes, String createdBy, Instant createdAt,
                      Instant revokedAt) {
+
+    public ApiKey {
+        scopes = Collections.unmodifiableSet(ApiKeyScope.withRead(scopes));
+    }
+
+    /** Its scopes in words, READ first. */
+    public String access() {
+        return ApiKeyScope.describe(ApiKeyScope.withRead(scopes));
+    }
 
     private static final int MAX_ACTOR_LENGTH = 80;
 

@@ -57,7 +57,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         var context = securityContext.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(key.get().actorName(), null,
-                key.get().scope().authorities()));
+                ApiKeyScope.authorities(key.get().scopes())));
         securityContext.setContext(context);
         chain.doFilter(request, response);
         if (!READS.contains(request.getMethod()) && !publicEndpoints.matches(request)) {

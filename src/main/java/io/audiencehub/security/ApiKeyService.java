@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,21 +42,22 @@ public class ApiKeyService {
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public NewApiKey create(String name, ApiKeyScope scope) {
+    public NewApiKey create(String name, Set<ApiKeyScope> scopes) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty() || clean.length() > 120) {
             throw new UserChangeException("Give the key a name of 1 to 120 characters, such as the client that uses it.");
         }
-        if (scope == null) {
-            throw new UserChangeException("Choose what the key may do: read, or read and write.");
+        if (scopes == null) {
+            throw new UserChangeException("Choose what the key may do: it always reads; pick the changes it may make.");
         }
+        Set<ApiKeyScope> granted = ApiKeyScope.withRead(scopes);
         StringBuilder secret = new StringBuilder(KEY_START);
         for (int i = 0; i < RANDOM_LENGTH; i++) {
             secret.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         String key = secret.toString();
-        long id = keys.insert(clean, key.substring(0, 12), scope, sha256(key), actor.name(), clock.instant());
-        log.info("API key {} ({}, {}) created by {}", id, clean, scope, actor.name());
+        long id = keys.insert(clean, key.substring(0, 12), granted, sha256(key), actor.name(), clock.instant());
+        log.info("API key {} ({}, {}) created by {}", id, clean, ApiKeyScope.stored(granted), actor.name());
         return new NewApiKey(keys.find(id).orElseThrow(), key);
     }
 

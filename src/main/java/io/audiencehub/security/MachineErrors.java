@@ -37,12 +37,15 @@ final class MachineErrors {
 
     static void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        boolean change = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
-        write(response, HttpServletResponse.SC_FORBIDDEN, change && request.getRequestURI()
-                .startsWith(request.getContextPath() + API_PREFIX)
-                ? "This API key only reads: changes need a key with read and write access, which an admin creates"
-                + " under API keys."
-                : "Your role does not allow this request.");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith(API_PREFIX)) {
+            write(response, HttpServletResponse.SC_FORBIDDEN, "Your role does not allow this request.");
+            return;
+        }
+        write(response, HttpServletResponse.SC_FORBIDDEN, ApiKeyScope.neededFor(request.getMethod(), path)
+                .map(scope -> "This API key lacks the \"" + scope.label() + "\" scope this request needs (" + scope.allows()
+                        + "). An admin creates a key with it under API keys.")
+                .orElse("No API key may " + request.getMethod() + " " + path + ": docs/api.md lists what keys can do."));
     }
 
     static void write(HttpServletResponse response, int status, String message) throws IOException {

@@ -127,8 +127,13 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(publicPaths).permitAll()
+                        // each key opens only its scopes; every service checks them again
+                        .requestMatchers(ApiKeyScope.ERASURE.paths()).hasAuthority(ApiKeyScope.ERASURE_AUTHORITY)
                         .requestMatchers(HttpMethod.GET, MachineErrors.API_PATHS).hasAuthority(ApiKeyScope.READ_AUTHORITY)
-                        .requestMatchers(MachineErrors.API_PATHS).hasAuthority(ApiKeyScope.WRITE_AUTHORITY)
+                        .requestMatchers(HttpMethod.HEAD, MachineErrors.API_PATHS).hasAuthority(ApiKeyScope.READ_AUTHORITY)
+                        .requestMatchers(ApiKeyScope.SEGMENTS.paths()).hasAuthority(ApiKeyScope.SEGMENTS_AUTHORITY)
+                        .requestMatchers(ApiKeyScope.CAMPAIGNS.paths()).hasAuthority(ApiKeyScope.CAMPAIGNS_AUTHORITY)
+                        .requestMatchers(MachineErrors.API_PATHS).denyAll()
                         .anyRequest().hasRole(SignInConfiguration.METRICS_ROLE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(MachineErrors::unauthorized))
                 .exceptionHandling(errors -> errors

@@ -8,6 +8,7 @@ import io.audiencehub.catalog.ProviderCatalog;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.ConnectorState;
+import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.CurrentActor;
 import io.audiencehub.segment.Criterion.ExternalAudience;
 import io.audiencehub.segment.SegmentNode.Combinator;
@@ -127,7 +128,7 @@ public class SegmentService {
         return segments.find(id).map(SegmentService::toSegment);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.SEGMENTS_AUTHORITY + "')")
     @Transactional
     public Segment create(String name, SegmentDefinition definition) {
         String json = SegmentDefinitions.write(definition);
@@ -137,7 +138,7 @@ public class SegmentService {
         return find(id).orElseThrow();
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.SEGMENTS_AUTHORITY + "')")
     @Transactional
     public Segment save(long id, String name, SegmentDefinition definition) {
         String json = SegmentDefinitions.write(definition);
@@ -149,14 +150,14 @@ public class SegmentService {
         return find(id).orElseThrow();
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.SEGMENTS_AUTHORITY + "')")
     @Transactional
     public Segment rename(long id, String name) {
         return save(id, name, existing(id).definition());
     }
 
     /** A copy named "Copy of ..." (numbered when that name is taken). */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.SEGMENTS_AUTHORITY + "')")
     @Transactional
     public Segment duplicate(long id) {
         Segment original = existing(id);
@@ -171,7 +172,7 @@ public class SegmentService {
     }
 
     /** Refused, naming what uses it, while a campaign targets the segment. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.SEGMENTS_AUTHORITY + "')")
     @Transactional
     public void delete(long id) {
         Segment segment = existing(id);

@@ -1,10 +1,13 @@
 package io.audiencehub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiencehub.Http;
+import io.audiencehub.audience.ErasureService;
+import io.audiencehub.campaign.CampaignService;
 import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.security.ApiKeyScope;
@@ -14,14 +17,21 @@ import io.audiencehub.security.NewApiKey;
 import io.audiencehub.sync.HeapDeliveries;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
 
 /**
- * The automation API over HTTP with real keys: reads with any key, changes with a read-and-write key
- * only, each change recorded under the key's name, and every refusal saying what is wrong.
+ * The automation API over HTTP with real keys: reads with any key, each change only with a key whose
+ * scopes allow it, recorded under the key's name, and every refusal saying what is wrong.
  */
 class AutomationApiTest extends HeapConnectedTest {
 
@@ -29,6 +39,10 @@ class AutomationApiTest extends HeapConnectedTest {
 
     @Autowired
     ApiKeyService apiKeys;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    ErasureService erasures;
 
     private String suffix;
     private String base;
@@ -39,8 +53,9 @@ class AutomationApiTest extends HeapConnectedTest {
     void keysAndAnAudience() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
         base = "http://localhost:" + port + "/api/v1";
-        reader = HeapConnectorsForTests.asAdmin(security, () -> apiKeys.create("Reporting " + suffix, ApiKeyScope.READ));
-        writer = HeapConnectorsForTests.asAdmin(security, () -> apiKeys.create("Pipeline " + suffix, ApiKeyScope.WRITE));
+        reader = HeapConnectorsForTests.asAdmin(security, () -> apiKeys.create("Reporting " + suffix, Set.of()));
+        writer = HeapConnectorsForTests.asAdmin(security, () -> apiKeys.create("Pipeline " + suffix,
+                Set.of(ApiKeyScope.SEGMENTS, ApiKeyScope.CAMPAIGNS, ApiKeyScope.ERASURE)));
         new HeapDeliveries(port).send(HeapDeliveries.page(connector.tokenId(), 77, "Buyers " + suffix, "task-" + suffix,
                 1, 1, List.of("member-" + suffix, "other-" + suffix), List.of()));
     }
@@ -97,13 +112,44 @@ class AutomationApiTest extends HeapConnectedTest {
     void aReadKeyChangesNothing() throws Exception {
         String segment = "{\"name\": \"Read-only " + suffix + "\", \"definition\": " + everyone() + "}";
         JsonNode refused = json(call("POST", "/segments", segment, reader.secret()), 403);
-        assertThat(refused.path("error").asText()).contains("only reads");
+        assertThat(refused.path("error").asText()).contains("lacks the \"Segments\" scope");
         assertThat(json(call("GET", "/segments?name=Read-only%20" + suffix, "", reader.secret()), 200)
                 .path("total").asInt()).isZero();
         assertThat(json(call("GET", "/erasures", "", reader.secret()), 403).path("error").asText())
-                .as("erasures are an admin's to see").contains("read and write access");
+                .as("erasures are an admin's to see").contains("lacks the \"Erasure\" scope");
         assertThat(writesBy(reader)).as("a refused change is on the trail too")
                 .containsExactly(new ApiKeyWrite(reader.key().actorName(), "POST", "/api/v1/segments", 403, null));
+    }
+
+    @Test
+    void aKeyMakesOnlyTheChangesItsScopesAllowInTheFilterChainAndInTheServices() throws Exception {
+        NewApiKey segmentsOnly = HeapConnectorsForTests.asAdmin(security, () -> apiKeys.create("Segments " + suffix,
+                Set.of(ApiKeyScope.SEGMENTS)));
+        String segment = "{\"name\": \"Scoped " + suffix + "\", \"definition\": " + everyone() + "}";
+        long segmentId = json(call("POST", "/segments", segment, segmentsOnly.secret()), 201).path("id").asLong();
+
+        String campaign = "{\"name\": \"Scoped " + suffix + "\", \"type\": \"PERSONALIZATION\", \"segment_ids\": ["
+                + segmentId + "], \"variations\": [{\"name\": \"Blue\", \"weight\": 100, \"json\": {\"color\": \"blue\"}}]}";
+        assertThat(json(call("POST", "/campaigns", campaign, segmentsOnly.secret()), 403).path("error").asText())
+                .contains("lacks the \"Campaigns\" scope");
+        assertThat(json(call("POST", "/erasures", "{\"visitor_id\": \"member-" + suffix + "\"}",
+                segmentsOnly.secret()), 403).path("error").asText()).contains("lacks the \"Erasure\" scope");
+        assertThat(json(call("GET", "/segments/" + segmentId, "", segmentsOnly.secret()), 200).path("name").asText())
+                .as("and it reads").isEqualTo("Scoped " + suffix);
+
+        Authentication asTheKey = UsernamePasswordAuthenticationToken.authenticated(segmentsOnly.key().actorName(),
+                null, List.of(new SimpleGrantedAuthority("ROLE_VIEWER"),
+                        new SimpleGrantedAuthority(ApiKeyScope.READ_AUTHORITY),
+                        new SimpleGrantedAuthority(ApiKeyScope.SEGMENTS_AUTHORITY)));
+        SecurityContext previous = security.getContext();
+        security.setContext(new SecurityContextImpl(asTheKey));
+        try {
+            assertThatThrownBy(() -> campaigns.delete(Long.MAX_VALUE)).as("the service checks the scope too")
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> erasures.erase("member-" + suffix)).isInstanceOf(AccessDeniedException.class);
+        } finally {
+            security.setContext(previous);
+        }
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.audiencehub.Http;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
-import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.ApiKeyService;
 import io.audiencehub.security.ApiKeyWrite;
 import io.audiencehub.security.NewApiKey;
@@ -25,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +96,7 @@ class DecisionApiTest extends HeapConnectedTest {
 
     @Test
     void aServerSideClientWithAnApiKeyAlsoLearnsTheMatchedSegmentsAndARevokedKeyIsRefused() {
-        NewApiKey key = HeapConnectorsForTests.asAdmin(security, () -> apiKeys.create("Checkout service " + suffix, ApiKeyScope.READ));
+        NewApiKey key = HeapConnectorsForTests.asAdmin(security, () -> apiKeys.create("Checkout service " + suffix, Set.of()));
         String body = "{\"visitor_id\": \"member-" + suffix + "\"}";
 
         HttpResponse<String> answer = Http.postJson(url, body, "Authorization", "Bearer " + key.secret());

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -26,6 +26,7 @@ import io.audiencehub.security.ApiKeyWrite;
 import io.audiencehub.security.NewApiKey;
 import io.audiencehub.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
 
 /** Keys of server-side clients of the API: created with a name and shown once, revoked for good. */
 @Route("admin/api-keys")
@@ -42,7 +43,7 @@ public class ApiKeysView extends Composite<VerticalLayout> {
         grid.setId("api-keys");
         grid.addColumn(ApiKey::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(key -> key.prefix() + "…").setHeader("Key").setAutoWidth(true);
-        grid.addColumn(key -> key.scope().label()).setHeader("Access").setKey("access").setAutoWidth(true);
+        grid.addColumn(ApiKey::access).setHeader("Access").setKey("access").setAutoWidth(true);
         grid.addColumn(ApiKey::createdBy).setHeader("Created by").setAutoWidth(true);
         grid.addColumn(key -> Times.format(key.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addComponentColumn(this::state).setHeader("State").setKey("state").setAutoWidth(true);
@@ -85,12 +86,11 @@ public class ApiKeysView extends Composite<VerticalLayout> {
         TextField name = new TextField("Name");
         name.setId("api-key-name");
         name.setHelperText("Which client uses it, such as \"Checkout service\".");
-        RadioButtonGroup<ApiKeyScope> scope = new RadioButtonGroup<>("Access");
+        CheckboxGroup<ApiKeyScope> scope = new CheckboxGroup<>("Changes it may make");
         scope.setId("api-key-scope");
-        scope.setItems(ApiKeyScope.values());
-        scope.setItemLabelGenerator(ApiKeyScope::label);
-        scope.setValue(ApiKeyScope.READ);
-        scope.setHelperText("Read and write lets the key change segments, campaigns and erasures like an admin.");
+        scope.setItems(Arrays.stream(ApiKeyScope.values()).filter(choice -> choice != ApiKeyScope.READ).toList());
+        scope.setItemLabelGenerator(choice -> choice.label() + ": " + choice.allows());
+        scope.setHelperText("Every key reads. Give it only the changes its client makes.");
         Button create = new Button("Create key", click -> {
             try {
                 NewApiKey created = keys.create(name.getValue(), scope.getValue());

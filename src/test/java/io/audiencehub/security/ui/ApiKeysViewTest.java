@@ -14,12 +14,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import io.audiencehub.KaribuTest;
 import io.audiencehub.security.ApiKey;
 import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.ApiKeyService;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ class ApiKeysViewTest extends KaribuTest {
         assertThat(secret).matches("ahk_[A-Za-z0-9]{40}");
         assertThat(keys.authenticate(secret)).hasValueSatisfying(key -> {
             assertThat(key.name()).isEqualTo(name);
-            assertThat(key.scope()).as("read only unless chosen").isEqualTo(ApiKeyScope.READ);
+            assertThat(key.scopes()).as("read only unless chosen").containsExactly(ApiKeyScope.READ);
         });
         _click(_get(Button.class, spec -> spec.withId("api-key-copied")));
 
@@ -61,7 +62,7 @@ class ApiKeysViewTest extends KaribuTest {
     }
 
     @Test
-    void aKeyThatWritesIsChosenExplicitly() {
+    void theChangesAKeyMayMakeArePickedOneByOne() {
         login("admin", "ADMIN");
         UI.getCurrent().navigate(ApiKeysView.class);
         String name = "Deploy pipeline " + UUID.randomUUID().toString().substring(0, 8);
@@ -69,15 +70,16 @@ class ApiKeysViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("new-api-key")));
         _setValue(_get(TextField.class, spec -> spec.withId("api-key-name")), name);
         @SuppressWarnings("unchecked")
-        RadioButtonGroup<ApiKeyScope> scope = _get(RadioButtonGroup.class, spec -> spec.withId("api-key-scope"));
-        assertThat(scope.getValue()).isEqualTo(ApiKeyScope.READ);
-        _setValue(scope, ApiKeyScope.WRITE);
+        CheckboxGroup<ApiKeyScope> scope = _get(CheckboxGroup.class, spec -> spec.withId("api-key-scope"));
+        assertThat(scope.getValue()).isEmpty();
+        _setValue(scope, Set.of(ApiKeyScope.CAMPAIGNS));
         _click(_get(Button.class, spec -> spec.withId("create-api-key")));
 
         String secret = _get(TextField.class, spec -> spec.withId("api-key-secret")).getValue();
-        assertThat(keys.authenticate(secret)).hasValueSatisfying(key -> assertThat(key.scope()).isEqualTo(ApiKeyScope.WRITE));
+        assertThat(keys.authenticate(secret)).hasValueSatisfying(key -> assertThat(key.scopes())
+                .containsExactlyInAnyOrder(ApiKeyScope.READ, ApiKeyScope.CAMPAIGNS));
         _click(_get(Button.class, spec -> spec.withId("api-key-copied")));
-        assertThat(_getFormattedRow(grid(), _findAll(grid()).indexOf(row(name)))).contains("Read and write");
+        assertThat(_getFormattedRow(grid(), _findAll(grid()).indexOf(row(name)))).contains("Read, Campaigns");
     }
 
     private ApiKey row(String name) {
