@@ -52,6 +52,21 @@ class ConnectorRepository {
                 .optional();
     }
 
+    record StoredToken(long id, byte[] accessToken) {
+    }
+
+    /** Every stored token, encrypted as it is stored. */
+    List<StoredToken> storedTokens() {
+        return jdbc.sql("SELECT id, access_token FROM connector WHERE access_token IS NOT NULL ORDER BY id")
+                .query(StoredToken.class).list();
+    }
+
+    /** Replaces a token's stored value unless it changed meanwhile; whether it was replaced. */
+    boolean reencryptToken(long id, byte[] before, byte[] after) {
+        return jdbc.sql("UPDATE connector SET access_token = :after WHERE id = :id AND access_token = :before")
+                .param("id", id).param("before", before).param("after", after).update() == 1;
+    }
+
     void replaceToken(long id, byte[] token, Instant now) {
         expectOne(jdbc.sql("UPDATE connector SET access_token = :token, updated_at = :now WHERE id = :id AND state = 'VALIDATED'")
                 .param("id", id)
