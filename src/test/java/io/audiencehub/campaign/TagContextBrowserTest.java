@@ -62,8 +62,8 @@ class TagContextBrowserTest extends BrowserTest {
                     .contains("\"cookies\":{\"" + readCookie + "\":\"gold\"}")
                     .contains("\"url\":\"" + baseUrl() + path + "?tab=orders\"")
                     .doesNotContain("secret-" + suffix, "fragment-" + suffix, "session_token", "ABTasty"));
-            assertThat(page.evaluate("() => window.AudienceHub.decisions.map(c => c.variation_key)"))
-                    .as("the criterion still reads its cookie").isEqualTo(List.of("gold"));
+            assertThat(page.evaluate("() => window.AudienceHub.decisions.map(c => c.campaign)"))
+                    .as("the criterion still reads its cookie").asList().contains("Gold " + suffix);
         } finally {
             asAdmin(() -> campaigns.end(campaignId));
         }
