@@ -102,8 +102,7 @@ class TokenCipher {
 
     /** Whether the value was written with the newest key, so that re-encrypting it changes nothing. */
     boolean isUnderNewestKey(byte[] stored) {
-        return stored.length > PREFIX_BYTES && Arrays.equals(stored, 0, HEADER.length, HEADER, 0, HEADER.length)
-                && Arrays.equals(stored, HEADER.length, PREFIX_BYTES, newestId, 0, KEY_ID_BYTES);
+        return hasKeyId(stored) && Arrays.equals(stored, HEADER.length, PREFIX_BYTES, newestId, 0, KEY_ID_BYTES);
     }
 
     /** How many keys the ring holds, the newest included. */
@@ -112,10 +111,12 @@ class TokenCipher {
     }
 
     private SecretKey keyNamedBy(byte[] stored) {
-        if (stored.length <= PREFIX_BYTES || !Arrays.equals(stored, 0, HEADER.length, HEADER, 0, HEADER.length)) {
-            return null;
-        }
-        return keys.get(ByteBuffer.wrap(Arrays.copyOfRange(stored, HEADER.length, PREFIX_BYTES)));
+        return hasKeyId(stored) ? keys.get(ByteBuffer.wrap(Arrays.copyOfRange(stored, HEADER.length, PREFIX_BYTES)))
+                : null;
+    }
+
+    private static boolean hasKeyId(byte[] stored) {
+        return stored.length > PREFIX_BYTES && Arrays.equals(stored, 0, HEADER.length, HEADER, 0, HEADER.length);
     }
 
     private static String open(SecretKey key, byte[] stored, int from, byte[] keyId) throws GeneralSecurityException {

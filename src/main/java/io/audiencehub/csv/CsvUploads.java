@@ -3,7 +3,6 @@ package io.audiencehub.csv;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
@@ -31,7 +30,6 @@ import org.springframework.stereotype.Component;
 class CsvUploads {
 
     private static final Logger log = LoggerFactory.getLogger(CsvUploads.class);
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path folder;
     private final Duration retention;
@@ -42,20 +40,16 @@ class CsvUploads {
         this.folder = folder;
         this.retention = retention;
         this.clock = clock;
-        if (POSIX) {
-            Files.createDirectories(folder, ownerOnly("rwx------"));
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-        } else {
-            Files.createDirectories(folder);
-        }
+        Files.createDirectories(folder, ownerOnly("rwx------"));
+        // a folder made before, by hand or by an older hub, is made owner-only too
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         deleteExpired();
     }
 
     /** A new empty file for one upload, readable by this hub's user only. */
     File newFile() {
         try {
-            return (POSIX ? Files.createTempFile(folder, "upload-", ".csv", ownerOnly("rw-------"))
-                    : Files.createTempFile(folder, "upload-", ".csv")).toFile();
+            return Files.createTempFile(folder, "upload-", ".csv", ownerOnly("rw-------")).toFile();
         } catch (IOException e) {
             throw new UncheckedIOException("No file can be created for the upload in " + folder
                     + "; check that the folder (audiencehub.csv.upload-folder) is writable", e);

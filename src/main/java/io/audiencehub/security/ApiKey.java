@@ -14,7 +14,7 @@ public record ApiKey(long id, String name, String prefix, Set<ApiKeyScope> scope
 
     /** Its scopes in words, READ first. */
     public String access() {
-        return ApiKeyScope.describe(ApiKeyScope.withRead(scopes));
+        return ApiKeyScope.describe(scopes);
     }
 
     private static final int MAX_ACTOR_LENGTH = 80;

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,11 +19,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * changes something accepts an admin or the one scope that allows it ({@link #SEGMENTS_AUTHORITY} ...).
  */
 public enum ApiKeyScope {
-    READ("Read", "read connectors, audiences, segments and campaigns", null),
-    SEGMENTS("Segments", "create, change and delete segments", "/api/v1/segments"),
-    CAMPAIGNS("Campaigns", "create, change, start, pause, end and delete campaigns", "/api/v1/campaigns"),
+    READ("Read", "read connectors, audiences, segments and campaigns", null, ApiKeyScope.READ_AUTHORITY),
+    SEGMENTS("Segments", "create, change and delete segments", "/api/v1/segments", ApiKeyScope.SEGMENTS_AUTHORITY),
+    CAMPAIGNS("Campaigns", "create, change, start, pause, end and delete campaigns", "/api/v1/campaigns",
+            ApiKeyScope.CAMPAIGNS_AUTHORITY),
     /** Reads too: which visitors were erased is an admin's to know. */
-    ERASURE("Erasure", "erase visitors, list and lift erasures", "/api/v1/erasures");
+    ERASURE("Erasure", "erase visitors, list and lift erasures", "/api/v1/erasures", ApiKeyScope.ERASURE_AUTHORITY);
 
     public static final String READ_AUTHORITY = "SCOPE_read";
     public static final String SEGMENTS_AUTHORITY = "SCOPE_segments";
@@ -34,11 +34,13 @@ public enum ApiKeyScope {
     private final String label;
     private final String allows;
     private final String changes;
+    private final String authority;
 
-    ApiKeyScope(String label, String allows, String changes) {
+    ApiKeyScope(String label, String allows, String changes, String authority) {
         this.label = label;
         this.allows = allows;
         this.changes = changes;
+        this.authority = authority;
     }
 
     /** The API paths whose changes the scope allows (erasures: reads too), as a filter-chain pattern. */
@@ -77,7 +79,7 @@ public enum ApiKeyScope {
     }
 
     String authority() {
-        return "SCOPE_" + name().toLowerCase(Locale.ROOT);
+        return authority;
     }
 
     /** The scopes with READ, which every key has. */
@@ -93,8 +95,8 @@ public enum ApiKeyScope {
     }
 
     static Set<ApiKeyScope> fromStored(String stored) {
-        return withRead(Arrays.stream(stored.split(",")).filter(name -> !name.isBlank()).map(ApiKeyScope::valueOf)
-                .toList());
+        return Arrays.stream(stored.split(",")).filter(name -> !name.isBlank()).map(ApiKeyScope::valueOf)
+                .collect(Collectors.toSet());
     }
 
     static List<GrantedAuthority> authorities(Set<ApiKeyScope> scopes) {

@@ -54,16 +54,12 @@ public final class PreparedSegments {
     private final int[] trees;
     /** Where each segment's tree starts in {@link #trees}. */
     private final int[] starts;
+    /** The cookies the criteria read, named once per snapshot: the site tag asks on every page view. */
+    private final SortedSet<String> cookieNames;
 
     /** The names of the cookies these segments read, in order. */
     public SortedSet<String> cookieNames() {
-        SortedSet<String> names = new TreeSet<>();
-        for (Criterion criterion : criteria) {
-            if (criterion instanceof Criterion.Cookie cookie) {
-                names.add(cookie.name());
-            }
-        }
-        return Collections.unmodifiableSortedSet(names);
+        return cookieNames;
     }
 
     PreparedSegments(SegmentEvaluation evaluation, List<SegmentDefinition> segments) {
@@ -78,6 +74,13 @@ public final class PreparedSegments {
         }
         this.trees = flattened.stream().mapToInt(Integer::intValue).toArray();
         this.criteria = distinct.toArray(Criterion[]::new);
+        SortedSet<String> cookies = new TreeSet<>();
+        for (Criterion criterion : criteria) {
+            if (criterion instanceof Criterion.Cookie cookie) {
+                cookies.add(cookie.name());
+            }
+        }
+        this.cookieNames = Collections.unmodifiableSortedSet(cookies);
         this.urlPatterns = new Pattern[criteria.length];
         this.unanswered = new byte[criteria.length];
         for (int number = 0; number < criteria.length; number++) {
