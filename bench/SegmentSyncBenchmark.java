@@ -62,7 +62,7 @@ public class SegmentSyncBenchmark {
         }
 
         try (Connection db = DriverManager.getConnection(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?")
-                + "allowLocalInfile=true", "root", "")) {
+                + "allowLocalInfile=true")) {
             // issue 5's floor is set at 1,000,000 members; at 10,000,000 its secondary index alone takes
             // half an hour on the benchmark machine, and no target is set against it there
             double floor = memberCount <= FLOOR_UP_TO ? floorSeconds(db, members) : Double.NaN;

@@ -1,6 +1,7 @@
 # Sourced by the benchmarks: builds the production jar when missing or older than the sources, and
 # starts it with a 512 MB heap on a fresh embedded database, or on the one in $work/mariadb when the
-# caller set $work. Sets $app (pid), $work, $port, $db_port.
+# caller set $work. Sets $app (pid), $work, $port, $db_port, and exports MYSQL_PWD, the embedded
+# database's root password, for the mariadb client the benchmarks count with.
 port=${BENCH_PORT:-18080}
 
 require_wrk() {
@@ -35,4 +36,6 @@ start_hub() {
   done
   curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "the app did not start:"; tail -20 "$work/app.log"; exit 1; }
   db_port=$(grep -o 'ready on port [0-9]*' "$work/app.log" | head -1 | awk '{print $4}' || true)
+  MYSQL_PWD=$(cat "$work/mariadb.password")
+  export MYSQL_PWD
 }

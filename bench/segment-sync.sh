@@ -16,7 +16,7 @@ members=${1:-1000000}
 client_heap=$(( members / 1000000 * 600 + 1024 ))m
 classpath=$(ls ~/.m2/repository/org/mariadb/jdbc/mariadb-java-client/*/mariadb-java-client-*.jar | grep -v sources | tail -1)
 java -Xmx"$client_heap" -cp "$classpath" bench/SegmentSyncBenchmark.java "http://127.0.0.1:$port" \
-  "jdbc:mariadb://127.0.0.1:$db_port/audiencehub" "$secret" "$members"
+  "jdbc:mariadb://127.0.0.1:$db_port/audiencehub?user=root&password=$MYSQL_PWD" "$secret" "$members"
 echo "hub heap at the end of the run (limit -Xmx512m), then its live set after a full GC:"
 jcmd "$app" GC.heap_info | grep -m1 "total"
 jcmd "$app" GC.run >/dev/null

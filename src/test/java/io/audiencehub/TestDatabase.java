@@ -50,7 +50,8 @@ public final class TestDatabase {
             EmbeddedMariaDb server = EmbeddedMariaDb.start(
                     new DatabaseProperties.Embedded(dataDir, 0, "audiencehub_test", true));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-mariadb-stop"));
-            embeddedUrl = server.jdbcUrl() + "?user=root&createDatabaseIfNotExist=true";
+            embeddedUrl = server.jdbcUrl() + "?user=" + server.user() + "&password=" + server.password()
+                    + "&createDatabaseIfNotExist=true";
         }
         return embeddedUrl;
     }

@@ -1,5 +1,6 @@
 package io.audiencehub.connector;
 
+import io.audiencehub.base.OwnerOnlyFiles;
 import io.audiencehub.base.StartupRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,8 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -18,7 +17,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -48,7 +46,6 @@ class TokenCipher {
     /** Starts every value written with a key id; values written before have none (IV first). */
     private static final byte[] HEADER = {(byte) 0xAE, 0x01};
     private static final int PREFIX_BYTES = HEADER.length + KEY_ID_BYTES;
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** The ring by key id, newest first. */
     private final Map<ByteBuffer, SecretKey> keys = new LinkedHashMap<>();
@@ -158,10 +155,8 @@ class TokenCipher {
         try {
             if (Files.notExists(file)) {
                 create(file);
-            } else if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-                log.warn("The token key file {} was readable by others ({}); it is now rw------- (owner only)",
-                        file.toAbsolutePath(), PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-                Files.setPosixFilePermissions(file, OWNER_ONLY);
+            } else {
+                OwnerOnlyFiles.tighten(file, "The token key file");
             }
             for (String line : Files.readAllLines(file)) {
                 if (StringUtils.hasText(line)) {
@@ -182,9 +177,7 @@ class TokenCipher {
     private static void create(Path file) throws IOException {
         byte[] generated = new byte[32];
         new SecureRandom().nextBytes(generated);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        Files.writeString(file, Base64.getEncoder().encodeToString(generated) + "\n");
+        OwnerOnlyFiles.create(file, Base64.getEncoder().encodeToString(generated) + "\n");
     }
 
     private static byte[] decode(String base64, String where) {

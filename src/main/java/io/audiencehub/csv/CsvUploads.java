@@ -1,17 +1,14 @@
 package io.audiencehub.csv;
 
+import io.audiencehub.base.OwnerOnlyFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -40,16 +37,15 @@ class CsvUploads {
         this.folder = folder;
         this.retention = retention;
         this.clock = clock;
-        Files.createDirectories(folder, ownerOnly("rwx------"));
         // a folder made before, by hand or by an older hub, is made owner-only too
-        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        OwnerOnlyFiles.folder(folder);
         deleteExpired();
     }
 
     /** A new empty file for one upload, readable by this hub's user only. */
     File newFile() {
         try {
-            return Files.createTempFile(folder, "upload-", ".csv", ownerOnly("rw-------")).toFile();
+            return Files.createTempFile(folder, "upload-", ".csv", OwnerOnlyFiles.fileAttribute()).toFile();
         } catch (IOException e) {
             throw new UncheckedIOException("No file can be created for the upload in " + folder
                     + "; check that the folder (audiencehub.csv.upload-folder) is writable", e);
@@ -87,9 +83,5 @@ class CsvUploads {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static FileAttribute<Set<PosixFilePermission>> ownerOnly(String permissions) {
-        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
     }
 }

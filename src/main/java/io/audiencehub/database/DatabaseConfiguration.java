@@ -42,7 +42,7 @@ class DatabaseConfiguration {
     @Conditional(EmbeddedDatabase.class)
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource embeddedDataSource(EmbeddedMariaDb server) {
-        return dataSource(server.jdbcUrl(), "root", "");
+        return dataSource(server.jdbcUrl(), server.user(), server.password());
     }
 
     private static HikariDataSource dataSource(String url, String user, String password) {

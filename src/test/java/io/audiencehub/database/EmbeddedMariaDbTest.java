@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -23,6 +25,7 @@ class EmbeddedMariaDbTest {
     @BeforeEach
     void freshFolder() throws IOException {
         FileSystemUtils.deleteRecursively(dataDir);
+        Files.deleteIfExists(dataDir.resolveSibling("data.password"));
     }
 
     /** Under java.io.tmpdir on purpose: a data folder there must survive as well as anywhere else. */
@@ -63,7 +66,45 @@ class EmbeddedMariaDbTest {
         }
     }
 
+    @Test
+    void rootHasAPasswordKeptOwnerOnlyNextToTheDataAndNoOtherPasswordIsAccepted() throws IOException, SQLException {
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(settings)) {
+            Path passwordFile = dataDir.resolveSibling("data.password");
+            assertThat(Files.readString(passwordFile).strip()).isEqualTo(server.password()).hasSizeGreaterThanOrEqualTo(32);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "root", "").close())
+                    .as("no password").isInstanceOf(SQLException.class).hasMessageContaining("Access denied");
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "root", "guess").close())
+                    .as("a wrong one").isInstanceOf(SQLException.class).hasMessageContaining("Access denied");
+            try (Connection connection = connect(server)) {
+                assertThat(connection.isValid(2)).isTrue();
+            }
+        }
+    }
+
+    /** Also how a data folder made by a version whose server ran without grant tables is closed. */
+    @Test
+    void aPasswordFileMadeAnewIsTheOnlyPasswordAtTheNextStart() throws IOException, SQLException {
+        String first;
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(settings)) {
+            first = server.password();
+        }
+        Files.delete(dataDir.resolveSibling("data.password"));
+
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(settings)) {
+            assertThat(server.password()).isNotEqualTo(first);
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "root", first).close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("Access denied");
+            try (Connection connection = connect(server)) {
+                assertThat(connection.isValid(2)).isTrue();
+            }
+            assertThat(dataDir.resolveSibling("data-server/tmp/init.sql")).as("the password is not left in the init file")
+                    .doesNotExist();
+        }
+    }
+
     private static Connection connect(EmbeddedMariaDb server) throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl(), "root", "");
+        return DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
     }
 }
