@@ -66,9 +66,9 @@ class ComposeEnvironmentTest {
     private static void startsReady(Map<String, String> environment, String schema) {
         Map<String, Object> pointed = new HashMap<>(environment);
         pointed.put("AUDIENCEHUB_DB_URL", TestDatabase.url(schema));
-        // the test database's own account: the compose file's belongs to its MariaDB container
-        pointed.put("AUDIENCEHUB_DB_USER", "root");
-        pointed.put("AUDIENCEHUB_DB_PASSWORD", "");
+        // the test database's own account, in its URL: the compose file's belongs to its MariaDB container
+        pointed.remove("AUDIENCEHUB_DB_USER");
+        pointed.remove("AUDIENCEHUB_DB_PASSWORD");
         // named as Spring Boot names an environment's variables, so that they bind as real ones do
         StandardEnvironment hubEnvironment = new StandardEnvironment();
         hubEnvironment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
