@@ -29,13 +29,15 @@ import javax.crypto.spec.SecretKeySpec;
  * floor on the hub's own database. Run by bench/segment-sync.sh, which starts the hub; see bench/README.md.
  *
  * Arguments: hub base URL, JDBC URL of the hub's database, webhook secret, and optionally the number of
- * members (a multiple of 10,000).
+ * members (a multiple of 10,000) and how many of them are reported as visitors before the sync
+ * (50,000 unless told; 10,000 more are reported after it). With the hub's process id in HUB_PID, it
+ * prints the hub's footprint at each step: its live heap after a full GC and its database's size.
  */
 public class SegmentSyncBenchmark {
 
     private static final int PAGE = 10_000;
     private static final int FLOOR_UP_TO = 1_000_000;
-    private static final int KNOWN_BEFORE = 50_000;
+    private static final int DEFAULT_KNOWN_BEFORE = 50_000;
     private static final int KNOWN_AFTER = 10_000;
     private static final int CHURN = 10_000;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -46,10 +48,11 @@ public class SegmentSyncBenchmark {
         String hub = args[0];
         String jdbcUrl = args[1];
         byte[] secret = args[2].getBytes(StandardCharsets.UTF_8);
-        int memberCount = args.length > 3 ? Integer.parseInt(args[3].replace("_", "").replace(",", "")) : 1_000_000;
-        if (memberCount < KNOWN_BEFORE + KNOWN_AFTER || memberCount % PAGE != 0) {
+        int memberCount = args.length > 3 ? count(args[3]) : 1_000_000;
+        int knownBefore = args.length > 4 ? count(args[4]) : DEFAULT_KNOWN_BEFORE;
+        if (memberCount < knownBefore + KNOWN_AFTER || memberCount % PAGE != 0) {
             throw new IllegalArgumentException("the number of members must be a multiple of " + PAGE
-                    + " and at least " + (KNOWN_BEFORE + KNOWN_AFTER));
+                    + " and at least " + (knownBefore + KNOWN_AFTER) + " (the visitors reported before and after)");
         }
         Random random = new Random(20261129);
         List<String> members = new ArrayList<>(memberCount);
@@ -82,12 +85,14 @@ public class SegmentSyncBenchmark {
                 connector.executeUpdate();
             }
 
-            Set<String> known = new HashSet<>(members.subList(0, KNOWN_BEFORE));
+            footprint(db, "empty hub");
+            Set<String> known = new HashSet<>(members.subList(0, knownBefore));
             long reportStart = System.nanoTime();
-            report(hub, members.subList(0, KNOWN_BEFORE));
-            System.out.printf("reported %,d known visitors through the tag's endpoint in %.1f s%n", KNOWN_BEFORE,
+            report(hub, members.subList(0, knownBefore));
+            System.out.printf("reported %,d known visitors through the tag's endpoint in %.1f s%n", knownBefore,
                     seconds(reportStart));
             Thread.sleep(3_000); // the registry's flush and the audience feature's first-sighting pass
+            footprint(db, String.format("%,d known visitors, no audience", knownBefore));
 
             long segment = 1_338_065;
             long start = System.nanoTime();
@@ -104,8 +109,9 @@ public class SegmentSyncBenchmark {
                 System.out.printf("ratio end-to-end / floor: %.2f (target <= 1.00)%n", full / floor);
             }
 
-            report(hub, members.subList(KNOWN_BEFORE, KNOWN_BEFORE + KNOWN_AFTER));
-            known.addAll(members.subList(KNOWN_BEFORE, KNOWN_BEFORE + KNOWN_AFTER));
+            footprint(db, String.format("%,d known visitors, an audience of %,d members", knownBefore, memberCount));
+            report(hub, members.subList(knownBefore, knownBefore + KNOWN_AFTER));
+            known.addAll(members.subList(knownBefore, knownBefore + KNOWN_AFTER));
             Thread.sleep(3_000);
 
             List<String> added = new ArrayList<>(CHURN);
@@ -139,6 +145,54 @@ public class SegmentSyncBenchmark {
                 }
             }
         }
+    }
+
+    private static int count(String argument) {
+        return Integer.parseInt(argument.replace("_", "").replace(",", ""));
+    }
+
+    /** The hub's live heap after a full GC (with HUB_PID set) and the size of its tables and indexes. */
+    private static void footprint(Connection db, String state) throws Exception {
+        String pid = System.getenv("HUB_PID");
+        String heap = "not measured (no HUB_PID)";
+        if (pid != null) {
+            jcmd(pid, "GC.run");
+            java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+            heap = used.find() ? String.format("%.1f MB", Long.parseLong(used.group(1)) / 1024.0) : "unreadable";
+        }
+        List<String> tables = new ArrayList<>();
+        try (Statement sql = db.createStatement();
+             ResultSet names = sql.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
+            while (names.next()) {
+                tables.add(names.getString(1));
+            }
+        }
+        StringBuilder largest = new StringBuilder();
+        long total = 0;
+        try (Statement sql = db.createStatement()) {
+            for (String table : tables) {
+                sql.execute("ANALYZE TABLE `" + table + "`"); // InnoDB's sizes are estimates until analysed
+            }
+            try (ResultSet sizes = sql.executeQuery("SELECT table_name, data_length + index_length FROM information_schema.tables"
+                    + " WHERE table_schema = DATABASE() ORDER BY 2 DESC")) {
+                for (int n = 0; sizes.next(); n++) {
+                    total += sizes.getLong(2);
+                    if (n < 4) {
+                        largest.append(n == 0 ? "" : ", ").append(sizes.getString(1))
+                                .append(String.format(" %.1f MB", sizes.getLong(2) / 1048576.0));
+                    }
+                }
+            }
+        }
+        System.out.printf("footprint, %s: heap live after a full GC %s; database %.1f MB (%s)%n", state, heap,
+                total / 1048576.0, largest);
+    }
+
+    private static String jcmd(String pid, String command) throws Exception {
+        Process jcmd = new ProcessBuilder("jcmd", pid, command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return output;
     }
 
     /** The plain one-row-per-member design's best case: a bulk load into a table with both indexes. */

@@ -4,7 +4,9 @@
 # heap capped at 512 MB, against the storage floor (LOAD DATA LOCAL INFILE of the same ids into a plain
 # indexed table on the same database); then a churn sync of 10,000 adds and 10,000 removes. Prints
 # every figure, the hub's live heap after a full GC included.
-#   bench/segment-sync.sh [members]        e.g. bench/segment-sync.sh 10000000
+#   bench/segment-sync.sh [members] [known]   e.g. bench/segment-sync.sh 10000000
+# known: how many members are reported as visitors before the sync (50,000; 10,000 more come after);
+# each step also prints the hub's footprint (live heap, database size), the sizing figures' source.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secret=bench-webhook-secret
@@ -15,8 +17,8 @@ members=${1:-1000000}
 # the client keeps every id it sent, to recount: about 600 bytes a member with the floor's file
 client_heap=$(( members / 1000000 * 600 + 1024 ))m
 classpath=$(ls ~/.m2/repository/org/mariadb/jdbc/mariadb-java-client/*/mariadb-java-client-*.jar | grep -v sources | tail -1)
-java -Xmx"$client_heap" -cp "$classpath" bench/SegmentSyncBenchmark.java "http://127.0.0.1:$port" \
-  "jdbc:mariadb://127.0.0.1:$db_port/audiencehub?user=root&password=$MYSQL_PWD" "$secret" "$members"
+HUB_PID=$app java -Xmx"$client_heap" -cp "$classpath" bench/SegmentSyncBenchmark.java "http://127.0.0.1:$port" \
+  "jdbc:mariadb://127.0.0.1:$db_port/audiencehub?user=root&password=$MYSQL_PWD" "$secret" "$members" ${2:+"$2"}
 echo "hub heap at the end of the run (limit -Xmx512m), then its live set after a full GC:"
 jcmd "$app" GC.heap_info | grep -m1 "total"
 jcmd "$app" GC.run >/dev/null
