@@ -85,14 +85,14 @@ public class SegmentSyncBenchmark {
                 connector.executeUpdate();
             }
 
-            footprint(db, "empty hub");
+            Footprint.print(db, "empty hub");
             Set<String> known = new HashSet<>(members.subList(0, knownBefore));
             long reportStart = System.nanoTime();
             report(hub, members.subList(0, knownBefore));
             System.out.printf("reported %,d known visitors through the tag's endpoint in %.1f s%n", knownBefore,
                     seconds(reportStart));
             Thread.sleep(3_000); // the registry's flush and the audience feature's first-sighting pass
-            footprint(db, String.format("%,d known visitors, no audience", knownBefore));
+            Footprint.print(db, String.format("%,d known visitors, no audience", knownBefore));
 
             long segment = 1_338_065;
             long start = System.nanoTime();
@@ -109,7 +109,7 @@ public class SegmentSyncBenchmark {
                 System.out.printf("ratio end-to-end / floor: %.2f (target <= 1.00)%n", full / floor);
             }
 
-            footprint(db, String.format("%,d known visitors, an audience of %,d members", knownBefore, memberCount));
+            Footprint.print(db, String.format("%,d known visitors, an audience of %,d members", knownBefore, memberCount));
             report(hub, members.subList(knownBefore, knownBefore + KNOWN_AFTER));
             known.addAll(members.subList(knownBefore, knownBefore + KNOWN_AFTER));
             Thread.sleep(3_000);
@@ -149,50 +149,6 @@ public class SegmentSyncBenchmark {
 
     private static int count(String argument) {
         return Integer.parseInt(argument.replace("_", "").replace(",", ""));
-    }
-
-    /** The hub's live heap after a full GC (with HUB_PID set) and the size of its tables and indexes. */
-    private static void footprint(Connection db, String state) throws Exception {
-        String pid = System.getenv("HUB_PID");
-        String heap = "not measured (no HUB_PID)";
-        if (pid != null) {
-            jcmd(pid, "GC.run");
-            java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
-            heap = used.find() ? String.format("%.1f MB", Long.parseLong(used.group(1)) / 1024.0) : "unreadable";
-        }
-        List<String> tables = new ArrayList<>();
-        try (Statement sql = db.createStatement();
-             ResultSet names = sql.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
-            while (names.next()) {
-                tables.add(names.getString(1));
-            }
-        }
-        StringBuilder largest = new StringBuilder();
-        long total = 0;
-        try (Statement sql = db.createStatement()) {
-            for (String table : tables) {
-                sql.execute("ANALYZE TABLE `" + table + "`"); // InnoDB's sizes are estimates until analysed
-            }
-            try (ResultSet sizes = sql.executeQuery("SELECT table_name, data_length + index_length FROM information_schema.tables"
-                    + " WHERE table_schema = DATABASE() ORDER BY 2 DESC")) {
-                for (int n = 0; sizes.next(); n++) {
-                    total += sizes.getLong(2);
-                    if (n < 4) {
-                        largest.append(n == 0 ? "" : ", ").append(sizes.getString(1))
-                                .append(String.format(" %.1f MB", sizes.getLong(2) / 1048576.0));
-                    }
-                }
-            }
-        }
-        System.out.printf("footprint, %s: heap live after a full GC %s; database %.1f MB (%s)%n", state, heap,
-                total / 1048576.0, largest);
-    }
-
-    private static String jcmd(String pid, String command) throws Exception {
-        Process jcmd = new ProcessBuilder("jcmd", pid, command).redirectErrorStream(true).start();
-        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        jcmd.waitFor();
-        return output;
     }
 
     /** The plain one-row-per-member design's best case: a bulk load into a table with both indexes. */

@@ -39,3 +39,13 @@ start_hub() {
   MYSQL_PWD=$(cat "$work/mariadb.password")
   export MYSQL_PWD
 }
+
+# Compiles the benchmark's sources with what they share (bench/Footprint.java) against the MariaDB
+# driver, for `java -cp "$bench_classpath"`.
+compile_bench() {
+  local driver
+  driver=$(ls ~/.m2/repository/org/mariadb/jdbc/mariadb-java-client/*/mariadb-java-client-*.jar | grep -v sources | tail -1)
+  mkdir -p "$work/classes"
+  javac -nowarn -d "$work/classes" -cp "$driver" bench/Footprint.java "$@"
+  bench_classpath="$work/classes:$driver"
+}
