@@ -17,13 +17,8 @@ final class Footprint {
 
     /** The hub's live heap after a full GC (with HUB_PID set) and the size of its tables and indexes. */
     static void print(Connection db, String state) throws Exception {
-        String pid = System.getenv("HUB_PID");
-        String heap = "not measured (no HUB_PID)";
-        if (pid != null) {
-            jcmd(pid, "GC.run");
-            Matcher used = USED.matcher(jcmd(pid, "GC.heap_info"));
-            heap = used.find() ? String.format("%.1f MB", Long.parseLong(used.group(1)) / 1024.0) : "unreadable";
-        }
+        double live = liveHeapMegabytes();
+        String heap = Double.isNaN(live) ? "not measured (no HUB_PID)" : String.format("%.1f MB", live);
         List<String> tables = new ArrayList<>();
         try (Statement sql = db.createStatement();
              ResultSet names = sql.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
@@ -50,6 +45,20 @@ final class Footprint {
         }
         System.out.printf("footprint, %s: heap live after a full GC %s; database %.1f MB (%s)%n", state, heap,
                 total / 1048576.0, largest);
+    }
+
+    /** The hub's heap in use right after a full GC, or NaN without HUB_PID. */
+    static double liveHeapMegabytes() throws Exception {
+        String pid = System.getenv("HUB_PID");
+        if (pid == null) {
+            return Double.NaN;
+        }
+        jcmd(pid, "GC.run");
+        Matcher used = USED.matcher(jcmd(pid, "GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("jcmd GC.heap_info printed no heap in use");
+        }
+        return Long.parseLong(used.group(1)) / 1024.0;
     }
 
     private static String jcmd(String pid, String command) throws Exception {

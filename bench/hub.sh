@@ -41,11 +41,11 @@ start_hub() {
 }
 
 # Compiles the benchmark's sources with what they share (bench/Footprint.java) against the MariaDB
-# driver, for `java -cp "$bench_classpath"`.
+# driver and $extra_classpath, for `java -cp "$bench_classpath"`.
 compile_bench() {
   local driver
   driver=$(ls ~/.m2/repository/org/mariadb/jdbc/mariadb-java-client/*/mariadb-java-client-*.jar | grep -v sources | tail -1)
+  bench_classpath="$work/classes:$driver${extra_classpath:+:$extra_classpath}"
   mkdir -p "$work/classes"
-  javac -nowarn -d "$work/classes" -cp "$driver" bench/Footprint.java "$@"
-  bench_classpath="$work/classes:$driver"
+  javac -nowarn -d "$work/classes" -cp "$bench_classpath" bench/Footprint.java "$@"
 }

@@ -108,7 +108,7 @@ class CampaignApiController {
         return CampaignItem.of(campaigns.save(campaignId, draft(body)));
     }
 
-    @Operation(summary = "Deletes a draft; a campaign that ran is ended instead")
+    @Operation(summary = "Deletes a draft; a campaign that ran is refused (400): end it instead")
     @DeleteMapping("/{campaignId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long campaignId) {

@@ -175,7 +175,7 @@ public class CampaignService {
         return move(id, CampaignStatus.ENDED);
     }
 
-    /** Deletes a campaign that never ran; one that did is ended instead, so that its history stays. */
+    /** Deletes a campaign that never ran; one that did is refused, to be ended instead, so that its history stays. */
     @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.CAMPAIGNS_AUTHORITY + "')")
     @Transactional
     public void delete(long id) {
