@@ -1,5 +1,4 @@
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -9,8 +8,6 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -30,19 +27,11 @@ public class CsvUpload {
         Path first = write("first", 0);
         Path second = write("second", ROWS / 10);
         System.out.printf("files: %d rows, %.1f MB each%n", ROWS, Files.size(first) / 1e6);
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        try (Playwright playwright = Chromium.playwright()) {
+            Browser browser = Chromium.launch(playwright);
             Page page = browser.newPage();
             page.setDefaultTimeout(TIMEOUT);
-            page.navigate(hub + "/login");
-            page.locator("vaadin-login-form input[name='username']").fill("admin");
-            page.locator("vaadin-login-form input[name='password']").fill("admin");
-            page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
-            page.waitForURL(url -> !url.contains("/login"));
+            Chromium.signInAsAdmin(page, hub);
             upload(page, hub, first, "first upload (new audience)");
             upload(page, hub, second, "second upload (replaces 10 % of the members)");
         } finally {

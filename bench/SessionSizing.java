@@ -1,13 +1,10 @@
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What an admin's session costs the hub: N admins (20 unless told), each in a browser context of its
@@ -22,12 +19,8 @@ public class SessionSizing {
     public static void main(String[] args) throws Exception {
         String hub = args[0];
         int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        try (Playwright playwright = Chromium.playwright()) {
+            Browser browser = Chromium.launch(playwright);
             double before = Footprint.liveHeapMegabytes();
             System.out.printf("hub's live heap with no session: %.1f MB%n", before);
             List<BrowserContext> open = new ArrayList<>();
@@ -35,11 +28,7 @@ public class SessionSizing {
                 BrowserContext admin = browser.newContext();
                 open.add(admin);
                 Page directory = admin.newPage();
-                directory.navigate(hub + "/login");
-                directory.locator("vaadin-login-form input[name='username']").fill("admin");
-                directory.locator("vaadin-login-form input[name='password']").fill("admin");
-                directory.locator("vaadin-login-form vaadin-button[slot='submit']").click();
-                directory.waitForURL(url -> !url.contains("/login"));
+                Chromium.signInAsAdmin(directory, hub);
                 directory.navigate(hub + "/integrations/directory");
                 directory.getByRole(AriaRole.GRID).first().waitFor();
                 Page builder = admin.newPage();

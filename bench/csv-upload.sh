@@ -7,8 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/hub.sh
 start_hub
-classpath=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-java -Xmx1g -cp "$classpath" bench/CsvUpload.java "http://127.0.0.1:$port"
+extra_classpath=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+compile_bench bench/Chromium.java bench/CsvUpload.java
+java -Xmx1g -cp "$bench_classpath" CsvUpload "http://127.0.0.1:$port"
 echo "hub heap at the end of the run (limit -Xmx512m), then its live set after a full GC:"
 jcmd "$app" GC.heap_info | grep -m1 "total"
 jcmd "$app" GC.run >/dev/null

@@ -9,6 +9,6 @@ cd "$(dirname "$0")/.."
 . bench/hub.sh
 start_hub
 extra_classpath=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-compile_bench bench/SessionSizing.java
+compile_bench bench/Chromium.java bench/SessionSizing.java
 HUB_PID=$app java -cp "$bench_classpath" SessionSizing "http://127.0.0.1:$port" ${1:+"$1"}
 grep -E "OutOfMemory|ERROR" "$work/app.log" | head -5 || true
