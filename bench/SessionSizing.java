@@ -2,7 +2,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +29,7 @@ public class SessionSizing {
                 Page directory = admin.newPage();
                 Chromium.signInAsAdmin(directory, hub);
                 directory.navigate(hub + "/integrations/directory");
-                directory.getByRole(AriaRole.GRID).first().waitFor();
+                directory.locator("#connections").waitFor();
                 Page builder = admin.newPage();
                 builder.navigate(hub + "/segments/new");
                 builder.getByText("EXTERNAL DATA").first().waitFor();
