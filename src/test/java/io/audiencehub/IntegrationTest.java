@@ -1,8 +1,12 @@
 package io.audiencehub;
 
+import io.audiencehub.connector.CustomSources;
 import io.audiencehub.connector.DependentsForTests;
+import io.audiencehub.connector.HeapAuthorization;
+import io.audiencehub.connector.HeapPush;
 import io.audiencehub.visitor.FirstSightingsForTests;
 import org.junit.jupiter.api.Tag;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,6 +66,13 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected HeapAuthorization heapAuthorization;
+    @Autowired
+    protected CustomSources customSources;
+    @Autowired
+    protected HeapPush heapPush;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -4,7 +4,7 @@ import io.audiencehub.audience.AudienceService;
 import io.audiencehub.campaign.Decider.Live;
 import io.audiencehub.campaign.Decider.Snapshot;
 import io.audiencehub.connector.ConnectorPushChanged;
-import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.HeapPush;
 import io.audiencehub.segment.SegmentChanged;
 import io.audiencehub.segment.SegmentDefinition;
 import io.audiencehub.segment.SegmentService;
@@ -49,17 +49,17 @@ public class DecisionService implements TagCookies {
     private final CampaignService campaigns;
     private final SegmentService segments;
     private final AudienceService audiences;
-    private final ConnectorService connectors;
+    private final HeapPush heapPush;
     private final DecisionCounts counts;
     private final MeterRegistry metrics;
     private volatile Running running;
 
     DecisionService(CampaignService campaigns, SegmentService segments, AudienceService audiences,
-                    ConnectorService connectors, DecisionCounts counts, MeterRegistry metrics) {
+                    HeapPush heapPush, DecisionCounts counts, MeterRegistry metrics) {
         this.campaigns = campaigns;
         this.segments = segments;
         this.audiences = audiences;
-        this.connectors = connectors;
+        this.heapPush = heapPush;
         this.counts = counts;
         this.metrics = metrics;
         this.running = new Running(Snapshot.of(List.of(), Map.of(), segments::prepare), new Decider((live, variation) -> { }),
@@ -116,7 +116,7 @@ public class DecisionService implements TagCookies {
                 decisionMetrics[live.position()][variation].increment();
                 decisionCounts[live.position()][variation].increment();
             });
-            running = new Running(snapshot, decider, !connectors.heapPushConnectors().isEmpty());
+            running = new Running(snapshot, decider, !heapPush.connectors().isEmpty());
         } catch (RuntimeException e) {
             log.error("Could not reload the running campaigns; decisions go on from the last ones loaded", e);
         }

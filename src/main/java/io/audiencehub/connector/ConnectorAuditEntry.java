@@ -2,5 +2,5 @@ package io.audiencehub.connector;
 
 import java.time.Instant;
 
-public record ConnectorAuditEntry(String action, String actor, Instant at, String detail) {
+public record ConnectorAuditEntry(ConnectorAuditAction action, String actor, Instant at, String detail) {
 }

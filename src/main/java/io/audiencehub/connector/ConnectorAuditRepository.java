@@ -14,17 +14,24 @@ class ConnectorAuditRepository {
         this.jdbc = jdbc;
     }
 
-    void append(long connectorId, String action, String actor, Instant at, String detail) {
+    private static final int MAX_DETAIL = 500;
+
+    /** Appends to the connector's history; a detail longer than the column is cut, never refused. */
+    void append(long connectorId, ConnectorAuditAction action, String actor, Instant at, String detail) {
         jdbc.sql("""
                         INSERT INTO connector_audit (connector_id, action, actor, at, detail)
                         VALUES (:connectorId, :action, :actor, :at, :detail)
                         """)
                 .param("connectorId", connectorId)
-                .param("action", action)
+                .param("action", action.name())
                 .param("actor", actor)
                 .param("at", at)
-                .param("detail", detail)
+                .param("detail", shorten(detail))
                 .update();
+    }
+
+    static String shorten(String detail) {
+        return detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 3) + "..." : detail;
     }
 
     List<ConnectorAuditEntry> page(long connectorId, int offset, int limit) {

@@ -96,6 +96,11 @@ class ConnectorRepository {
                 .optional();
     }
 
+    /** @throws ConnectorException saying so, when the connector was deleted meanwhile */
+    Connector existing(long id) {
+        return find(id).orElseThrow(() -> new ConnectorException("Connector " + id + " no longer exists. Reload the page."));
+    }
+
     void setPush(long connectorId, boolean enabled, String by, Instant now) {
         if (enabled) {
             jdbc.sql("""

@@ -15,10 +15,10 @@ class OAuthCallbackController {
 
     static final String RESULT_PAGE = "/integrations/hub/heap";
 
-    private final ConnectorService connectors;
+    private final HeapAuthorization authorization;
 
-    OAuthCallbackController(ConnectorService connectors) {
-        this.connectors = connectors;
+    OAuthCallbackController(HeapAuthorization authorization) {
+        this.authorization = authorization;
     }
 
     @Operation(summary = "Where the provider sends the admin's browser back after consent; redirects to the"
@@ -28,7 +28,7 @@ class OAuthCallbackController {
                           @RequestParam(required = false) String code,
                           @RequestParam(required = false) String error,
                           @RequestParam(name = "error_description", required = false) String errorDescription) {
-        AuthorizationOutcome outcome = connectors.completeAuthorization(state, code, error, errorDescription);
+        AuthorizationOutcome outcome = authorization.complete(state, code, error, errorDescription);
         UriComponentsBuilder page = UriComponentsBuilder.fromPath(RESULT_PAGE);
         if (outcome.connectorId() != null) {
             page.queryParam("connector", outcome.connectorId());

@@ -2,11 +2,13 @@ package io.audiencehub.csv;
 
 import io.audiencehub.audience.Audience;
 import io.audiencehub.audience.AudienceService;
+import io.audiencehub.base.BackgroundTasks;
 import io.audiencehub.connector.Connector;
+import io.audiencehub.connector.ConnectorKind;
 import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.CsvConnector;
 import io.audiencehub.sync.SyncService;
 import io.audiencehub.visitor.VisitorIds;
-import jakarta.annotation.PreDestroy;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.FilterInputStream;
@@ -24,9 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -34,8 +33,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,27 +56,19 @@ public class CsvAudienceService {
 
     private final CsvUploads uploads;
     private final ConnectorService connectors;
+    private final CsvConnector csvConnector;
     private final AudienceService audiences;
     private final SyncService sync;
-    private final SecurityContextHolderStrategy securityContext;
-    private final ExecutorService background = Executors.newFixedThreadPool(2, work -> {
-        Thread thread = new Thread(work, "csv-upload");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final BackgroundTasks background;
 
-    CsvAudienceService(ConnectorService connectors, AudienceService audiences, SyncService sync,
-                       SecurityContextHolderStrategy securityContext, CsvUploads uploads) {
+    CsvAudienceService(ConnectorService connectors, CsvConnector csvConnector, AudienceService audiences,
+                       SyncService sync, BackgroundTasks background, CsvUploads uploads) {
         this.uploads = uploads;
         this.connectors = connectors;
+        this.csvConnector = csvConnector;
         this.audiences = audiences;
         this.sync = sync;
-        this.securityContext = securityContext;
-    }
-
-    @PreDestroy
-    void stop() {
-        background.shutdownNow();
+        this.background = background;
     }
 
     /** A new file for an upload, deleted by {@link #discardUpload} or at the latest after the upload retention. */
@@ -127,22 +116,29 @@ public class CsvAudienceService {
                 new CsvLayout(delimiter, header, column));
     }
 
-    /** {@link #check} on a background thread, as the signed-in admin; {@code progress} is called from it. */
+    /**
+     * {@link #check} on a background thread, as the signed-in admin; {@code progress} is called from it.
+     * The admin is checked here, as the work is handed over; the work itself calls no checked method of this class.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     public CompletableFuture<CsvCheck> checkInBackground(Path file, CsvLayout layout, CsvProgress progress) {
-        return inBackground(() -> check(file, layout, progress));
+        return background.submit(() -> checked(file, layout, progress));
     }
 
-    /** {@link #importAudience} on a background thread, as the signed-in admin. */
+    /** {@link #importAudience} on a background thread, as the signed-in admin, checked as {@link #checkInBackground} is. */
     @PreAuthorize("hasRole('ADMIN')")
     public CompletableFuture<CsvImport> importInBackground(String audienceName, Path file, String fileName,
                                                            CsvLayout layout, CsvProgress progress) {
-        return inBackground(() -> importAudience(audienceName, file, fileName, layout, progress));
+        return background.submit(() -> imported(audienceName, file, fileName, layout, progress));
     }
 
     /** Reads the whole file as {@code layout} says: its ids, the known visitors among them, and every bad row. */
     @PreAuthorize("hasRole('ADMIN')")
     public CsvCheck check(Path file, CsvLayout layout, CsvProgress progress) {
+        return checked(file, layout, progress);
+    }
+
+    private CsvCheck checked(Path file, CsvLayout layout, CsvProgress progress) {
         Reading reading = read(file, layout, progress);
         progress.update("Matching " + reading.ids().size() + " ids with the known visitors", -1);
         long known = audiences.countKnownVisitors(reading.ids());
@@ -160,6 +156,10 @@ public class CsvAudienceService {
     @PreAuthorize("hasRole('ADMIN')")
     public CsvImport importAudience(String audienceName, Path file, String fileName, CsvLayout layout,
                                     CsvProgress progress) {
+        return imported(audienceName, file, fileName, layout, progress);
+    }
+
+    private CsvImport imported(String audienceName, Path file, String fileName, CsvLayout layout, CsvProgress progress) {
         String name = audienceName == null ? "" : audienceName.strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
             throw new CsvException("Give the audience a name of 1 to " + MAX_NAME_LENGTH + " characters.");
@@ -174,13 +174,13 @@ public class CsvAudienceService {
         if (reading.ids().isEmpty()) {
             throw new CsvException(fileName + " holds no visitor id; nothing was imported.");
         }
-        Connector connector = connectors.csvConnector();
+        Connector connector = csvConnector.get();
         long segmentId = segmentIdOf(connector.id(), name);
         progress.update("Importing " + reading.ids().size() + " ids", -1);
         long known = audiences.countKnownVisitors(reading.ids());
-        boolean applied = sync.replaceMembers(ConnectorService.CSV, connector.tokenId(), segmentId, name,
+        boolean applied = sync.replaceMembers(ConnectorKind.CSV, connector.tokenId(), segmentId, name,
                 reading.ids(), APPLY_WAIT) == SyncService.Delivery.APPLIED;
-        connectors.recordCsvUpload(connector.id(), name, fileName, reading.ids().size());
+        csvConnector.recordUpload(connector.id(), name, fileName, reading.ids().size());
         log.info("CSV audience \"{}\" replaced by {} ids from {} ({})", name, reading.ids().size(), fileName,
                 applied ? "applied" : "queued");
         progress.update(applied ? "Imported" : "Imported; the audience changes within seconds", 1);
@@ -190,7 +190,7 @@ public class CsvAudienceService {
     /** The uploaded audiences, by name: uploading under one of their names replaces its members. */
     @PreAuthorize("isAuthenticated()")
     public List<CsvAudience> uploaded(int offset, int limit) {
-        return connectors.page(ConnectorService.CSV, true, 0, 1).stream()
+        return connectors.page(ConnectorKind.CSV, true, 0, 1).stream()
                 .flatMap(connector -> audiences.page(connector.id(), "", false, offset, limit).stream())
                 .map(audience -> new CsvAudience(audience.id(), audience.name(), audience.memberCount(),
                         audience.matchedCount(), audience.available(), audience.lastChangeAt()))
@@ -279,20 +279,6 @@ public class CsvAudienceService {
                         throw new IllegalStateException("every Java runtime has SHA-256", e);
                     }
                 });
-    }
-
-    private <T> CompletableFuture<T> inBackground(Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        DelegatingSecurityContextRunnable task = new DelegatingSecurityContextRunnable(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }, securityContext.getContext());
-        task.setSecurityContextHolderStrategy(securityContext);
-        background.execute(task);
-        return result;
     }
 
     /** The delimiter the first line uses most: a comma, a semicolon (spreadsheets in many locales), a tab or a bar. */

@@ -1,6 +1,7 @@
 package io.audiencehub.sync;
 
-import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.ConnectorKind;
+import io.audiencehub.connector.CustomSources;
 import io.audiencehub.security.PublicEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -32,12 +33,12 @@ class CustomSourceWebhookController {
     static final String PATH = "/api/integrations/custom/{sourceId}/webhook";
 
     private final WebhookIntake intake;
-    private final ConnectorService connectors;
+    private final CustomSources customSources;
     private final WebhookSignature signature;
 
-    CustomSourceWebhookController(WebhookIntake intake, ConnectorService connectors, Clock clock) {
+    CustomSourceWebhookController(WebhookIntake intake, CustomSources customSources, Clock clock) {
         this.intake = intake;
-        this.connectors = connectors;
+        this.customSources = customSources;
         this.signature = new WebhookSignature(HEADER, "The source", "the source's signing secret is not the one"
                 + " shown when it was created or last replaced (its page in the Integration Hub makes a new one)", clock);
     }
@@ -63,9 +64,9 @@ class CustomSourceWebhookController {
     ResponseEntity<Map<String, Object>> receive(HttpServletRequest request, @PathVariable String sourceId,
                                                 @RequestHeader(name = HEADER, required = false) String signed)
             throws IOException {
-        return intake.receive(request, new WebhookIntake.Source(ConnectorService.CUSTOM, sourceId), () -> {
+        return intake.receive(request, new WebhookIntake.Source(ConnectorKind.CUSTOM, sourceId), () -> {
             WebhookSignature.Signed header = signature.read(signed);
-            byte[] secret = connectors.customSourceSecret(sourceId)
+            byte[] secret = customSources.signingSecret(sourceId)
                     .orElseThrow(() -> new WebhookRejected(404, "No validated custom source has the id \"" + sourceId
                             + "\": check the URL against the source's page in Integrations > Integration Hub > Custom"
                             + " source.", sourceId))

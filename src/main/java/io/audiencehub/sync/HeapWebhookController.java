@@ -1,6 +1,6 @@
 package io.audiencehub.sync;
 
-import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.ConnectorKind;
 import io.audiencehub.security.PublicEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -60,7 +60,7 @@ class HeapWebhookController {
     ResponseEntity<Map<String, Object>> receive(HttpServletRequest request,
                                                 @RequestHeader(name = HeapSignature.HEADER, required = false) String hash)
             throws IOException {
-        return intake.receive(request, new WebhookIntake.Source(ConnectorService.HEAP, null), () -> {
+        return intake.receive(request, new WebhookIntake.Source(ConnectorKind.HEAP, null), () -> {
             WebhookSignature.Signed signed = signature.header(hash);
             return body -> signature.verify(signed, body);
         });

@@ -5,7 +5,7 @@ import io.audiencehub.audience.MemberBatch;
 import io.audiencehub.base.ConflictRetry;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorService;
-import io.audiencehub.connector.ConnectorState;
+import io.audiencehub.connector.ConnectorKind;
 import io.audiencehub.sync.ConnectorSyncStatus.Health;
 import io.audiencehub.sync.SyncRepository.LastDeliveries;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,10 +72,10 @@ public class SyncService {
      * its run in one transaction. Returns the stored page's id, or empty when it was stored before: it is
      * not stored or applied again.
      */
-    Optional<Long> store(String providerId, SegmentSyncPage page) {
-        Connector connector = connectors.forTokenId(providerId, page.idToken())
-                .filter(found -> found.state() == ConnectorState.VALIDATED)
-                .orElseThrow(() -> unknownToken(providerId, page.idToken()));
+    Optional<Long> store(ConnectorKind kind, SegmentSyncPage page) {
+        Connector connector = connectors.forTokenId(kind, page.idToken())
+                .filter(Connector::validated)
+                .orElseThrow(() -> unknownToken(kind, page.idToken()));
         MemberBatch members = audiences.memberBatch(page.add(), page.remove());
         return ConflictRetry.execute(transaction, status -> store(connector.id(), page, members));
     }
@@ -88,11 +88,11 @@ public class SyncService {
      * @return {@code APPLIED}, or {@code QUEUED} when the writer has not applied it within {@code wait}
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public Delivery replaceMembers(String providerId, String tokenId, long segmentId, String audienceName,
+    public Delivery replaceMembers(ConnectorKind kind, String tokenId, long segmentId, String audienceName,
                                    List<String> members, Duration wait) {
         SegmentSyncPage page = new SegmentSyncPage(tokenId, segmentId, audienceName, "upload-" + UUID.randomUUID(), 1,
                 1, members, List.of(), true);
-        Optional<Long> stored = store(providerId, page);
+        Optional<Long> stored = store(kind, page);
         Delivery delivery = applier.awaitApplied(stored.orElseThrow(), wait) ? Delivery.APPLIED : Delivery.QUEUED;
         metrics.counter("audiencehub.sync.deliveries", "result", "upload_" + delivery.name().toLowerCase()).increment();
         return delivery;
@@ -141,14 +141,14 @@ public class SyncService {
         Long connectorId = null;
         try {
             connectorId = idToken == null ? null
-                    : connectors.forTokenId(source.providerId(), idToken).map(Connector::id).orElse(null);
+                    : connectors.forTokenId(source.kind(), idToken).map(Connector::id).orElse(null);
         } catch (RuntimeException e) {
             log.error("Could not find the connector of a refused delivery: {}", e.getMessage());
         }
         if (refusals.record(connectorId, idToken, rejection.status(), rejection.getMessage(), clientAddress,
                 clock.instant())) {
             log.warn("Refused a {} delivery from {} ({}): {} (alike refusals of this minute are counted, not logged)",
-                    source.providerId(), clientAddress, rejection.status(), rejection.getMessage());
+                    source.kind().providerId(), clientAddress, rejection.status(), rejection.getMessage());
         }
     }
 
@@ -162,14 +162,16 @@ public class SyncService {
         metrics.counter("audiencehub.sync.deliveries", "result", "busy").increment();
     }
 
-    private static WebhookRejected unknownToken(String providerId, String idToken) {
-        if (ConnectorService.CUSTOM.equals(providerId)) {
-            return new WebhookRejected(404, "$.id_token: no validated custom source has the id \"" + idToken
-                    + "\"; it was disconnected or deleted in Integrations > Integration Hub > Custom source.", idToken);
-        }
-        return new WebhookRejected(404, "$.id_token: no validated Heap connector has id_token \"" + idToken
-                + "\". Connect this Heap environment in Integrations > Integration Hub, or turn the export off in"
-                + " Heap.", idToken);
+    private static WebhookRejected unknownToken(ConnectorKind kind, String idToken) {
+        return new WebhookRejected(404, switch (kind) {
+            case CUSTOM -> "$.id_token: no validated custom source has the id \"" + idToken
+                    + "\"; it was disconnected or deleted in Integrations > Integration Hub > Custom source.";
+            case HEAP -> "$.id_token: no validated Heap connector has id_token \"" + idToken
+                    + "\". Connect this Heap environment in Integrations > Integration Hub, or turn the export off in"
+                    + " Heap.";
+            case CSV -> "$.id_token: the CSV connector \"" + idToken + "\" was disconnected while the upload was"
+                    + " imported; upload the file again.";
+        }, idToken);
     }
 
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.HOURS)

@@ -1,6 +1,7 @@
 package io.audiencehub.sync;
 
 import io.audiencehub.base.ConcurrencyPerKey;
+import io.audiencehub.connector.ConnectorKind;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
@@ -43,11 +44,11 @@ class WebhookIntake {
     /**
      * Where a delivery comes from.
      *
-     * @param providerId the connectors' provider its pages belong to
+     * @param kind the kind of connector its pages belong to
      * @param sourceId the id the delivery's URL names (a custom source's), which its {@code id_token} must
      *                 repeat; null when only the body names it (Heap)
      */
-    record Source(String providerId, String sourceId) {
+    record Source(ConnectorKind kind, String sourceId) {
     }
 
     private final HeapWebhookReader reader;
@@ -89,7 +90,7 @@ class WebhookIntake {
                     throw new WebhookRejected(400, "$.id_token: \"" + page.idToken() + "\" is not this source's id;"
                             + " send the id that the URL names, \"" + source.sourceId() + "\".", source.sourceId());
                 }
-                stored = sync.store(source.providerId(), page);
+                stored = sync.store(source.kind(), page);
             } finally {
                 reading.release();
                 readingPerClient.release(client);

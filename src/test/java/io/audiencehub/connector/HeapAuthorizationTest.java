@@ -65,7 +65,7 @@ class HeapAuthorizationTest extends IntegrationTest {
     @Test
     void allowingInHeapValidatesTheConnectorWithItsTokenIdAndEnvironment(CapturedOutput output) throws Exception {
         String name = unique("Production");
-        String authorize = connectors.startAuthorization("heap", name);
+        String authorize = heapAuthorization.start("heap", name);
         Map<String, String> request = HeapSandboxBrowser.query(authorize);
         assertThat(authorize).startsWith(baseUrl() + "/sandbox/heap/api/partner/oauth/authorize?");
         assertThat(request).containsEntry("response_type", "code").containsEntry("client_id", "audience-hub-sandbox")
@@ -84,7 +84,7 @@ class HeapAuthorizationTest extends IntegrationTest {
         assertThat(connector.tokenId()).isEqualTo(environment.idToken());
         assertThat(connector.environmentName()).isEqualTo(environment.name());
         assertThat(connectors.audit(id, 0, 10)).extracting(ConnectorAuditEntry::action)
-                .containsExactly("VALIDATED", "CREATED");
+                .containsExactly(ConnectorAuditAction.VALIDATED, ConnectorAuditAction.CREATED);
 
         byte[] stored = jdbc.sql("SELECT access_token FROM connector WHERE id = ?").param(id).query(byte[].class).single();
         String accessToken = cipher.decrypt(stored);
@@ -100,16 +100,16 @@ class HeapAuthorizationTest extends IntegrationTest {
         Map<String, String> answer = consentAnswer(name, "deny", environment.id());
 
         assertThat(answer).containsEntry("error", "access_denied").doesNotContainKey("code");
-        connectors.completeAuthorization(answer.get("state"), null, answer.get("error"), answer.get("error_description"));
+        heapAuthorization.complete(answer.get("state"), null, answer.get("error"), answer.get("error_description"));
         assertFailed(name, "You clicked Deny in Heap");
     }
 
     @Test
     void anAnswerWithoutStateOrWithAnUnknownStateChangesNothing() {
         int before = connectorCount();
-        assertThat(connectors.completeAuthorization(null, "some-code", null, null).problem())
+        assertThat(heapAuthorization.complete(null, "some-code", null, null).problem())
                 .isEqualTo(AuthorizationProblem.STATE_MISSING);
-        assertThat(connectors.completeAuthorization("forged-state", "some-code", null, null).problem())
+        assertThat(heapAuthorization.complete("forged-state", "some-code", null, null).problem())
                 .isEqualTo(AuthorizationProblem.STATE_UNKNOWN);
         assertThat(connectorCount()).isEqualTo(before);
     }
@@ -143,16 +143,16 @@ class HeapAuthorizationTest extends IntegrationTest {
     @Test
     void aCodeThatIsInvalidReusedOrExpiredFailsTheConnectorWithHeapsReason() throws Exception {
         String invalid = unique("Invalid code");
-        String state = HeapSandboxBrowser.query(connectors.startAuthorization("heap", invalid)).get("state");
-        connectors.completeAuthorization(state, "not-a-code-heap-issued", null, null);
+        String state = HeapSandboxBrowser.query(heapAuthorization.start("heap", invalid)).get("state");
+        heapAuthorization.complete(state, "not-a-code-heap-issued", null, null);
         assertFailed(invalid, "Heap refused the authorization code (invalid_grant: Unknown authorization code.)");
 
         String first = unique("First");
         Map<String, String> used = consentAnswer(first, "allow", environment.id());
         complete(used);
         String reused = unique("Reused code");
-        String reusedState = HeapSandboxBrowser.query(connectors.startAuthorization("heap", reused)).get("state");
-        connectors.completeAuthorization(reusedState, used.get("code"), null, null);
+        String reusedState = HeapSandboxBrowser.query(heapAuthorization.start("heap", reused)).get("state");
+        heapAuthorization.complete(reusedState, used.get("code"), null, null);
         assertFailed(reused, "The authorization code was already used");
 
         String late = unique("Expired code");
@@ -192,14 +192,14 @@ class HeapAuthorizationTest extends IntegrationTest {
     @Test
     void namesAreRequiredAtMost80CharactersAndUnique() {
         int before = connectorCount();
-        assertThatThrownBy(() -> connectors.startAuthorization("heap", "  ")).hasMessage("Give the connector a name.");
-        assertThatThrownBy(() -> connectors.startAuthorization("heap", "x".repeat(81)))
+        assertThatThrownBy(() -> heapAuthorization.start("heap", "  ")).hasMessage("Give the connector a name.");
+        assertThatThrownBy(() -> heapAuthorization.start("heap", "x".repeat(81)))
                 .hasMessage("The name has 81 characters; use at most 80.");
         String taken = unique("Taken");
-        connectors.startAuthorization("heap", taken);
-        assertThatThrownBy(() -> connectors.startAuthorization("heap", taken))
+        heapAuthorization.start("heap", taken);
+        assertThatThrownBy(() -> heapAuthorization.start("heap", taken))
                 .hasMessage("A connector named \"" + taken + "\" already exists. Choose another name.");
-        assertThatThrownBy(() -> connectors.startAuthorization("amplitude", unique("Amp")))
+        assertThatThrownBy(() -> heapAuthorization.start("amplitude", unique("Amp")))
                 .hasMessageContaining("not available yet");
         assertThat(connectorCount()).isEqualTo(before + 1);
     }
@@ -218,7 +218,8 @@ class HeapAuthorizationTest extends IntegrationTest {
         assertThat(jdbc.sql("SELECT access_token FROM connector WHERE id = ?").param(id).query(byte[].class).optional())
                 .as("the token is forgotten").isEmpty();
         assertThat(connectors.audit(id, 0, 10)).extracting(ConnectorAuditEntry::action)
-                .containsExactly("DISCONNECTED", "RENAMED", "VALIDATED", "CREATED");
+                .containsExactly(ConnectorAuditAction.DISCONNECTED, ConnectorAuditAction.RENAMED,
+                        ConnectorAuditAction.VALIDATED, ConnectorAuditAction.CREATED);
 
         DependentsForTests.add(id, "3 audiences");
         try {
@@ -230,25 +231,25 @@ class HeapAuthorizationTest extends IntegrationTest {
         }
         connectors.delete(id);
         assertThat(connectors.find(id)).isEmpty();
-        assertThat(connectors.audit(id, 0, 10)).extracting(ConnectorAuditEntry::action).first().isEqualTo("DELETED");
+        assertThat(connectors.audit(id, 0, 10)).extracting(ConnectorAuditEntry::action).first().isEqualTo(ConnectorAuditAction.DELETED);
     }
 
     @Test
     @WithMockUser(username = "vera", roles = "VIEWER")
     void aViewerCannotSetUpOrChangeConnectors() {
-        assertThatThrownBy(() -> connectors.startAuthorization("heap", unique("Viewer")))
+        assertThatThrownBy(() -> heapAuthorization.start("heap", unique("Viewer")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> connectors.completeAuthorization("state", "code", null, null))
+        assertThatThrownBy(() -> heapAuthorization.complete("state", "code", null, null))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
     /** Starts a setup named {@code name} and answers Heap's consent page; returns Heap's answer to the hub. */
     private Map<String, String> consentAnswer(String name, String decision, long environmentId) throws Exception {
-        return HeapSandboxBrowser.query(browser.decide(connectors.startAuthorization("heap", name), decision, environmentId));
+        return HeapSandboxBrowser.query(browser.decide(heapAuthorization.start("heap", name), decision, environmentId));
     }
 
     private AuthorizationOutcome complete(Map<String, String> heapAnswer) {
-        return connectors.completeAuthorization(heapAnswer.get("state"), heapAnswer.get("code"), null, null);
+        return heapAuthorization.complete(heapAnswer.get("state"), heapAnswer.get("code"), null, null);
     }
 
     private void assertFailed(String name, String reason) {
@@ -256,7 +257,7 @@ class HeapAuthorizationTest extends IntegrationTest {
         assertThat(connector.state()).isEqualTo(ConnectorState.FAILED);
         assertThat(connector.failureReason()).contains(reason);
         assertThat(connector.tokenId()).isNull();
-        assertThat(connectors.audit(connector.id(), 0, 1)).extracting(ConnectorAuditEntry::action).containsExactly("FAILED");
+        assertThat(connectors.audit(connector.id(), 0, 1)).extracting(ConnectorAuditEntry::action).containsExactly(ConnectorAuditAction.FAILED);
     }
 
     private Connector connectorNamed(String name) {

@@ -20,7 +20,7 @@ public abstract class HeapConnectedTest extends IntegrationTest {
 
     @BeforeEach
     void connectAFreshHeapEnvironment() {
-        connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
+        connector = HeapConnectorsForTests.connect(heapAuthorization, connectors, sandbox, security, port);
     }
 
     protected void disconnect() {

@@ -21,26 +21,27 @@ public final class HeapConnectorsForTests {
     private HeapConnectorsForTests() {
     }
 
-    public static Connector connect(ConnectorService connectors, SandboxOAuthService sandbox,
-                                    SecurityContextHolderStrategy security, int port) {
-        return connectTo(connectors, sandbox, security, port,
+    public static Connector connect(HeapAuthorization heapAuthorization, ConnectorService connectors,
+                                    SandboxOAuthService sandbox, SecurityContextHolderStrategy security, int port) {
+        return connectTo(heapAuthorization, connectors, sandbox, security, port,
                 sandbox.createEnvironment("Store " + UUID.randomUUID().toString().substring(0, 8)).id());
     }
 
     /** Connects a new connector to an existing sandbox environment. */
-    public static Connector connectTo(ConnectorService connectors, SandboxOAuthService sandbox,
-                                      SecurityContextHolderStrategy security, int port, long environmentId) {
+    public static Connector connectTo(HeapAuthorization heapAuthorization, ConnectorService connectors,
+                                      SandboxOAuthService sandbox, SecurityContextHolderStrategy security, int port,
+                                      long environmentId) {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setServerName("localhost");
         request.setServerPort(port);
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
         try {
             return asAdmin(security, () -> {
-                String authorize = connectors.startAuthorization(ConnectorService.HEAP,
+                String authorize = heapAuthorization.start(ConnectorKind.HEAP.providerId(),
                         "Heap " + UUID.randomUUID().toString().substring(0, 8));
                 Map<String, String> answer = HeapSandboxBrowser.query(
                         new HeapSandboxBrowser().decide(authorize, "allow", environmentId));
-                long id = connectors.completeAuthorization(answer.get("state"), answer.get("code"), null, null)
+                long id = heapAuthorization.complete(answer.get("state"), answer.get("code"), null, null)
                         .connectorId();
                 return connectors.find(id).orElseThrow();
             });

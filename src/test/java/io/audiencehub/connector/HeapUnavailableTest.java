@@ -43,6 +43,8 @@ class HeapUnavailableTest {
     private static final FakeHeap HEAP = new FakeHeap();
 
     @Autowired
+    HeapAuthorization heapAuthorization;
+    @Autowired
     ConnectorService connectors;
     @Autowired
     JdbcClient jdbc;
@@ -127,9 +129,9 @@ class HeapUnavailableTest {
 
     private Connector authorizeWith(String code) {
         String name = "Fake Heap " + UUID.randomUUID().toString().substring(0, 8);
-        String authorize = connectors.startAuthorization("heap", name);
+        String authorize = heapAuthorization.start("heap", name);
         String state = HeapSandboxBrowser.query(authorize).get("state");
-        long id = connectors.completeAuthorization(state, code, null, null).connectorId();
+        long id = heapAuthorization.complete(state, code, null, null).connectorId();
         return connectors.find(id).orElseThrow();
     }
 

@@ -28,7 +28,7 @@ class TokenReencryptionTest extends IntegrationTest {
 
     @Test
     void tokensStoredUnderTheOldKeyAreReencryptedAndReadWithTheNewKeyAlone() throws Exception {
-        NewCustomSource source = connectors.createCustomSource("Rotation " + UUID.randomUUID().toString().substring(0, 8));
+        NewCustomSource source = customSources.create("Rotation " + UUID.randomUUID().toString().substring(0, 8));
         String current = Files.readString(Path.of("target/test-token.key")).lines().findFirst().orElseThrow().strip();
         String next = newKey();
         TokenCipher rotated = new TokenCipher(next, List.of(current), "");

@@ -3,6 +3,8 @@ package io.audiencehub.operations;
 import io.audiencehub.Application;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.CustomSources;
+import io.audiencehub.connector.HeapAuthorization;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.connector.NewCustomSource;
 import io.audiencehub.sandbox.heap.SandboxOAuthService;
@@ -42,9 +44,10 @@ final class Hubs {
         int port = port(hub);
         ConnectorService connectors = hub.getBean(ConnectorService.class);
         SecurityContextHolderStrategy security = hub.getBean(SecurityContextHolderStrategy.class);
-        Connector heap = HeapConnectorsForTests.connect(connectors, hub.getBean(SandboxOAuthService.class), security, port);
+        Connector heap = HeapConnectorsForTests.connect(hub.getBean(HeapAuthorization.class), connectors,
+                hub.getBean(SandboxOAuthService.class), security, port);
         NewCustomSource warehouse = HeapConnectorsForTests.asAdmin(security,
-                () -> connectors.createCustomSource("Warehouse"));
+                () -> hub.getBean(CustomSources.class).create("Warehouse"));
         String key = HeapConnectorsForTests.asAdmin(security, () -> hub.getBean(ApiKeyService.class)
                 .create("Operations check", Set.of(ApiKeyScope.SEGMENTS, ApiKeyScope.CAMPAIGNS))).secret();
         HubContents.write(port, new HeapDeliveries(port), heap.tokenId(), heap.id(),

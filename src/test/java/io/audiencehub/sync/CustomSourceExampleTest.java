@@ -31,7 +31,7 @@ class CustomSourceExampleTest extends IntegrationTest {
 
     @Test
     void theDocumentedExampleDeliversAPageThatIsAppliedOnce() throws Exception {
-        WebhookReceiverFixture source = CustomSources.create(connectors, security, port);
+        WebhookReceiverFixture source = CustomSourceFixtures.create(customSources, security, port);
         Matcher script = SCRIPT.matcher(Files.readString(Path.of("docs/custom-source.md")));
         assertThat(script.find()).as("the example script in docs/custom-source.md").isTrue();
 

@@ -2,6 +2,7 @@ package io.audiencehub.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.audiencehub.connector.ConnectorAuditAction;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.connector.NewCustomSource;
 import java.net.http.HttpResponse;
@@ -16,7 +17,7 @@ class CustomSourceWebhookRejectionTest extends WebhookRefusalConformance {
 
     @Override
     protected WebhookReceiverFixture connect() {
-        return CustomSources.create(connectors, security, port);
+        return CustomSourceFixtures.create(customSources, security, port);
     }
 
     @Override
@@ -36,7 +37,7 @@ class CustomSourceWebhookRejectionTest extends WebhookRefusalConformance {
     @Test
     void aNewSigningSecretReplacesTheOldOne() {
         NewCustomSource replaced = HeapConnectorsForTests.asAdmin(security,
-                () -> connectors.newSigningSecret(receiver.connectorId()));
+                () -> customSources.newSigningSecret(receiver.connectorId()));
         assertThat(heap.send(body).statusCode()).as("signed with the old secret").isEqualTo(403);
 
         HttpResponse<String> answer = HeapDeliveries.toCustomSource(port, receiver.tokenId(), replaced.signingSecret())
@@ -44,6 +45,6 @@ class CustomSourceWebhookRejectionTest extends WebhookRefusalConformance {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(audiences.count(receiver.connectorId(), "", false)).isEqualTo(1);
         assertThat(HeapConnectorsForTests.asAdmin(security, () -> connectors.audit(receiver.connectorId(), 0, 10)))
-                .anySatisfy(entry -> assertThat(entry.action()).isEqualTo("SECRET_REPLACED"));
+                .anySatisfy(entry -> assertThat(entry.action()).isEqualTo(ConnectorAuditAction.SECRET_REPLACED));
     }
 }

@@ -5,6 +5,6 @@ class CustomSourceWebhookTest extends WebhookDeliveryConformance {
 
     @Override
     protected WebhookReceiverFixture connect() {
-        return CustomSources.create(connectors, security, port);
+        return CustomSourceFixtures.create(customSources, security, port);
     }
 }

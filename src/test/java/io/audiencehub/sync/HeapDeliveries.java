@@ -40,7 +40,7 @@ public final class HeapDeliveries {
     }
 
     public static HeapDeliveries toCustomSource(int port, String sourceId, String secret) {
-        return new HeapDeliveries("http://localhost:" + port + ConnectorService.customWebhookPath(sourceId),
+        return new HeapDeliveries("http://localhost:" + port + io.audiencehub.connector.CustomSources.webhookPath(sourceId),
                 CustomSourceWebhookController.HEADER, secret);
     }
 

@@ -17,7 +17,7 @@ class HeapWebhookRejectionTest extends WebhookRefusalConformance {
 
     @Override
     protected WebhookReceiverFixture connect() {
-        Connector connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
+        Connector connector = HeapConnectorsForTests.connect(heapAuthorization, connectors, sandbox, security, port);
         return new WebhookReceiverFixture(new HeapDeliveries(port), connector.id(), connector.tokenId(),
                 "no validated Heap connector");
     }

@@ -39,7 +39,7 @@ class HeapWebhookTest extends WebhookDeliveryConformance {
 
     @Override
     protected WebhookReceiverFixture connect() {
-        Connector connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
+        Connector connector = HeapConnectorsForTests.connect(heapAuthorization, connectors, sandbox, security, port);
         return new WebhookReceiverFixture(new HeapDeliveries(port), connector.id(), connector.tokenId(),
                 "no validated Heap connector");
     }

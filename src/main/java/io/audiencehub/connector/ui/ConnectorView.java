@@ -24,7 +24,10 @@ import io.audiencehub.base.ui.ReadOnlyField;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorAuditEntry;
 import io.audiencehub.connector.ConnectorException;
+import io.audiencehub.connector.ConnectorKind;
 import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.CustomSources;
+import io.audiencehub.connector.HeapAuthorization;
 import io.audiencehub.connector.ConnectorState;
 import jakarta.annotation.security.PermitAll;
 
@@ -35,11 +38,16 @@ import jakarta.annotation.security.PermitAll;
 public class ConnectorView extends Composite<VerticalLayout> implements BeforeEnterObserver {
 
     private final ConnectorService connectors;
+    private final CustomSources customSources;
+    private final HeapAuthorization heapAuthorization;
     private final boolean admin;
     private long id;
 
-    ConnectorView(ConnectorService connectors, AuthenticationContext authentication) {
+    ConnectorView(ConnectorService connectors, CustomSources customSources, HeapAuthorization heapAuthorization,
+                  AuthenticationContext authentication) {
         this.connectors = connectors;
+        this.customSources = customSources;
+        this.heapAuthorization = heapAuthorization;
         this.admin = authentication.hasRole("ADMIN");
     }
 
@@ -82,17 +90,17 @@ public class ConnectorView extends Composite<VerticalLayout> implements BeforeEn
         Button rename = new Button("Rename", event -> rename(connector));
         rename.setId("rename-connector");
         HorizontalLayout actions = new HorizontalLayout(rename);
-        if (ConnectorService.CUSTOM.equals(connector.providerId()) && connector.state() == ConnectorState.VALIDATED) {
+        if (connector.kind().hasSigningSecret() && connector.validated()) {
             Button secret = new Button("New signing secret", event -> confirm("Replace the signing secret of \""
                     + connector.name() + "\"?", "Pages signed with the current secret are refused from now on.",
-                    () -> new SigningSecretDialog(connectors.newSigningSecret(id),
-                            connectors.customWebhookUrl(connector.tokenId())).open()));
+                    () -> new SigningSecretDialog(customSources.newSigningSecret(id),
+                            customSources.webhookUrl(connector.tokenId())).open()));
             secret.setId("new-signing-secret");
             actions.add(secret);
         }
-        if (ConnectorService.HEAP.equals(connector.providerId()) && connector.state() != ConnectorState.VALIDATED) {
+        if (connector.kind().setup() == ConnectorKind.Setup.OAUTH && !connector.validated()) {
             Button again = new Button("Authorize again", event -> attempt(
-                    () -> getUI().orElseThrow().getPage().setLocation(connectors.authorizeAgain(id))));
+                    () -> getUI().orElseThrow().getPage().setLocation(heapAuthorization.again(id))));
             again.setId("authorize-again");
             actions.add(again);
         }

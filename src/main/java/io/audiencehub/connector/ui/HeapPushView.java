@@ -13,7 +13,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorException;
+import io.audiencehub.connector.ConnectorKind;
 import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.HeapPush;
 import jakarta.annotation.security.PermitAll;
 import java.util.HashSet;
 import java.util.Set;
@@ -27,9 +29,9 @@ import java.util.Set;
 @PermitAll
 public class HeapPushView extends Composite<VerticalLayout> {
 
-    HeapPushView(ConnectorService connectors, AuthenticationContext authentication) {
+    HeapPushView(ConnectorService connectors, HeapPush heapPush, AuthenticationContext authentication) {
         boolean admin = authentication.hasRole("ADMIN");
-        Set<Long> pushing = new HashSet<>(connectors.heapPushConnectors());
+        Set<Long> pushing = new HashSet<>(heapPush.connectors());
         Grid<Connector> grid = new Grid<>();
         grid.setId("heap-push-connectors");
         grid.addColumn(Connector::name).setHeader("Connector").setAutoWidth(true);
@@ -44,7 +46,7 @@ public class HeapPushView extends Composite<VerticalLayout> {
                     return;
                 }
                 try {
-                    connectors.setPush(connector.id(), change.getValue());
+                    heapPush.set(connector.id(), change.getValue());
                 } catch (ConnectorException e) {
                     push.setValue(change.getOldValue());
                     Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
@@ -53,7 +55,7 @@ public class HeapPushView extends Composite<VerticalLayout> {
             });
             return push;
         }).setHeader("Push").setKey("push").setAutoWidth(true);
-        grid.setItems(query -> connectors.page(ConnectorService.HEAP, true, query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> connectors.page(ConnectorKind.HEAP, true, query.getOffset(), query.getLimit()).stream());
         grid.setAllRowsVisible(true);
         getContent().add(new H2("Heap Analytics (Push)"), new Paragraph("With push on, the site tag sends Heap an"
                 + " \"AB Tasty campaign seen\" event for every campaign a visitor sees, with the campaign and the"

@@ -22,7 +22,10 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.audiencehub.connector.AuthorizationProblem;
 import io.audiencehub.connector.Connector;
+import io.audiencehub.connector.ConnectorKind;
 import io.audiencehub.connector.ConnectorService;
+import io.audiencehub.connector.CustomSources;
+import io.audiencehub.connector.HeapAuthorization;
 import io.audiencehub.connector.NewCustomSource;
 import io.audiencehub.connector.ProviderSummary;
 import jakarta.annotation.security.PermitAll;
@@ -39,11 +42,16 @@ import java.util.Optional;
 public class ProviderConnectorsView extends Composite<VerticalLayout> implements BeforeEnterObserver {
 
     private final ConnectorService connectors;
+    private final CustomSources customSources;
+    private final HeapAuthorization heapAuthorization;
     private final boolean admin;
     private Grid<Connector> validated;
 
-    ProviderConnectorsView(ConnectorService connectors, AuthenticationContext authentication) {
+    ProviderConnectorsView(ConnectorService connectors, CustomSources customSources,
+                           HeapAuthorization heapAuthorization, AuthenticationContext authentication) {
         this.connectors = connectors;
+        this.customSources = customSources;
+        this.heapAuthorization = heapAuthorization;
         this.admin = authentication.hasRole("ADMIN");
     }
 
@@ -60,33 +68,34 @@ public class ProviderConnectorsView extends Composite<VerticalLayout> implements
         query.getSingleParameter("connector").flatMap(ProviderConnectorsView::id)
                 .flatMap(connectors::find)
                 .ifPresent(connector -> content.add(outcome(connector)));
-        if (!provider.available()) {
+        Optional<ConnectorKind> kind = ConnectorKind.of(provider.id()).filter(known -> provider.available());
+        if (kind.isEmpty()) {
             content.add(new Paragraph(provider.name() + " is not available yet: no connector can be set up for it."));
             return;
         }
         if (admin) {
-            Button setup = new Button("Setup connector", click -> setupDialog(provider).open());
+            Button setup = new Button("Setup connector", click -> setupDialog(provider, kind.get()).open());
             setup.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             setup.setId("setup-connector");
             content.add(setup);
         }
-        validated = validatedGrid(provider.id());
+        validated = validatedGrid(kind.get());
         content.add(new H3("Validated connectors"), validated,
-                new H3("Other connectors"), otherGrid(provider.id()));
+                new H3("Other connectors"), otherGrid(kind.get()));
     }
 
-    private SetupConnectorDialog setupDialog(ProviderSummary provider) {
-        if (ConnectorService.CUSTOM.equals(provider.id())) {
+    private SetupConnectorDialog setupDialog(ProviderSummary provider, ConnectorKind kind) {
+        if (kind.setup() == ConnectorKind.Setup.NAMED) {
             return new SetupConnectorDialog(provider.name(), "Create source", "The hub makes the source's id and"
                     + " signing secret; the secret is shown once.", name -> {
-                        NewCustomSource created = connectors.createCustomSource(name);
-                        new SigningSecretDialog(created, connectors.customWebhookUrl(created.connector().tokenId())).open();
+                        NewCustomSource created = customSources.create(name);
+                        new SigningSecretDialog(created, customSources.webhookUrl(created.connector().tokenId())).open();
                         validated.getDataProvider().refreshAll();
                     });
         }
         return new SetupConnectorDialog(provider.name(), "Authorize and create", "You will be sent to " + provider.name()
                 + " to allow access, then back here.", name -> getUI().orElseThrow().getPage()
-                .setLocation(connectors.startAuthorization(provider.id(), name)));
+                .setLocation(heapAuthorization.start(provider.id(), name)));
     }
 
     private static HorizontalLayout header(ProviderSummary provider) {
@@ -98,7 +107,7 @@ public class ProviderConnectorsView extends Composite<VerticalLayout> implements
         return header;
     }
 
-    private Grid<Connector> validatedGrid(String providerId) {
+    private Grid<Connector> validatedGrid(ConnectorKind kind) {
         Grid<Connector> grid = new Grid<>();
         grid.setId("validated-connectors");
         grid.addComponentColumn(ProviderConnectorsView::link).setHeader("Name").setAutoWidth(true);
@@ -107,18 +116,18 @@ public class ProviderConnectorsView extends Composite<VerticalLayout> implements
                         connector.tokenId())).setHeader("TokenID").setKey("token-id")
                 .setAutoWidth(true);
         grid.addColumn(Connector::updatedAt).setHeader("Validated").setAutoWidth(true);
-        grid.setItems(query -> connectors.page(providerId, true, query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> connectors.page(kind, true, query.getOffset(), query.getLimit()).stream());
         grid.setAllRowsVisible(true);
         return grid;
     }
 
-    private Grid<Connector> otherGrid(String providerId) {
+    private Grid<Connector> otherGrid(ConnectorKind kind) {
         Grid<Connector> grid = new Grid<>();
         grid.setId("other-connectors");
         grid.addComponentColumn(ProviderConnectorsView::link).setHeader("Name").setAutoWidth(true);
         grid.addComponentColumn(connector -> StateBadge.of(connector.state())).setHeader("State").setAutoWidth(true);
         grid.addColumn(Connector::failureReason).setHeader("Reason").setFlexGrow(1);
-        grid.setItems(query -> connectors.page(providerId, false, query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> connectors.page(kind, false, query.getOffset(), query.getLimit()).stream());
         grid.setAllRowsVisible(true);
         return grid;
     }

@@ -2,6 +2,7 @@ package io.audiencehub.sandbox.heap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiencehub.base.BackgroundTasks;
 import io.audiencehub.sandbox.heap.SandboxSegment.RuleOperator;
 import java.io.IOException;
 import java.net.URI;
@@ -25,8 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
@@ -37,7 +36,6 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,17 +65,18 @@ public class SandboxExportService {
     private final HttpClient http;
     private final Map<Long, ReentrantLock> running = new ConcurrentHashMap<>();
     private final Set<Consumer<Long>> deliveryListeners = new CopyOnWriteArraySet<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(syncThreads());
+    private final BackgroundTasks background;
 
     SandboxExportService(SandboxExportRepository exports, SandboxOAuthRepository environments,
                          SandboxHeapProperties settings, ObjectMapper json, TransactionTemplate transaction,
-                         Environment environment, Clock clock) {
+                         Environment environment, BackgroundTasks background, Clock clock) {
         this.exports = exports;
         this.environments = environments;
         this.settings = settings;
         this.json = json;
         this.transaction = transaction;
         this.environment = environment;
+        this.background = background;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.deliveryTimeout()).build();
     }
@@ -184,17 +183,11 @@ public class SandboxExportService {
         return exports.partnerApps();
     }
 
-    /** Starts a sync on the sandbox's background thread, as Heap's Sync now does. */
+    /** Starts a sync in the background, as Heap's Sync now does. */
     @PreAuthorize("hasRole('ADMIN')")
     public void syncInBackground(long segmentId) {
         requireExport(segmentId);
-        background.execute(() -> {
-            try {
-                sync(segmentId);
-            } catch (RuntimeException e) {
-                log.error("Sandbox sync of segment {} failed", segmentId, e);
-            }
-        });
+        startSync(segmentId);
     }
 
     /**
@@ -205,8 +198,9 @@ public class SandboxExportService {
     void syncDueRecurringExports() {
         Instant now = clock.instant();
         for (long segmentId : exports.dueRecurringExports(now)) {
+            // Heap's own schedule, with no user: it starts the sync itself, not through an admin's entry
             if (claimDue(segmentId, now)) {
-                syncInBackground(segmentId);
+                startSync(segmentId);
             }
         }
     }
@@ -223,6 +217,20 @@ public class SandboxExportService {
     /** Sends what changed since the last successful sync of the segment; returns what was sent. */
     @PreAuthorize("hasRole('ADMIN')")
     public SandboxSyncResult sync(long segmentId) {
+        return syncNow(segmentId);
+    }
+
+    private void startSync(long segmentId) {
+        background.execute(() -> {
+            try {
+                syncNow(segmentId);
+            } catch (RuntimeException e) {
+                log.error("Sandbox sync of segment {} failed", segmentId, e);
+            }
+        });
+    }
+
+    private SandboxSyncResult syncNow(long segmentId) {
         ReentrantLock lock = running.computeIfAbsent(segmentId, id -> new ReentrantLock());
         if (!lock.tryLock()) {
             throw new IllegalStateException("A sync of this segment is already running.");
@@ -405,12 +413,5 @@ public class SandboxExportService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Heap's side runs its syncs on a daemon thread of its own, named for thread dumps. */
-    private static CustomizableThreadFactory syncThreads() {
-        CustomizableThreadFactory threads = new CustomizableThreadFactory("sandbox-heap-sync-");
-        threads.setDaemon(true);
-        return threads;
     }
 }

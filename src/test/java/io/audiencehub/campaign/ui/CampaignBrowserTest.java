@@ -54,7 +54,7 @@ class CampaignBrowserTest extends BrowserTest {
 
     @Test
     void aMemberOfTheHeapSegmentSeesTheVariationOnTheSiteAndAnotherVisitorDoesNot() {
-        Connector connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
+        Connector connector = HeapConnectorsForTests.connect(heapAuthorization, connectors, sandbox, security, port);
         long environment = HeapConnectorsForTests.environmentOf(sandbox, connector).id();
         String member = visitorId();
         new HeapDeliveries(port).send(HeapDeliveries.page(connector.tokenId(), 501, "Loyal buyers", "task-1", 1, 1,
@@ -70,7 +70,7 @@ class CampaignBrowserTest extends BrowserTest {
                     "<b>Members: 20 % off everything</b>")), null, null)).id());
         });
         HeapConnectorsForTests.asAdmin(security, () -> {
-            connectors.setPush(connector.id(), true);
+            heapPush.set(connector.id(), true);
             return null;
         });
         String site = baseUrl() + "/sandbox/site?environment=" + environment;

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import io.audiencehub.KaribuTest;
 import io.audiencehub.connector.ValidatedConnectors;
+import io.audiencehub.connector.ConnectorAuditAction;
 import io.audiencehub.connector.ConnectorAuditEntry;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ class ConnectorViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<ConnectorAuditEntry> history = _get(Grid.class, spec -> spec.withId("connector-audit"));
         assertThat(_findAll(history)).first().satisfies(entry -> {
-            assertThat(entry.action()).isEqualTo("DISCONNECTED");
+            assertThat(entry.action()).isEqualTo(ConnectorAuditAction.DISCONNECTED);
             assertThat(entry.actor()).isEqualTo("admin");
         });
         assertThat(_find(Button.class, spec -> spec.withId("authorize-again"))).hasSize(1);

@@ -56,7 +56,7 @@ class CustomSourceViewTest extends KaribuTest {
         assertThat(secret).matches("hss_[A-Za-z0-9_-]{43}");
         assertThat(_get(TextField.class, spec -> spec.withId("custom-source-url")).getValue())
                 .isEqualTo("http://localhost/api/integrations/custom/" + sourceId + "/webhook");
-        assertThat(connectors.customSourceSecret(sourceId)).hasValue(secret);
+        assertThat(customSources.signingSecret(sourceId)).hasValue(secret);
         _click(_get(Button.class, spec -> spec.withId("custom-source-copied")));
         Connector created = _findAll(validated()).stream().filter(connector -> connector.name().equals(name))
                 .findFirst().orElseThrow();
@@ -67,7 +67,7 @@ class CustomSourceViewTest extends KaribuTest {
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         String replaced = _get(TextField.class, spec -> spec.withId("custom-source-secret")).getValue();
         assertThat(replaced).isNotEqualTo(secret);
-        assertThat(connectors.customSourceSecret(sourceId)).hasValue(replaced);
+        assertThat(customSources.signingSecret(sourceId)).hasValue(replaced);
     }
 
     @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import io.audiencehub.KaribuTest;
 import io.audiencehub.connector.Connector;
+import io.audiencehub.connector.ConnectorAuditAction;
 import io.audiencehub.connector.ConnectorException;
 import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.HeapConnectorsForTests;
@@ -40,7 +41,7 @@ class HeapPushViewTest extends KaribuTest {
 
     @BeforeEach
     void aValidatedHeapConnector() {
-        connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
+        connector = HeapConnectorsForTests.connect(heapAuthorization, connectors, sandbox, security, port);
     }
 
     @Test
@@ -52,10 +53,10 @@ class HeapPushViewTest extends KaribuTest {
         assertThat(push.getAriaLabel()).hasValue(
                 "Push campaigns to Heap environment " + connector.environmentName());
         _setValue(push, true);
-        assertThat(connectors.heapPushConnectors()).contains(connector.id());
-        assertThat(connectors.audit(connector.id(), 0, 1).get(0).action()).isEqualTo("PUSH_ON");
+        assertThat(heapPush.connectors()).contains(connector.id());
+        assertThat(connectors.audit(connector.id(), 0, 1).get(0).action()).isEqualTo(ConnectorAuditAction.PUSH_ON);
         _setValue(push, false);
-        assertThat(connectors.heapPushConnectors()).doesNotContain(connector.id());
+        assertThat(heapPush.connectors()).doesNotContain(connector.id());
     }
 
     @Test
@@ -64,7 +65,7 @@ class HeapPushViewTest extends KaribuTest {
                 "env");
         jdbc.sql("UPDATE connector SET state = 'FAILED' WHERE id = ?").param(failed).update();
         assertThatThrownBy(() -> HeapConnectorsForTests.asAdmin(security, () -> {
-            connectors.setPush(failed, true);
+            heapPush.set(failed, true);
             return null;
         })).rootCause().isInstanceOf(ConnectorException.class).hasMessageContaining("only a validated Heap connector");
 

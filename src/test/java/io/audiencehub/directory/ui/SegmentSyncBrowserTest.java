@@ -34,7 +34,7 @@ class SegmentSyncBrowserTest extends BrowserTest {
 
     @Test
     void aSegmentSyncedFromTheSandboxShowsUpInTheDirectory() {
-        Connector connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
+        Connector connector = HeapConnectorsForTests.connect(heapAuthorization, connectors, sandbox, security, port);
         SandboxEnvironment environment = HeapConnectorsForTests.environmentOf(sandbox, connector);
         signIn("admin", "admin");
         page.navigate(baseUrl() + "/sandbox/site?environment=" + environment.id());

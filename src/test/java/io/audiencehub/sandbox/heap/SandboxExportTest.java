@@ -139,7 +139,7 @@ class SandboxExportTest extends HeapConnectedTest {
         assertThat(exports.deliveries(free.id(), 0, 10)).extracting(SandboxDelivery::attempt)
                 .containsExactly(5, 4, 3, 2, 1);
 
-        HeapConnectorsForTests.connectTo(connectors, sandbox, security, port, environmentId);
+        HeapConnectorsForTests.connectTo(heapAuthorization, connectors, sandbox, security, port, environmentId);
         assertThat(exports.sync(free.id()).adds()).as("what was not delivered is sent again").isEqualTo(1);
     }
 

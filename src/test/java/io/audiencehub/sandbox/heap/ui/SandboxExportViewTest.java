@@ -58,7 +58,7 @@ class SandboxExportViewTest extends KaribuTest {
 
     @BeforeEach
     void aConnectedEnvironmentWithUsers() {
-        connector = HeapConnectorsForTests.connect(connectors, sandbox, security, port);
+        connector = HeapConnectorsForTests.connect(heapAuthorization, connectors, sandbox, security, port);
         environment = HeapConnectorsForTests.environmentOf(sandbox, connector);
         login("admin", "ADMIN");
     }

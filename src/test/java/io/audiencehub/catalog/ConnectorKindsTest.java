@@ -1,0 +1,33 @@
+package io.audiencehub.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.audiencehub.connector.ConnectorKind;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of connector is a provider of the catalogue, and every available Pull provider is a kind. */
+class ConnectorKindsTest {
+
+    private final ProviderCatalog catalog = new ProviderCatalog();
+
+    @Test
+    void kindsAndTheCataloguesAvailablePullProvidersAreTheSame() {
+        assertThat(Arrays.stream(ConnectorKind.values()).map(ConnectorKind::providerId))
+                .containsExactlyInAnyOrderElementsOf(catalog.search(Provider.Direction.PULL, "").stream()
+                        .filter(Provider::available).map(Provider::id).toList());
+        for (ConnectorKind kind : ConnectorKind.values()) {
+            assertThat(ConnectorKind.of(kind.providerId())).hasValue(kind);
+        }
+        assertThat(ConnectorKind.of("mixpanel")).as("listed, not available yet").isEmpty();
+    }
+
+    @Test
+    void onlyHeapIsAuthorizedByOAuthAndPushesOnlyACustomSourceHasASecret() {
+        assertThat(ConnectorKind.HEAP.setup()).isEqualTo(ConnectorKind.Setup.OAUTH);
+        assertThat(Arrays.stream(ConnectorKind.values()).filter(ConnectorKind::canPush)).containsExactly(ConnectorKind.HEAP);
+        assertThat(Arrays.stream(ConnectorKind.values()).filter(ConnectorKind::hasSigningSecret))
+                .containsExactly(ConnectorKind.CUSTOM);
+        assertThat(catalog.find("heap").map(Provider::auth)).hasValue(Provider.AuthType.OAUTH2);
+    }
+}
