@@ -117,6 +117,7 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
                 .bind(form -> form.name, (form, value) -> form.name = value);
         binder.forField(type).asRequired("Choose A/B test or Personalization.")
                 .bind(form -> form.type, (form, value) -> form.type = value);
+        type.addValueChangeListener(change -> suggestWeights());
         binder.forField(segments).withValidator(chosen -> !chosen.isEmpty(), "Target at least one segment.")
                 .bind(form -> form.segments, (form, value) -> form.segments = new LinkedHashSet<>(value));
         binder.forField(combinator).bind(form -> form.allSegments, (form, value) -> form.allSegments = value);
@@ -139,6 +140,7 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
             campaign = null;
             addRow(VariationRow.Draft.fresh(Variation.ORIGINAL), true);
             addRow(VariationRow.Draft.fresh("Variation 1"), true);
+            suggestWeights();
         } else {
             campaign = campaigns.find(parse(id)).orElseThrow(NotFoundException::new);
             form.name = campaign.name();
@@ -172,6 +174,7 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
         content.add(variationRows, weightsTotal);
         Button add = new Button("Add variation", click -> {
             addRow(VariationRow.Draft.fresh("Variation " + rows.size()), true);
+            suggestWeights();
             showWeights();
         });
         add.setId("add-variation");
@@ -193,10 +196,31 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
         row[0] = new VariationRow(draft, editable, this::showWeights, () -> {
             rows.remove(row[0]);
             variationRows.remove(row[0]);
+            suggestWeights();
             showWeights();
         });
         rows.add(row[0]);
         variationRows.add(row[0]);
+    }
+
+    /**
+     * While a new campaign's weights are untouched, they add up to 100 %: an A/B test splits them evenly,
+     * a personalization shows its variations to everyone and its original to no one.
+     */
+    private void suggestWeights() {
+        if (campaign != null || rows.stream().anyMatch(VariationRow::weightTyped)) {
+            return;
+        }
+        boolean personalization = type.getValue() == CampaignType.PERSONALIZATION;
+        List<VariationRow> shown = rows.stream().filter(row -> !personalization || !row.original()).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        rows.forEach(row -> row.suggestWeight(0));
+        for (int i = 0; i < shown.size(); i++) {
+            // the remainder of 100 goes to the first ones: 34, 33, 33
+            shown.get(i).suggestWeight(100 / shown.size() + (i < 100 % shown.size() ? 1 : 0));
+        }
     }
 
     private void showWeights() {

@@ -67,6 +67,7 @@ class VariationRow extends Composite<HorizontalLayout> {
     private final TextArea json = new TextArea("JSON object");
     private final TextField selector = new TextField("CSS selector");
     private final TextArea html = new TextArea("HTML");
+    private boolean weightTyped;
 
     VariationRow(Draft draft, boolean editable, Runnable onWeightChange, Runnable onRemove) {
         this.draft = draft;
@@ -86,7 +87,10 @@ class VariationRow extends Composite<HorizontalLayout> {
         binder.forField(selector).bind(d -> d.selector, (d, value) -> d.selector = value);
         binder.forField(html).bind(d -> d.html, (d, value) -> d.html = value);
         binder.setBean(draft);
-        weight.addValueChangeListener(change -> onWeightChange.run());
+        weight.addValueChangeListener(change -> {
+            weightTyped |= change.isFromClient();
+            onWeightChange.run();
+        });
         kind.addValueChangeListener(change -> showPayload(change.getValue()));
         boolean original = Variation.ORIGINAL.equals(draft.name);
         name.setReadOnly(original);
@@ -116,6 +120,20 @@ class VariationRow extends Composite<HorizontalLayout> {
 
     int weight() {
         return weight.getValue() == null ? 0 : weight.getValue();
+    }
+
+    /** Whether the user typed this row's weight: the editor then stops suggesting weights. */
+    boolean weightTyped() {
+        return weightTyped;
+    }
+
+    /** Sets the weight the editor suggests, while the user has typed none. */
+    void suggestWeight(int suggested) {
+        weight.setValue(suggested);
+    }
+
+    boolean original() {
+        return Variation.ORIGINAL.equals(draft.name);
     }
 
     Draft draft() {

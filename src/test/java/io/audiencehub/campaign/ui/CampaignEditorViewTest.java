@@ -58,6 +58,27 @@ class CampaignEditorViewTest extends KaribuTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aNewCampaignsWeightsAddUpTo100ForItsTypeUntilTheUserTypesOne() {
+        UI.getCurrent().navigate(CampaignEditorView.class, new RouteParameters("campaignId", CampaignEditorView.NEW));
+        assertThat(weights()).as("an A/B test splits evenly").containsExactly(50, 50);
+        assertThat(_get(Span.class, spec -> spec.withId("weights-total")).getText()).isEqualTo("Weights add up to 100 %.");
+
+        _setValue(_get(Select.class, spec -> spec.withId("campaign-type")), CampaignType.PERSONALIZATION);
+        assertThat(weights()).as("a personalization shows its variation to everyone").containsExactly(0, 100);
+        _click(_get(Button.class, spec -> spec.withId("add-variation")));
+        assertThat(weights()).containsExactly(0, 50, 50);
+
+        _setValue(_find(IntegerField.class, spec -> spec.withLabel("Weight")).get(1), 70);
+        _setValue(_get(Select.class, spec -> spec.withId("campaign-type")), CampaignType.AB_TEST);
+        assertThat(weights()).as("a weight the user typed is never overwritten").containsExactly(0, 70, 50);
+    }
+
+    private static List<Integer> weights() {
+        return _find(IntegerField.class, spec -> spec.withLabel("Weight")).stream().map(IntegerField::getValue).toList();
+    }
+
+    @Test
     void anAbTestIsFilledInCheckedFieldByFieldAndSaved() {
         UI.getCurrent().navigate(CampaignEditorView.class, new RouteParameters("campaignId", CampaignEditorView.NEW));
 
