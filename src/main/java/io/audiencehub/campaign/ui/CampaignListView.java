@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.audiencehub.base.ui.Badge;
+import io.audiencehub.base.ui.EmptyState;
 import io.audiencehub.campaign.CampaignException;
 import io.audiencehub.campaign.CampaignService;
 import io.audiencehub.campaign.CampaignStatus;
@@ -56,6 +57,10 @@ public class CampaignListView extends Composite<VerticalLayout> {
         grid.setItems(query -> campaigns.summaries(query.getOffset(), query.getLimit()).stream(),
                 query -> campaigns.count());
         grid.addItemClickListener(click -> open(String.valueOf(click.getItem().id())));
+        Button first = new Button("Create the first campaign", click -> open(CampaignEditorView.NEW));
+        first.setId("create-first-campaign");
+        grid.setEmptyStateComponent(EmptyState.of("No campaign yet. A campaign shows variations to the visitors of"
+                + " the segments it targets.", authentication.hasRole("ADMIN") ? first : null));
         Button create = new Button("New campaign", click -> open(CampaignEditorView.NEW));
         create.setId("new-campaign");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

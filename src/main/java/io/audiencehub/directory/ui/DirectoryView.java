@@ -2,6 +2,7 @@ package io.audiencehub.directory.ui;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,6 +11,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import io.audiencehub.base.ui.EmptyState;
 import io.audiencehub.base.ui.Times;
 import io.audiencehub.directory.DirectoryEntry;
 import io.audiencehub.directory.DirectoryService;
@@ -36,6 +38,10 @@ public class DirectoryView extends Composite<VerticalLayout> {
         connections.addComponentColumn(HealthBadge::of).setHeader("Health").setAutoWidth(true);
         connections.setItems(query -> directory.page(query.getOffset(), query.getLimit()).stream(),
                 query -> directory.count());
+        // a path, not the view's class: the Integration Hub is another feature's page
+        connections.setEmptyStateComponent(EmptyState.of("No connection yet. Connect Heap, a custom source or a"
+                + " CSV file in the Integration Hub; its audiences are listed here once it syncs.",
+                new Anchor("integrations/hub", "Open the Integration Hub")));
         connections.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(ConnectionView.class,
                 new RouteParameters("connectorId", String.valueOf(click.getItem().connectorId())))));
 

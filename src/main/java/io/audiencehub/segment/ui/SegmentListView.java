@@ -18,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.audiencehub.base.ui.EmptyState;
 import io.audiencehub.base.ui.Times;
 import io.audiencehub.segment.SegmentException;
 import io.audiencehub.segment.SegmentService;
@@ -49,6 +50,11 @@ public class SegmentListView extends Composite<VerticalLayout> {
             grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
         }
         grid.addItemClickListener(click -> open(click.getItem().id()));
+        Button first = new Button("Build the first segment", click -> getUI().ifPresent(ui -> ui.navigate(
+                SegmentBuilderView.class, new RouteParameters("segmentId", SegmentBuilderView.NEW))));
+        first.setId("build-first-segment");
+        grid.setEmptyStateComponent(EmptyState.of("No segment yet. A segment combines criteria, such as an"
+                + " audience from EXTERNAL DATA, the page or the device; campaigns target segments.", admin ? first : null));
         load();
         Button create = new Button("New segment", click -> getUI().ifPresent(ui -> ui.navigate(SegmentBuilderView.class,
                 new RouteParameters("segmentId", SegmentBuilderView.NEW))));

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.audiencehub.KaribuTest;
+import io.audiencehub.base.ui.EmptyState;
 import io.audiencehub.campaign.CampaignDraft;
 import io.audiencehub.campaign.CampaignService;
 import io.audiencehub.campaign.CampaignStatus;
@@ -84,6 +85,20 @@ class CampaignListViewTest extends KaribuTest {
 
         assertThat(row().name()).isEqualTo(name);
         assertThat(grid().getColumnByKey("actions")).isNull();
+        assertThat(grid().getEmptyStateComponent().getElement().getTextRecursively())
+                .as("with no campaign, a viewer is told so, with nothing to click").isEqualTo("No campaign yet. A campaign"
+                        + " shows variations to the visitors of the segments it targets.");
+    }
+
+    @Test
+    void anEmptyListSaysWhatToDoWithTheActionThatDoesIt() {
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate(CampaignListView.class);
+
+        EmptyState empty = (EmptyState) grid().getEmptyStateComponent();
+        assertThat(empty.getElement().getTextRecursively()).startsWith("No campaign yet.");
+        _click(_get(empty, Button.class, spec -> spec.withText("Create the first campaign")));
+        _get(CampaignEditorView.class);
     }
 
     private List<Button> actions() {

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
@@ -56,6 +57,9 @@ class DirectoryViewTest extends KaribuTest {
 
         @SuppressWarnings("unchecked")
         Grid<DirectoryEntry> connections = _get(Grid.class, spec -> spec.withId("connections"));
+        Anchor hub = _get(connections.getEmptyStateComponent(), Anchor.class, spec -> { });
+        assertThat(hub.getText()).as("with no connection, the grid says where to make one").isEqualTo("Open the Integration Hub");
+        assertThat(hub.getHref()).isEqualTo("integrations/hub");
         DirectoryEntry entry = _findAll(connections).stream()
                 .filter(candidate -> candidate.connectorId() == connectorId).findFirst().orElseThrow();
         assertThat(entry.providerName()).isEqualTo("Heap Analytics");
