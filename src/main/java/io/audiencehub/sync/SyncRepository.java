@@ -33,7 +33,7 @@ class SyncRepository {
     }
 
     /** Stores a page once; empty when this (connector, sync task, page) was stored before. */
-    Optional<Long> insertPage(long connectorId, SegmentSyncPage page, byte[] memberKeys, Instant now) {
+    Optional<Long> insertPage(long connectorId, SyncPage page, byte[] memberKeys, Instant now) {
         var keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
@@ -69,7 +69,7 @@ class SyncRepository {
                 .query(Long.class).optional();
     }
 
-    void countReceived(long connectorId, SegmentSyncPage page, Instant now) {
+    void countReceived(long connectorId, SyncPage page, Instant now) {
         jdbc.sql("""
                         INSERT INTO sync_run (connector_id, sync_task_id, segment_id, total_pages, pages_received,
                                               started_at, last_page_at)

@@ -72,7 +72,7 @@ public class SyncService {
      * its run in one transaction. Returns the stored page's id, or empty when it was stored before: it is
      * not stored or applied again.
      */
-    Optional<Long> store(ConnectorKind kind, SegmentSyncPage page) {
+    Optional<Long> store(ConnectorKind kind, SyncPage page) {
         Connector connector = connectors.forTokenId(kind, page.idToken())
                 .filter(Connector::validated)
                 .orElseThrow(() -> unknownToken(kind, page.idToken()));
@@ -90,7 +90,7 @@ public class SyncService {
     @PreAuthorize("hasRole('ADMIN')")
     public Delivery replaceMembers(ConnectorKind kind, String tokenId, long segmentId, String audienceName,
                                    List<String> members, Duration wait) {
-        SegmentSyncPage page = new SegmentSyncPage(tokenId, segmentId, audienceName, "upload-" + UUID.randomUUID(), 1,
+        SyncPage page = new SyncPage(tokenId, segmentId, audienceName, "upload-" + UUID.randomUUID(), 1,
                 1, members, List.of(), true);
         Optional<Long> stored = store(kind, page);
         Delivery delivery = applier.awaitApplied(stored.orElseThrow(), wait) ? Delivery.APPLIED : Delivery.QUEUED;
@@ -110,7 +110,7 @@ public class SyncService {
      * Stores the page and counts it into its run, unless its sync task belongs to another segment: checked
      * before, and again once the run's row is locked, so that two pages racing cannot both pass.
      */
-    private Optional<Long> store(long connectorId, SegmentSyncPage page, MemberBatch members) {
+    private Optional<Long> store(long connectorId, SyncPage page, MemberBatch members) {
         Instant now = clock.instant();
         requireRunOfSameSegment(connectorId, page);
         Optional<Long> pageId = sync.insertPage(connectorId, page, members.toBytes(), now);
@@ -121,7 +121,7 @@ public class SyncService {
         return pageId;
     }
 
-    private void requireRunOfSameSegment(long connectorId, SegmentSyncPage page) {
+    private void requireRunOfSameSegment(long connectorId, SyncPage page) {
         sync.segmentOfRun(connectorId, page.syncTaskId()).filter(segmentId -> segmentId != page.segmentId())
                 .ifPresent(segmentId -> {
                     throw new WebhookRejected(409, "$.data.sync_info.sync_task_id: \"" + page.syncTaskId()

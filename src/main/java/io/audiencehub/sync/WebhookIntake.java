@@ -51,12 +51,12 @@ class WebhookIntake {
     record Source(ConnectorKind kind, String sourceId) {
     }
 
-    private final HeapWebhookReader reader;
+    private final SyncPageReader reader;
     private final SyncService sync;
     private final Semaphore reading;
     private final ConcurrencyPerKey readingPerClient;
 
-    WebhookIntake(HeapWebhookReader reader, SyncService sync, SyncProperties settings) {
+    WebhookIntake(SyncPageReader reader, SyncService sync, SyncProperties settings) {
         this.reader = reader;
         this.sync = sync;
         this.reading = new Semaphore(settings.maxConcurrentDeliveries());
@@ -80,7 +80,7 @@ class WebhookIntake {
                 return unavailable("The hub is taking as many deliveries as it can right now; nothing of this one"
                         + " was read. Retry later.");
             }
-            SegmentSyncPage page;
+            SyncPage page;
             Optional<Long> stored;
             try {
                 byte[] body = reader.body(request);

@@ -19,7 +19,7 @@ import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
 import io.audiencehub.segment.SegmentService;
 import io.audiencehub.sync.ConnectorSyncStatus;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import io.audiencehub.sync.SyncService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -114,8 +114,8 @@ class AlertServiceTest extends HeapConnectedTest {
 
     @Test
     void aFailingConnectorIsNotifiedOnceRetriedWithBackoffAndResolvedOnce() {
-        HeapDeliveries heap = new HeapDeliveries(port);
-        String page = HeapDeliveries.page(connector.tokenId(), 61, "Buyers", "task-1", 1, 1, List.of("m1"), List.of());
+        WebhookDeliveries heap = new WebhookDeliveries(port);
+        String page = WebhookDeliveries.page(connector.tokenId(), 61, "Buyers", "task-1", 1, 1, List.of("m1"), List.of());
         heap.send(page);
         heap.send(page.replace("\"page_number\":1", "\"page_number\":3"));
         awaitHealth(ConnectorSyncStatus.Health.FAILING);
@@ -145,7 +145,7 @@ class AlertServiceTest extends HeapConnectedTest {
                 .satisfies(body -> assertThat(body).startsWith("{\"text\":\":rotating_light: Audience Hub: " + subject
                         .replace("\"", "\\\"") + " is failing: its latest delivery was refused."));
 
-        heap.send(HeapDeliveries.page(connector.tokenId(), 61, "Buyers", "task-2", 1, 1, List.of("m2"), List.of()));
+        heap.send(WebhookDeliveries.page(connector.tokenId(), 61, "Buyers", "task-2", 1, 1, List.of("m2"), List.of()));
         awaitHealth(ConnectorSyncStatus.Health.HEALTHY);
         now = now.plusSeconds(30);
         alerts.evaluateAndNotify();
@@ -162,7 +162,7 @@ class AlertServiceTest extends HeapConnectedTest {
 
     @Test
     void aRunningCampaignOnAnAudienceWithoutKnownVisitorsIsAnIncidentUntilItEnds() {
-        new HeapDeliveries(port).send(HeapDeliveries.page(connector.tokenId(), 62, "Nobody known", "task-1", 1, 1,
+        new WebhookDeliveries(port).send(WebhookDeliveries.page(connector.tokenId(), 62, "Nobody known", "task-1", 1, 1,
                 List.of("stranger-" + UUID.randomUUID()), List.of()));
         String name = "Banner " + UUID.randomUUID().toString().substring(0, 8);
         long campaignId = HeapConnectorsForTests.asAdmin(security, () -> {

@@ -14,7 +14,7 @@ import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.ApiKeyService;
 import io.audiencehub.security.ApiKeyWrite;
 import io.audiencehub.security.NewApiKey;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +56,7 @@ class AutomationApiTest extends HeapConnectedTest {
         reader = HeapConnectorsForTests.asAdmin(security, () -> apiKeys.create("Reporting " + suffix, Set.of()));
         writer = HeapConnectorsForTests.asAdmin(security, () -> apiKeys.create("Pipeline " + suffix,
                 Set.of(ApiKeyScope.SEGMENTS, ApiKeyScope.CAMPAIGNS, ApiKeyScope.ERASURE)));
-        new HeapDeliveries(port).send(HeapDeliveries.page(connector.tokenId(), 77, "Buyers " + suffix, "task-" + suffix,
+        new WebhookDeliveries(port).send(WebhookDeliveries.page(connector.tokenId(), 77, "Buyers " + suffix, "task-" + suffix,
                 1, 1, List.of("member-" + suffix, "other-" + suffix), List.of()));
     }
 

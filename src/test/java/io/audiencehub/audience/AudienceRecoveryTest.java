@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.audiencehub.IntegrationTest;
 import io.audiencehub.connector.ValidatedConnectors;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -51,8 +51,8 @@ class AudienceRecoveryTest extends IntegrationTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String tokenId = UUID.randomUUID().toString();
         long connectorId = ValidatedConnectors.insert(jdbc, "Recovery " + suffix, tokenId, "Recovery " + suffix);
-        HeapDeliveries heap = new HeapDeliveries(port);
-        assertThat(heap.send(HeapDeliveries.page(tokenId, 901, "Recovery", "task-1", 1, 1,
+        WebhookDeliveries heap = new WebhookDeliveries(port);
+        assertThat(heap.send(WebhookDeliveries.page(tokenId, 901, "Recovery", "task-1", 1, 1,
                 List.of("first-" + suffix), List.of())).body()).contains("applied");
         double recoveries = metrics.counter("audiencehub.audiences.recoveries").count();
 
@@ -63,7 +63,7 @@ class AudienceRecoveryTest extends IntegrationTest {
                         SELECT version, term, NOW(3), '', '' FROM audience_writer WHERE id = 1
                         """).update();
 
-        var answer = heap.send(HeapDeliveries.page(tokenId, 901, "Recovery", "task-2", 1, 1,
+        var answer = heap.send(WebhookDeliveries.page(tokenId, 901, "Recovery", "task-2", 1, 1,
                 List.of("second-" + suffix, "third-" + suffix), List.of("first-" + suffix)));
 
         assertThat(answer.statusCode()).isEqualTo(200);

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.audiencehub.IntegrationTest;
 import io.audiencehub.connector.ValidatedConnectors;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import io.audiencehub.visitor.VisitorService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -49,8 +49,8 @@ class AudienceStandbyTest extends IntegrationTest {
         String late = "late-" + suffix;
         KnownVisitors.see(visitors, writer, early);
         KnownVisitors.see(visitors, writer, late);
-        HeapDeliveries heap = new HeapDeliveries(port);
-        heap.send(HeapDeliveries.page(tokenId, 801, "Standby", "task-1", 1, 1, List.of(early), List.of()));
+        WebhookDeliveries heap = new WebhookDeliveries(port);
+        heap.send(WebhookDeliveries.page(tokenId, 801, "Standby", "task-1", 1, 1, List.of(early), List.of()));
         long audienceId = repository.page(connectorId, "", false, 0, 1).get(0).id();
 
         AudienceStore standbyStore = new AudienceStore();
@@ -78,7 +78,7 @@ class AudienceStandbyTest extends IntegrationTest {
             assertThat(standby.isWriter()).isFalse();
             assertThat(standby.isMember(audienceId, early)).as("loaded at start").isTrue();
 
-            heap.send(HeapDeliveries.page(tokenId, 801, "Standby", "task-2", 1, 1, List.of(late), List.of(early)));
+            heap.send(WebhookDeliveries.page(tokenId, 801, "Standby", "task-2", 1, 1, List.of(late), List.of(early)));
             assertThat(writer.isMember(audienceId, late)).isTrue();
 
             await().atMost(Duration.ofSeconds(5)).until(() -> standby.isMember(audienceId, late));

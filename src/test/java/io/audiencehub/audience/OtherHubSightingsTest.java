@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.audiencehub.IntegrationTest;
 import io.audiencehub.connector.ValidatedConnectors;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +30,7 @@ class OtherHubSightingsTest extends IntegrationTest {
         String tokenId = UUID.randomUUID().toString();
         long connectorId = ValidatedConnectors.insert(jdbc, "Other hub " + suffix, tokenId, "Other hub " + suffix);
         String visitorId = "elsewhere-" + suffix;
-        new HeapDeliveries(port).send(HeapDeliveries.page(tokenId, 901, "Elsewhere", "task-" + suffix, 1, 1,
+        new WebhookDeliveries(port).send(WebhookDeliveries.page(tokenId, 901, "Elsewhere", "task-" + suffix, 1, 1,
                 List.of(visitorId), List.of()));
         long audienceId = audiences.page(connectorId, "", false, 0, 1).get(0).id();
         assertThat(audiences.find(audienceId).orElseThrow().matchedCount()).isZero();

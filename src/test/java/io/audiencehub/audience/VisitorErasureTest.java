@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.audiencehub.IntegrationTest;
 import io.audiencehub.connector.ValidatedConnectors;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import io.audiencehub.visitor.VisitorService;
 import java.time.Duration;
 import java.util.Arrays;
@@ -47,9 +47,9 @@ class VisitorErasureTest extends IntegrationTest {
         String kept = "kept-" + suffix;
         KnownVisitors.see(visitors, audiences, erased);
         KnownVisitors.see(visitors, audiences, kept);
-        HeapDeliveries heap = new HeapDeliveries(port);
-        heap.send(HeapDeliveries.page(tokenId, 1, "Buyers", "buyers-1", 1, 1, List.of(erased, kept), List.of()));
-        heap.send(HeapDeliveries.page(tokenId, 2, "Newsletter", "newsletter-1", 1, 1, List.of(erased), List.of()));
+        WebhookDeliveries heap = new WebhookDeliveries(port);
+        heap.send(WebhookDeliveries.page(tokenId, 1, "Buyers", "buyers-1", 1, 1, List.of(erased, kept), List.of()));
+        heap.send(WebhookDeliveries.page(tokenId, 2, "Newsletter", "newsletter-1", 1, 1, List.of(erased), List.of()));
         long buyers = audienceOf(connectorId, "Buyers").id();
         long newsletter = audienceOf(connectorId, "Newsletter").id();
 
@@ -78,12 +78,12 @@ class VisitorErasureTest extends IntegrationTest {
         assertThat(storedKeys()).as("its key only as the suppression").doesNotContain(keys.keyOf(erased))
                 .contains(keys.keyOf(kept));
 
-        heap.send(HeapDeliveries.page(tokenId, 1, "Buyers", "buyers-2", 1, 1, List.of(erased), List.of()));
+        heap.send(WebhookDeliveries.page(tokenId, 1, "Buyers", "buyers-2", 1, 1, List.of(erased), List.of()));
         assertThat(audiences.isMember(buyers, erased)).as("the next sync does not bring it back").isFalse();
 
         erasures.lift(keys.keyOf(erased));
         assertThat(erasures.suppressions(0, 100)).noneMatch(listed -> listed.memberKey() == keys.keyOf(erased));
-        heap.send(HeapDeliveries.page(tokenId, 1, "Buyers", "buyers-3", 1, 1, List.of(erased), List.of()));
+        heap.send(WebhookDeliveries.page(tokenId, 1, "Buyers", "buyers-3", 1, 1, List.of(erased), List.of()));
         assertThat(audiences.isMember(buyers, erased)).as("once lifted, a sync may add it again").isTrue();
         audiences.reload();
         assertThat(audiences.isMember(buyers, erased)).as("and a restart finds it there").isTrue();
@@ -100,7 +100,7 @@ class VisitorErasureTest extends IntegrationTest {
         String tokenId = UUID.randomUUID().toString();
         long connectorId = ValidatedConnectors.insert(jdbc, "E-mail " + suffix, tokenId, "E-mail " + suffix);
         String email = "Ann.Lee+" + suffix + "@example.com";
-        new HeapDeliveries(port).send(HeapDeliveries.page(tokenId, 1, "Newsletter", "news-1", 1, 1, List.of(email),
+        new WebhookDeliveries(port).send(WebhookDeliveries.page(tokenId, 1, "Newsletter", "news-1", 1, 1, List.of(email),
                 List.of()));
         long newsletter = audienceOf(connectorId, "Newsletter").id();
         assertThat(audiences.isMember(newsletter, email)).isTrue();

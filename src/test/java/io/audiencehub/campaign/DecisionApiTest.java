@@ -15,7 +15,7 @@ import io.audiencehub.segment.SegmentNode.Combinator;
 import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
 import io.audiencehub.segment.SegmentService;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import io.audiencehub.RawClients;
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
@@ -54,7 +54,7 @@ class DecisionApiTest extends HeapConnectedTest {
     void aRunningCampaignOnAHeapAudience() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
         url = "http://localhost:" + port + DecisionController.PATH;
-        new HeapDeliveries(port).send(HeapDeliveries.page(connector.tokenId(), 31, "Buyers", "task-1", 1, 1,
+        new WebhookDeliveries(port).send(WebhookDeliveries.page(connector.tokenId(), 31, "Buyers", "task-1", 1, 1,
                 List.of("member-" + suffix), List.of()));
         long audienceId = HeapConnectorsForTests.asAdmin(security,
                 () -> audiences.page(connector.id(), "", false, 0, 1).get(0)).id();

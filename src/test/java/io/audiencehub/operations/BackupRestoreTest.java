@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.audiencehub.TestDatabase;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,9 +90,9 @@ class BackupRestoreTest {
         int port = Hubs.port(restored);
         assertThat(HubSnapshot.read(port, filled.apiKey())).isEqualTo(before);
         // a custom source's deliveries are checked with its secret, stored encrypted with the token key
-        String page = HeapDeliveries.page(filled.customSourceId(), 7, "Warehouse VIP", "vip-2", 1, 1,
+        String page = WebhookDeliveries.page(filled.customSourceId(), 7, "Warehouse VIP", "vip-2", 1, 1,
                 List.of("visitor-02"), List.of());
-        assertThat(HeapDeliveries.toCustomSource(port, filled.customSourceId(), "not-its-secret").send(page).statusCode())
+        assertThat(WebhookDeliveries.toCustomSource(port, filled.customSourceId(), "not-its-secret").send(page).statusCode())
                 .isEqualTo(403);
         assertThat(filled.toCustomSource(port).send(page).statusCode()).isEqualTo(200);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiencehub.Http;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -35,20 +35,20 @@ public final class HubContents {
      * @param customSource deliveries to a validated custom source
      * @param writeKey an API key that may change segments and campaigns
      */
-    public static void write(int port, HeapDeliveries heap, String heapIdToken, long heapConnectorId,
-                             HeapDeliveries customSource, String customSourceId, long customConnectorId,
+    public static void write(int port, WebhookDeliveries heap, String heapIdToken, long heapConnectorId,
+                             WebhookDeliveries customSource, String customSourceId, long customConnectorId,
                              String writeKey) {
         String base = "http://localhost:" + port;
         for (String visitor : VISITORS.subList(0, 10)) {
             assertThat(Http.postJson(base + "/api/v1/visitors/seen", "{\"visitorId\": \"" + visitor + "\"}")
                     .statusCode()).isEqualTo(202);
         }
-        deliver(heap, HeapDeliveries.page(heapIdToken, 501, "Buyers", "buyers-1", 1, 1, ids(1, 8), List.of()));
-        deliver(heap, HeapDeliveries.page(heapIdToken, 502, "Churn risk", "churn-1", 1, 2, ids(5, 9), List.of()));
-        deliver(heap, HeapDeliveries.page(heapIdToken, 502, "Churn risk", "churn-1", 2, 2, ids(10, 12), List.of()));
+        deliver(heap, WebhookDeliveries.page(heapIdToken, 501, "Buyers", "buyers-1", 1, 1, ids(1, 8), List.of()));
+        deliver(heap, WebhookDeliveries.page(heapIdToken, 502, "Churn risk", "churn-1", 1, 2, ids(5, 9), List.of()));
+        deliver(heap, WebhookDeliveries.page(heapIdToken, 502, "Churn risk", "churn-1", 2, 2, ids(10, 12), List.of()));
         // a second run: one buyer left, one who is not a known visitor came
-        deliver(heap, HeapDeliveries.page(heapIdToken, 501, "Buyers", "buyers-2", 1, 1, ids(13, 13), ids(8, 8)));
-        deliver(customSource, HeapDeliveries.page(customSourceId, 7, "Warehouse VIP", "vip-1", 1, 1,
+        deliver(heap, WebhookDeliveries.page(heapIdToken, 501, "Buyers", "buyers-2", 1, 1, ids(13, 13), ids(8, 8)));
+        deliver(customSource, WebhookDeliveries.page(customSourceId, 7, "Warehouse VIP", "vip-1", 1, 1,
                 List.of("visitor-01", "visitor-03", "visitor-11", "visitor-14"), List.of()));
 
         long buyers = audience(base, writeKey, heapConnectorId, "Buyers", 7);
@@ -95,7 +95,7 @@ public final class HubContents {
         return VISITORS.subList(from - 1, to);
     }
 
-    private static void deliver(HeapDeliveries to, String page) {
+    private static void deliver(WebhookDeliveries to, String page) {
         HttpResponse<String> answer = to.send(page);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }

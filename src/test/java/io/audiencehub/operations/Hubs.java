@@ -10,7 +10,7 @@ import io.audiencehub.connector.NewCustomSource;
 import io.audiencehub.sandbox.heap.SandboxOAuthService;
 import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.ApiKeyService;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -50,8 +50,8 @@ final class Hubs {
                 () -> hub.getBean(CustomSources.class).create("Warehouse"));
         String key = HeapConnectorsForTests.asAdmin(security, () -> hub.getBean(ApiKeyService.class)
                 .create("Operations check", Set.of(ApiKeyScope.SEGMENTS, ApiKeyScope.CAMPAIGNS))).secret();
-        HubContents.write(port, new HeapDeliveries(port), heap.tokenId(), heap.id(),
-                HeapDeliveries.toCustomSource(port, warehouse.connector().tokenId(), warehouse.signingSecret()),
+        HubContents.write(port, new WebhookDeliveries(port), heap.tokenId(), heap.id(),
+                WebhookDeliveries.toCustomSource(port, warehouse.connector().tokenId(), warehouse.signingSecret()),
                 warehouse.connector().tokenId(), warehouse.connector().id(), key);
         return new Filled(key, warehouse.connector().tokenId(), warehouse.signingSecret());
     }
@@ -60,8 +60,8 @@ final class Hubs {
     record Filled(String apiKey, String customSourceId, String customSourceSecret) {
 
         /** Deliveries that the hub accepts only if it can decrypt the custom source's stored secret. */
-        HeapDeliveries toCustomSource(int port) {
-            return HeapDeliveries.toCustomSource(port, customSourceId, customSourceSecret);
+        WebhookDeliveries toCustomSource(int port) {
+            return WebhookDeliveries.toCustomSource(port, customSourceId, customSourceSecret);
         }
     }
 }

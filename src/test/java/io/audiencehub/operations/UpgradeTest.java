@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiencehub.Http;
 import io.audiencehub.TestDatabase;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +47,8 @@ class UpgradeTest {
             HubSnapshot.assertHolds(HubSnapshot.read(port, key), fixture.path("snapshot"), "snapshot");
 
             String customSource = fixture.path("custom_source_id").asText();
-            assertThat(HeapDeliveries.toCustomSource(port, customSource, fixture.path("custom_source_secret").asText())
-                    .send(HeapDeliveries.page(customSource, 7, "Warehouse VIP", "vip-2", 1, 1, List.of("visitor-02"),
+            assertThat(WebhookDeliveries.toCustomSource(port, customSource, fixture.path("custom_source_secret").asText())
+                    .send(WebhookDeliveries.page(customSource, 7, "Warehouse VIP", "vip-2", 1, 1, List.of("visitor-02"),
                             List.of())).statusCode())
                     .as("the custom source's secret, encrypted by the earlier hub, decrypts").isEqualTo(200);
             assertThat(Http.send("http://localhost:" + port + "/api/v1/segments", "POST", """

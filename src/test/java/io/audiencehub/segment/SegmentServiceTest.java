@@ -15,7 +15,7 @@ import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.segment.SegmentNode.Combinator;
 import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import io.audiencehub.visitor.VisitorService;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +46,7 @@ class SegmentServiceTest extends HeapConnectedTest {
     @BeforeEach
     void anAvailableAudience() {
         KnownVisitors.see(visitors, audiences, member);
-        new HeapDeliveries(port).send(HeapDeliveries.page(connector.tokenId(), 7, "Buyers", "task-1", 1, 1,
+        new WebhookDeliveries(port).send(WebhookDeliveries.page(connector.tokenId(), 7, "Buyers", "task-1", 1, 1,
                 List.of(member), List.of()));
         long audienceId = audiences.page(connector.id(), "", true, 0, 1).get(0).id();
         inTheAudience = new SegmentDefinition(1, new Group(Combinator.ALL, List.of(

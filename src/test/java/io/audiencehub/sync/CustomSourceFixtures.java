@@ -15,7 +15,7 @@ final class CustomSourceFixtures {
     static WebhookReceiverFixture create(CustomSources customSources, SecurityContextHolderStrategy security, int port) {
         NewCustomSource source = HeapConnectorsForTests.asAdmin(security,
                 () -> customSources.create("Warehouse " + UUID.randomUUID().toString().substring(0, 8)));
-        return new WebhookReceiverFixture(HeapDeliveries.toCustomSource(port, source.connector().tokenId(),
+        return new WebhookReceiverFixture(WebhookDeliveries.toCustomSource(port, source.connector().tokenId(),
                 source.signingSecret()), source.connector().id(), source.connector().tokenId(),
                 "No validated custom source has the id");
     }

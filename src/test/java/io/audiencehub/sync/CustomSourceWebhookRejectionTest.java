@@ -22,7 +22,7 @@ class CustomSourceWebhookRejectionTest extends WebhookRefusalConformance {
 
     @Override
     protected HttpResponse<String> sendForUnknownSource(String body, String unknownId) {
-        return HeapDeliveries.toCustomSource(port, unknownId, "any secret").send(body.replace(receiver.tokenId(), unknownId));
+        return WebhookDeliveries.toCustomSource(port, unknownId, "any secret").send(body.replace(receiver.tokenId(), unknownId));
     }
 
     @Test
@@ -40,7 +40,7 @@ class CustomSourceWebhookRejectionTest extends WebhookRefusalConformance {
                 () -> customSources.newSigningSecret(receiver.connectorId()));
         assertThat(heap.send(body).statusCode()).as("signed with the old secret").isEqualTo(403);
 
-        HttpResponse<String> answer = HeapDeliveries.toCustomSource(port, receiver.tokenId(), replaced.signingSecret())
+        HttpResponse<String> answer = WebhookDeliveries.toCustomSource(port, receiver.tokenId(), replaced.signingSecret())
                 .send(body);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(audiences.count(receiver.connectorId(), "", false)).isEqualTo(1);

@@ -21,20 +21,20 @@ import org.springframework.util.unit.DataSize;
 /** With the database out of reach, a delivery is answered 503 with Retry-After, which Heap retries. */
 class HeapWebhookDatabaseDownTest {
 
-    private final SyncProperties settings = new SyncProperties(HeapDeliveries.SECRET, null, DataSize.ofKilobytes(64),
+    private final SyncProperties settings = new SyncProperties(WebhookDeliveries.SECRET, null, DataSize.ofKilobytes(64),
             256, 32, Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofHours(5), 4, 2, Duration.ofSeconds(10));
     private final SyncService sync = mock(SyncService.class);
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new HeapWebhookController(
-            new WebhookIntake(new HeapWebhookReader(settings), sync, settings), new HeapSignature(settings, Clock.systemUTC())))
+            new WebhookIntake(new SyncPageReader(settings), sync, settings), new HeapSignature(settings, Clock.systemUTC())))
             .build();
 
     @Test
     void noConnectionToBeginATransactionWithIsAnsweredAsUnavailable() throws Exception {
         when(sync.store(any(), any())).thenThrow(new CannotCreateTransactionException("Could not open JDBC Connection"));
-        String body = HeapDeliveries.page("token", 42, "Free Customers", "task-1", 1, 1, List.of("a"), List.of());
+        String body = WebhookDeliveries.page("token", 42, "Free Customers", "task-1", 1, 1, List.of("a"), List.of());
 
         mvc.perform(post(HeapWebhookController.PATH).contentType("application/json").content(body)
-                        .header(HeapSignature.HEADER, HeapDeliveries.signature(HeapDeliveries.SECRET,
+                        .header(HeapSignature.HEADER, WebhookDeliveries.signature(WebhookDeliveries.SECRET,
                                 System.currentTimeMillis(), body)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", WebhookIntake.RETRY_AFTER_SECONDS))

@@ -31,13 +31,13 @@ class HeapWebhookLimitsTest extends HeapConnectedTest {
     @Autowired
     AudienceService audiences;
 
-    private HeapDeliveries heap;
+    private WebhookDeliveries heap;
     private String body;
 
     @BeforeEach
     void aPage() {
-        heap = new HeapDeliveries(port);
-        body = HeapDeliveries.page(connector.tokenId(), 42, "Free Customers", "task-limits", 1, 1, List.of("a"),
+        heap = new WebhookDeliveries(port);
+        body = WebhookDeliveries.page(connector.tokenId(), 42, "Free Customers", "task-limits", 1, 1, List.of("a"),
                 List.of());
     }
 
@@ -48,7 +48,7 @@ class HeapWebhookLimitsTest extends HeapConnectedTest {
             assertThat(RawClients.statusLine(client)).as("no Heap-Hash: refused without waiting for 50 MB").contains(" 400 ");
         }
         try (Socket client = RawClients.connectFrom(HOSTILE_CLIENT, port)) {
-            sendHeaders(client, 50L * 1024 * 1024, HeapDeliveries.signature(HeapDeliveries.SECRET,
+            sendHeaders(client, 50L * 1024 * 1024, WebhookDeliveries.signature(WebhookDeliveries.SECRET,
                     System.currentTimeMillis(), body));
             assertThat(RawClients.statusLine(client)).as("declared over max-body-size").contains(" 413 ");
         }
@@ -57,7 +57,7 @@ class HeapWebhookLimitsTest extends HeapConnectedTest {
     @Test
     void aBodyThatDoesNotArriveInTimeIsRefusedAndFreesItsPlace() throws Exception {
         try (Socket client = RawClients.connectFrom(HOSTILE_CLIENT, port)) {
-            sendHeaders(client, body.length(), HeapDeliveries.signature(HeapDeliveries.SECRET, System.currentTimeMillis(),
+            sendHeaders(client, body.length(), WebhookDeliveries.signature(WebhookDeliveries.SECRET, System.currentTimeMillis(),
                     body));
             OutputStream out = client.getOutputStream();
             out.write(body.substring(0, 10).getBytes(StandardCharsets.UTF_8));
@@ -79,7 +79,7 @@ class HeapWebhookLimitsTest extends HeapConnectedTest {
             }
             Thread.sleep(300);
             try (Socket more = RawClients.connectFrom(HOSTILE_CLIENT, port)) {
-                sendHeaders(more, body.length(), HeapDeliveries.signature(HeapDeliveries.SECRET,
+                sendHeaders(more, body.length(), WebhookDeliveries.signature(WebhookDeliveries.SECRET,
                         System.currentTimeMillis(), body));
                 assertThat(RawClients.statusLine(more)).as("beyond its share, before its body").contains(" 503 ");
             }
@@ -115,7 +115,7 @@ class HeapWebhookLimitsTest extends HeapConnectedTest {
     /** A delivery with a signature of the right form and age whose body comes a byte at a time. */
     private Socket trickle(String address) throws IOException {
         Socket client = RawClients.connectFrom(address, port);
-        sendHeaders(client, body.length(), HeapDeliveries.signature("forged-secret", System.currentTimeMillis(), body));
+        sendHeaders(client, body.length(), WebhookDeliveries.signature("forged-secret", System.currentTimeMillis(), body));
         client.getOutputStream().write('{');
         client.getOutputStream().flush();
         return client;
@@ -130,7 +130,7 @@ class HeapWebhookLimitsTest extends HeapConnectedTest {
     @Test
     void aSyncTaskIdOfAnotherSegmentIsRefusedAndCountsIntoNoRun() {
         assertThat(heap.send(body).statusCode()).isEqualTo(200);
-        String otherSegment = HeapDeliveries.page(connector.tokenId(), 43, "Paying Customers", "task-limits", 1, 2,
+        String otherSegment = WebhookDeliveries.page(connector.tokenId(), 43, "Paying Customers", "task-limits", 1, 2,
                 List.of("b"), List.of());
 
         HttpResponse<String> refused = heap.send(otherSegment);

@@ -18,7 +18,7 @@ class HeapWebhookRejectionTest extends WebhookRefusalConformance {
     @Override
     protected WebhookReceiverFixture connect() {
         Connector connector = HeapConnectorsForTests.connect(heapAuthorization, connectors, sandbox, security, port);
-        return new WebhookReceiverFixture(new HeapDeliveries(port), connector.id(), connector.tokenId(),
+        return new WebhookReceiverFixture(new WebhookDeliveries(port), connector.id(), connector.tokenId(),
                 "no validated Heap connector");
     }
 
@@ -29,7 +29,7 @@ class HeapWebhookRejectionTest extends WebhookRefusalConformance {
 
     @Test
     void thePreviousSecretIsAcceptedDuringARotation() {
-        HttpResponse<String> answer = heap.send(body, HeapDeliveries.signature(PREVIOUS_WEBHOOK_SECRET,
+        HttpResponse<String> answer = heap.send(body, WebhookDeliveries.signature(PREVIOUS_WEBHOOK_SECRET,
                 System.currentTimeMillis(), body));
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(audiences.count(receiver.connectorId(), "", false)).isEqualTo(1);

@@ -40,7 +40,7 @@ class HeapWebhookTest extends WebhookDeliveryConformance {
     @Override
     protected WebhookReceiverFixture connect() {
         Connector connector = HeapConnectorsForTests.connect(heapAuthorization, connectors, sandbox, security, port);
-        return new WebhookReceiverFixture(new HeapDeliveries(port), connector.id(), connector.tokenId(),
+        return new WebhookReceiverFixture(new WebhookDeliveries(port), connector.id(), connector.tokenId(),
                 "no validated Heap connector");
     }
 
@@ -81,7 +81,7 @@ class HeapWebhookTest extends WebhookDeliveryConformance {
         try {
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
             for (int number = 1; number <= queuedBehind; number++) {
-                String body = HeapDeliveries.page(receiver.tokenId(), failing, "Broken", "task-broken", number,
+                String body = WebhookDeliveries.page(receiver.tokenId(), failing, "Broken", "task-broken", number,
                         queuedBehind, List.of("x" + number), List.of());
                 String address = "192.0.2." + number;
                 answers.add(senders.submit(() -> heap.sendAs(address, body)));

@@ -40,7 +40,7 @@ abstract class WebhookDeliveryConformance extends IntegrationTest {
     protected SecurityContextHolderStrategy security;
 
     protected WebhookReceiverFixture receiver;
-    protected HeapDeliveries heap;
+    protected WebhookDeliveries heap;
     protected long segmentId;
 
     /** A validated connector of the source under test. */
@@ -74,7 +74,7 @@ abstract class WebhookDeliveryConformance extends IntegrationTest {
     @Test
     void aRenamedSegmentFollowsHeapAndChangesMoveMembersInAndOut() {
         heap.send(page("task-1", 1, 1, List.of("a", "b", "c"), List.of()));
-        HttpResponse<String> second = heap.send(HeapDeliveries.page(receiver.tokenId(), segmentId, "Paying Customers",
+        HttpResponse<String> second = heap.send(WebhookDeliveries.page(receiver.tokenId(), segmentId, "Paying Customers",
                 "task-2", 1, 1, List.of("c", "d"), List.of("a", "zz")));
 
         assertThat(second.statusCode()).isEqualTo(200);
@@ -153,7 +153,7 @@ abstract class WebhookDeliveryConformance extends IntegrationTest {
     }
 
     protected String page(String task, int number, int total, List<String> add, List<String> remove) {
-        return HeapDeliveries.page(receiver.tokenId(), segmentId, "Free Customers", task, number, total, add, remove);
+        return WebhookDeliveries.page(receiver.tokenId(), segmentId, "Free Customers", task, number, total, add, remove);
     }
 
     protected static List<String> ids(String prefix, int count) {

@@ -6,6 +6,6 @@ package io.audiencehub.sync;
  * @param deliveries signs and sends pages to it
  * @param unknownSourceMessage what a delivery to a source that is not (or no longer) validated is told
  */
-record WebhookReceiverFixture(HeapDeliveries deliveries, long connectorId, String tokenId,
+record WebhookReceiverFixture(WebhookDeliveries deliveries, long connectorId, String tokenId,
                               String unknownSourceMessage) {
 }

@@ -42,7 +42,7 @@ abstract class WebhookRefusalConformance extends IntegrationTest {
     protected SecurityContextHolderStrategy security;
 
     protected WebhookReceiverFixture receiver;
-    protected HeapDeliveries heap;
+    protected WebhookDeliveries heap;
     protected String body;
 
     /** A validated connector of the source under test. */
@@ -64,7 +64,7 @@ abstract class WebhookRefusalConformance extends IntegrationTest {
     void aPage() {
         receiver = connect();
         heap = receiver.deliveries();
-        body = HeapDeliveries.page(receiver.tokenId(), 42, "Free Customers", "task-1", 1, 1, List.of("a"), List.of());
+        body = WebhookDeliveries.page(receiver.tokenId(), 42, "Free Customers", "task-1", 1, 1, List.of("a"), List.of());
     }
 
     @Test
@@ -91,7 +91,7 @@ abstract class WebhookRefusalConformance extends IntegrationTest {
 
     @Test
     void aBadSignatureIsForbiddenAndAnsweredAsJson() {
-        HttpResponse<String> answer = heap.send(body, HeapDeliveries.signature("another secret",
+        HttpResponse<String> answer = heap.send(body, WebhookDeliveries.signature("another secret",
                 System.currentTimeMillis(), body));
         assertRefused(answer, 403, "signature does not match");
         assertThat(answer.body()).startsWith("{\"error\":\"");

@@ -7,7 +7,7 @@ import io.audiencehub.audience.Audience;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.KnownVisitors;
 import io.audiencehub.connector.ValidatedConnectors;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class VisitorRetentionTest extends IntegrationTest {
         String back = "back-" + suffix;
         KnownVisitors.see(visitors, audiences, gone);
         KnownVisitors.see(visitors, audiences, back);
-        new HeapDeliveries(port).send(HeapDeliveries.page(tokenId, 1, "Buyers", "buyers-1", 1, 1, List.of(gone, back),
+        new WebhookDeliveries(port).send(WebhookDeliveries.page(tokenId, 1, "Buyers", "buyers-1", 1, 1, List.of(gone, back),
                 List.of()));
         assertThat(buyers(connectorId).matchedCount()).isEqualTo(2);
         jdbc.sql("UPDATE visitor SET last_seen = NOW(3) - INTERVAL 397 DAY, first_seen = NOW(3) - INTERVAL 400 DAY"

@@ -22,7 +22,7 @@ import io.audiencehub.segment.SegmentNode.Combinator;
 import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
 import io.audiencehub.segment.SegmentService;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import java.security.SecureRandom;
 import org.assertj.core.api.Assertions;
 import java.util.List;
@@ -57,7 +57,7 @@ class CampaignBrowserTest extends BrowserTest {
         Connector connector = HeapConnectorsForTests.connect(heapAuthorization, connectors, sandbox, security, port);
         long environment = HeapConnectorsForTests.environmentOf(sandbox, connector).id();
         String member = visitorId();
-        new HeapDeliveries(port).send(HeapDeliveries.page(connector.tokenId(), 501, "Loyal buyers", "task-1", 1, 1,
+        new WebhookDeliveries(port).send(WebhookDeliveries.page(connector.tokenId(), 501, "Loyal buyers", "task-1", 1, 1,
                 List.of(member), List.of()));
         String campaign = "Loyalty offer " + member;
         HeapConnectorsForTests.asAdmin(security, () -> {

@@ -22,7 +22,7 @@ import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.directory.ConnectionAudience;
 import io.audiencehub.directory.DirectoryEntry;
 import io.audiencehub.directory.SyncHistoryEntry;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,8 +45,8 @@ class DirectoryViewTest extends KaribuTest {
     void aConnectionWithAnAudience() {
         name = "Directory " + tokenId.substring(0, 8);
         connectorId = ValidatedConnectors.insert(jdbc, name, tokenId, "Acme production");
-        HeapDeliveries heap = new HeapDeliveries(port);
-        assertThat(heap.send(HeapDeliveries.page(tokenId, 77, "Free Customers", "task-1", 1, 1,
+        WebhookDeliveries heap = new WebhookDeliveries(port);
+        assertThat(heap.send(WebhookDeliveries.page(tokenId, 77, "Free Customers", "task-1", 1, 1,
                 List.of("v1", "v2", "v3"), List.of())).statusCode()).isEqualTo(200);
         login("vera", "VIEWER");
     }

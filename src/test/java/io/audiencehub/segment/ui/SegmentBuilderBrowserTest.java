@@ -8,7 +8,7 @@ import io.audiencehub.BrowserTest;
 import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.KnownVisitors;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import io.audiencehub.visitor.VisitorService;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +34,7 @@ class SegmentBuilderBrowserTest extends BrowserTest {
         long connectorId = ValidatedConnectors.insert(jdbc, "Drag " + suffix, tokenId, "Acme");
         String visitor = "drag-" + suffix;
         KnownVisitors.see(visitors, audiences, visitor);
-        new HeapDeliveries(port).send(HeapDeliveries.page(tokenId, 900, "Loyal Customers", "task-1", 1, 1,
+        new WebhookDeliveries(port).send(WebhookDeliveries.page(tokenId, 900, "Loyal Customers", "task-1", 1, 1,
                 List.of(visitor), List.of()));
 
         signIn("admin", "admin");

@@ -41,7 +41,7 @@ import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
 import io.audiencehub.segment.SegmentService;
 import io.audiencehub.segment.SegmentSummary;
-import io.audiencehub.sync.HeapDeliveries;
+import io.audiencehub.sync.WebhookDeliveries;
 import io.audiencehub.visitor.VisitorService;
 import java.util.List;
 import java.util.UUID;
@@ -66,17 +66,17 @@ class SegmentBuilderViewTest extends KaribuTest {
     private final String visitor = "builder-" + suffix;
     private long connectorId;
     private String tokenId;
-    private HeapDeliveries heap;
+    private WebhookDeliveries heap;
 
     @BeforeEach
     void aConnectorWithAnAvailableAudience() {
         tokenId = UUID.randomUUID().toString();
         connectorId = ValidatedConnectors.insert(jdbc, "Builder " + suffix, tokenId, "Acme");
         KnownVisitors.see(visitors, audiences, visitor);
-        heap = new HeapDeliveries(port);
-        heap.send(HeapDeliveries.page(tokenId, 501, "Free Customers", "task-1", 1, 1, List.of(visitor, "other"), List.of()));
-        heap.send(HeapDeliveries.page(tokenId, 502, "Nobody Known", "task-2", 1, 1, List.of("stranger"), List.of()));
-        heap.send(HeapDeliveries.page(tokenId, 503, "Paying Customers", "task-paying", 1, 1, List.of(visitor), List.of()));
+        heap = new WebhookDeliveries(port);
+        heap.send(WebhookDeliveries.page(tokenId, 501, "Free Customers", "task-1", 1, 1, List.of(visitor, "other"), List.of()));
+        heap.send(WebhookDeliveries.page(tokenId, 502, "Nobody Known", "task-2", 1, 1, List.of("stranger"), List.of()));
+        heap.send(WebhookDeliveries.page(tokenId, 503, "Paying Customers", "task-paying", 1, 1, List.of(visitor), List.of()));
         login("admin", "ADMIN");
     }
 
@@ -177,7 +177,7 @@ class SegmentBuilderViewTest extends KaribuTest {
         long audienceId = audiences.page(connectorId, "Free Customers", false, 0, 1).get(0).id();
         Segment segment = segments.create("Flagged " + suffix, new SegmentDefinition(1, new Group(Combinator.ALL,
                 List.of(new Condition(new Criterion.ExternalAudience(connectorId, audienceId), false)))));
-        heap.send(HeapDeliveries.page(tokenId, 501, "Free Customers", "task-3", 1, 1, List.of(), List.of(visitor)));
+        heap.send(WebhookDeliveries.page(tokenId, 501, "Free Customers", "task-3", 1, 1, List.of(), List.of(visitor)));
 
         UI.getCurrent().navigate(SegmentListView.class);
         Grid<SegmentSummary> list = list();

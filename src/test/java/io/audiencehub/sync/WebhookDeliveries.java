@@ -19,7 +19,7 @@ import java.util.Map;
  * Heap's side of the webhook for tests, or a custom source's (the same contract at its own URL, with
  * its own header and secret): compact JSON pages, signed as Heap signs them, sent over HTTP.
  */
-public final class HeapDeliveries {
+public final class WebhookDeliveries {
 
     public static final String SECRET = "sandbox-webhook-secret-for-the-demo-only";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,18 +29,18 @@ public final class HeapDeliveries {
     private final String header;
     private final String secret;
 
-    public HeapDeliveries(int port) {
+    public WebhookDeliveries(int port) {
         this("http://localhost:" + port + HeapWebhookController.PATH, HeapSignature.HEADER, SECRET);
     }
 
-    private HeapDeliveries(String url, String header, String secret) {
+    private WebhookDeliveries(String url, String header, String secret) {
         this.url = url;
         this.header = header;
         this.secret = secret;
     }
 
-    public static HeapDeliveries toCustomSource(int port, String sourceId, String secret) {
-        return new HeapDeliveries("http://localhost:" + port + io.audiencehub.connector.CustomSources.webhookPath(sourceId),
+    public static WebhookDeliveries toCustomSource(int port, String sourceId, String secret) {
+        return new WebhookDeliveries("http://localhost:" + port + io.audiencehub.connector.CustomSources.webhookPath(sourceId),
                 CustomSourceWebhookController.HEADER, secret);
     }
 

@@ -29,20 +29,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Reads a Heap delivery: the body within {@code max-body-size} and {@code body-read-timeout}, then, once the signature holds, its
+ * Reads a delivery of any source that speaks Heap's webhook contract (Heap, custom sources): the body within {@code max-body-size} and {@code body-read-timeout}, then, once the signature holds, its
  * JSON into {@link WebhookBody} records with Jackson: strict types (no number read as a string or the
  * reverse), a field named twice refused, nesting and size bounded. Whatever Jackson refuses is named
  * by its JSON path; the checks it cannot express are the {@link WebhookPageValidator}'s.
  */
 @Component
-class HeapWebhookReader {
+class SyncPageReader {
 
     private final ObjectMapper json;
     private final long maxBodySize;
     private final Duration bodyReadTimeout;
     private final WebhookPageValidator validator;
 
-    HeapWebhookReader(SyncProperties settings) {
+    SyncPageReader(SyncProperties settings) {
         this.maxBodySize = settings.maxBodySize().toBytes();
         this.bodyReadTimeout = settings.bodyReadTimeout();
         this.validator = new WebhookPageValidator(settings.maxIdLength());
@@ -103,7 +103,7 @@ class HeapWebhookReader {
     }
 
     /** The page a verified body holds; a {@link WebhookRejected} says what is wrong and where. */
-    SegmentSyncPage page(byte[] body) {
+    SyncPage page(byte[] body) {
         WebhookBody envelope = read(body);
         String idToken = validator.envelope(envelope);
         WebhookBody.Data data = envelope.data() == null ? null : readData(envelope, idToken);

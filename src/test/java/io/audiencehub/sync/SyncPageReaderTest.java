@@ -13,7 +13,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.util.unit.DataSize;
 
 /** Reading a segment.users.sync body into one page, and every refusal named by its JSON path. */
-class HeapWebhookReaderTest {
+class SyncPageReaderTest {
 
     private static final String VALID = """
             {"id_token":"tok","action_type":"segment.users.sync","customer_config":{"fields":[]},
@@ -21,15 +21,15 @@ class HeapWebhookReaderTest {
                      "sync_info":{"page_number":1,"total_pages":2,"sync_task_id":"task-1"},
                      "add":[{"id":"a"},{"id":7,"extra":[1,2]}],"remove":[{"id":"b"}]}}""";
 
-    private final HeapWebhookReader reader = new HeapWebhookReader(new SyncProperties("s", null,
+    private final SyncPageReader reader = new SyncPageReader(new SyncProperties("s", null,
             DataSize.ofKilobytes(4), 16, 8, Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofHours(5), 4, 2,
             Duration.ofSeconds(10)));
 
     @Test
     void aValidBodyBecomesOnePageWithIntegerIdsAsTextAndUnknownFieldsIgnored() {
-        SegmentSyncPage page = read(VALID);
+        SyncPage page = read(VALID);
 
-        assertThat(page).isEqualTo(new SegmentSyncPage("tok", 42, "Free Customers", "task-1", 1, 2,
+        assertThat(page).isEqualTo(new SyncPage("tok", 42, "Free Customers", "task-1", 1, 2,
                 List.of("a", "7"), List.of("b")));
     }
 
@@ -106,7 +106,7 @@ class HeapWebhookReaderTest {
         return request;
     }
 
-    private SegmentSyncPage read(String body) {
+    private SyncPage read(String body) {
         return reader.page(body.getBytes(StandardCharsets.UTF_8));
     }
 
