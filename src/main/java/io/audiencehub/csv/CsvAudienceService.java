@@ -11,7 +11,6 @@ import io.audiencehub.sync.SyncService;
 import io.audiencehub.visitor.VisitorIds;
 import java.io.BufferedReader;
 import java.io.File;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -30,6 +29,8 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -317,21 +318,17 @@ public class CsvAudienceService {
         return record.stream().allMatch(String::isBlank);
     }
 
-    /** A file's records, past a byte order mark, counting the bytes read for the progress. */
+    /** A file's records, past a UTF-8 byte order mark, counting the bytes read for the progress. */
     private static final class Reader implements AutoCloseable {
 
-        private final Counting counting;
+        private final BoundedInputStream counting;
         private final CSVParser parser;
 
         Reader(Path file, char delimiter) throws IOException {
-            counting = new Counting(Files.newInputStream(file));
-            BufferedReader text = new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8));
-            text.mark(1);
-            if (text.read() != '\uFEFF') {
-                text.reset();
-            }
+            counting = BoundedInputStream.builder().setInputStream(Files.newInputStream(file)).get();
+            InputStream text = BOMInputStream.builder().setInputStream(counting).get();
             parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).setTrim(true)
-                    .get().parse(text);
+                    .get().parse(new BufferedReader(new InputStreamReader(text, StandardCharsets.UTF_8)));
         }
 
         CSVParser parser() {
@@ -339,35 +336,12 @@ public class CsvAudienceService {
         }
 
         long bytesRead() {
-            return counting.count;
+            return counting.getCount();
         }
 
         @Override
         public void close() throws IOException {
             parser.close();
-        }
-    }
-
-    private static final class Counting extends FilterInputStream {
-
-        private long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int read = super.read();
-            count += read < 0 ? 0 : 1;
-            return read;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, length);
-            count += Math.max(read, 0);
-            return read;
         }
     }
 }

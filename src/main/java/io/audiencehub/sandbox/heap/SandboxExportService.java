@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +28,8 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -326,15 +326,10 @@ public class SandboxExportService {
     private HttpRequest signed(String body) {
         String timestamp = Long.toString(clock.millis());
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        byte[] signature;
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(settings.webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-            signature = mac.doFinal(bytes);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        Mac mac = HmacUtils.getInitializedMac(HmacAlgorithms.HMAC_SHA_256,
+                settings.webhookSecret().getBytes(StandardCharsets.UTF_8));
+        mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
+        byte[] signature = mac.doFinal(bytes);
         return HttpRequest.newBuilder(URI.create(webhookUrl()))
                 .timeout(settings.deliveryTimeout())
                 .header("Content-Type", "application/json")
