@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -42,17 +43,22 @@ public class CampaignListView extends Composite<VerticalLayout> {
     CampaignListView(CampaignService campaigns, AuthenticationContext authentication) {
         this.campaigns = campaigns;
         grid.setId("campaigns-list");
-        grid.addColumn(CampaignSummary::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(CampaignSummary::type).setHeader("Type").setAutoWidth(true);
-        grid.addComponentColumn(CampaignListView::status).setHeader("Status").setKey("status").setAutoWidth(true);
-        grid.addColumn(CampaignListView::targets).setHeader("Targets").setFlexGrow(1);
+        // long names, targets and variations wrap rather than push the row's actions out of the list
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(CampaignSummary::name).setHeader("Name").setWidth("10em").setFlexGrow(2);
+        grid.addColumn(CampaignSummary::type).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(CampaignListView::status).setHeader("Status").setKey("status").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(CampaignListView::targets).setHeader("Targets").setWidth("8em").setFlexGrow(2);
         grid.addComponentColumn(CampaignListView::attention).setHeader("Attention").setKey("attention")
-                .setAutoWidth(true);
+                .setWidth("6em").setFlexGrow(1);
         grid.addColumn(summary -> String.join(" · ", summary.variations())).setHeader("Variations")
-                .setAutoWidth(true);
-        grid.addColumn(summary -> summary.trafficPercent() + " %").setHeader("Traffic").setAutoWidth(true);
+                .setWidth("8em").setFlexGrow(2);
+        grid.addColumn(summary -> summary.trafficPercent() + " %").setHeader("Traffic").setAutoWidth(true)
+                .setFlexGrow(0);
         if (authentication.hasRole("ADMIN")) {
-            grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
+            grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0)
+                    .setFrozenToEnd(true);
         }
         grid.setItems(query -> campaigns.summaries(query.getOffset(), query.getLimit()).stream(),
                 query -> campaigns.count());

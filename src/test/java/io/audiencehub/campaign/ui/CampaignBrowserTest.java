@@ -4,7 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.Cookie;
 import io.audiencehub.BrowserTest;
 import io.audiencehub.audience.AudienceService;
@@ -100,6 +103,42 @@ class CampaignBrowserTest extends BrowserTest {
             assertThat(other.locator("#campaigns")).not().hasText("asking the hub...");
             assertThat(other.locator("#campaigns")).not().containsText(campaign);
             assertThat(other.locator("#offer")).hasText("Free shipping on orders over 50 €.");
+        }
+    }
+
+    /** The finding at 1440 px with the menu open: the row's actions sat past the list's right edge. */
+    @Test
+    void fromTheNarrowestSupportedWidthARowsNameAndActionsAreInViewWithoutScrollingSideways() {
+        String suffix = visitorId();
+        // sorted by name: first in the list, so that its long texts are among those the columns are sized for
+        String name = "000 A campaign named at length to see whether the list of campaigns still fits " + suffix;
+        HeapConnectorsForTests.asAdmin(security, () -> {
+            long segmentId = segments.create("Visitors of a segment whose name is long as well " + suffix,
+                    new SegmentDefinition(SegmentDefinition.CURRENT_VERSION, new Group(Combinator.ALL, List.of()))).id();
+            return campaigns.create(new CampaignDraft(name, CampaignType.AB_TEST, true, List.of(segmentId), 100,
+                    List.of(new Variation("original", Variation.ORIGINAL, 25, null, null, null),
+                            new Variation("a", "Green call to action with a banner", 25, "{}", null, null),
+                            new Variation("b", "Blue call to action with a banner", 25, "{}", null, null),
+                            new Variation("c", "Red call to action with a banner", 25, "{}", null, null)),
+                    null, null)).id();
+        });
+        signIn("admin", "admin");
+        for (int width : new int[] {1280, 1440}) {
+            page.setViewportSize(width, 900);
+            page.navigate(baseUrl() + "/campaigns");
+            Locator start = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start campaign " + name));
+            start.waitFor();
+            BoundingBox list = page.locator("#campaigns-list").boundingBox();
+            BoundingBox action = start.boundingBox();
+            BoundingBox title = page.getByText(name, new Page.GetByTextOptions().setExact(true)).boundingBox();
+            Assertions.assertThat(action.x + action.width).as("Start's right edge at %d px", width)
+                    .isLessThanOrEqualTo(list.x + list.width);
+            Assertions.assertThat(title.x).as("the name's left edge at %d px", width).isGreaterThanOrEqualTo(list.x);
+            // once the grid has sized its columns for the rows it shows, nothing is left to scroll sideways
+            page.waitForFunction("() => { const table = document.querySelector('#campaigns-list').$.table;"
+                    + " return table.scrollWidth <= table.clientWidth; }", null,
+                    new Page.WaitForFunctionOptions().setTimeout(5_000));
+            screenshot("campaign-list-" + width);
         }
     }
 
