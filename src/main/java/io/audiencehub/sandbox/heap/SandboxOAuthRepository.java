@@ -25,6 +25,19 @@ class SandboxOAuthRepository {
                 .list();
     }
 
+    /** The environment an access token was granted for last: the one a partner app connected most recently. */
+    Optional<SandboxEnvironment> lastGranted() {
+        return jdbc.sql("""
+                        SELECT e.id, e.id_token, e.name
+                        FROM sandbox_heap_environment e
+                        JOIN sandbox_heap_access_token t ON t.environment_id = e.id
+                        ORDER BY t.created_at DESC, t.environment_id DESC
+                        LIMIT 1
+                        """)
+                .query(SandboxEnvironment.class)
+                .optional();
+    }
+
     Optional<SandboxEnvironment> environment(long id) {
         return jdbc.sql("SELECT id, id_token, name FROM sandbox_heap_environment WHERE id = :id")
                 .param("id", id)

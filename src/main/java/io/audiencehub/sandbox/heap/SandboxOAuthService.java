@@ -47,6 +47,19 @@ public class SandboxOAuthService {
         return repository.environments();
     }
 
+    /**
+     * The environment the demo site plays: the one asked for, else the one a hub connected to last (what
+     * its visitors must belong to for Heap to export them to that hub), else the first.
+     */
+    public SandboxEnvironment siteEnvironment(Long requested) {
+        if (requested != null) {
+            return repository.environment(requested)
+                    .orElseThrow(() -> new IllegalArgumentException("no sandbox environment " + requested));
+        }
+        return repository.lastGranted().or(() -> repository.environments().stream().findFirst())
+                .orElseThrow(() -> new IllegalStateException("the sandbox has no environment"));
+    }
+
     /** A new environment with a fresh id_token. */
     @Transactional
     public SandboxEnvironment createEnvironment(String name) {

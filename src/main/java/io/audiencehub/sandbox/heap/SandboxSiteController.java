@@ -5,8 +5,8 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
@@ -68,9 +68,10 @@ class SandboxSiteController {
 
     @GetMapping(value = "/sandbox/site", produces = MediaType.TEXT_HTML_VALUE)
     String site(@RequestParam(required = false) Long environment, CsrfToken csrf) {
-        List<SandboxEnvironment> environments = oauth.environments();
-        SandboxEnvironment chosen = environments.stream().filter(env -> environment == null || env.id() == environment)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no sandbox environment " + environment));
+        SandboxEnvironment chosen = oauth.siteEnvironment(environment);
+        String choices = oauth.environments().stream().map(env -> "<option value=\"" + env.id() + "\""
+                + (env.id() == chosen.id() ? " selected" : "") + ">" + htmlEscape(env.name()) + "</option>")
+                .collect(Collectors.joining());
         return """
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme Store (demo site)</title>
                 <meta name="csrf" content="%1$s"><meta name="csrf-header" content="%2$s">
@@ -85,7 +86,8 @@ class SandboxSiteController {
                 <p id="offer" style="padding:.5rem;background:#f4f4f4">Free shipping on orders over 50 €.</p>
                 <p>Campaigns for you: <span id="campaigns">asking the hub...</span></p>
                 <p>Sent to Heap: <span id="heap-events">nothing yet</span></p>
-                <p>Heap environment: <b>%4$s</b>. Your visitor id: <code id="visitor-id"></code>
+                <p><label>Heap environment <select id="environment" name="environment">%7$s</select></label>
+                (<b>%4$s</b>, the one a hub connected to last unless you pick another). Your visitor id: <code id="visitor-id"></code>
                 (Heap user <code id="heap-user"></code>). Heap users carrying ABTastyVisitorId here so far:
                 <b id="carrying">%6$d</b>.</p>
                 <form id="simulate"><label>Number of visitors <input id="count" name="count" type="number" min="1"
@@ -94,6 +96,9 @@ class SandboxSiteController {
                 <p>First simulated visitor: <code id="first-simulated"></code></p>
                 <script>
                 document.getElementById('visitor-id').textContent = window.AudienceHub.visitorId;
+                document.getElementById('environment').addEventListener('change', function (e) {
+                  window.location.search = '?environment=' + encodeURIComponent(e.target.value);
+                });
                 function showCampaigns(campaigns) {
                   document.getElementById('campaigns').textContent = campaigns.length === 0 ? 'none'
                     : campaigns.map(function (c) { return c.campaign + ': ' + c.variation; }).join(', ');
@@ -144,7 +149,7 @@ class SandboxSiteController {
                 </script></body></html>
                 """.formatted(htmlEscape(csrf.getToken()), htmlEscape(csrf.getHeaderName()), chosen.id(),
                 htmlEscape(chosen.name()), SandboxTrackingService.MAX_SIMULATED,
-                tracking.usersCarryingTheVisitorId(chosen.id()));
+                tracking.usersCarryingTheVisitorId(chosen.id()), choices);
     }
 
     @PostMapping(value = SIMULATE, produces = MediaType.APPLICATION_JSON_VALUE)
