@@ -30,7 +30,7 @@ class ApiDocs {
                         decisions and visitor reports) takes an API key as `Authorization: Bearer <key>`: every key \
                         reads; its scopes (segments, campaigns, erasure) allow the changes an admin picked, recorded \
                         under the key's name. \
-                        Every refusal is `{"error": "..."}` saying what is wrong and where. docs/api.md has examples."""))
+                        Every refusal is a problem (application/problem+json) whose `error` says what is wrong and where. docs/api.md has examples."""))
                 .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("ahk_ followed by 40 characters")
                         .description("An API key an admin created under API keys")));

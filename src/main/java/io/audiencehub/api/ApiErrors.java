@@ -2,12 +2,13 @@ package io.audiencehub.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.audiencehub.base.JsonPaths;
+import io.audiencehub.base.Refusal;
 import io.audiencehub.campaign.CampaignException;
 import io.audiencehub.segment.SegmentException;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,22 +28,22 @@ class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Map<String, String>> problem(ApiProblem problem) {
+    ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
         return error(problem.status(), problem.getMessage());
     }
 
     @ExceptionHandler({SegmentException.class, CampaignException.class, IllegalArgumentException.class})
-    ResponseEntity<Map<String, String>> refused(RuntimeException refusal) {
+    ResponseEntity<ProblemDetail> refused(RuntimeException refusal) {
         return error(HttpStatus.BAD_REQUEST, refusal.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, String>> denied(AccessDeniedException denied) {
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException denied) {
         return error(HttpStatus.FORBIDDEN, "This API key's scopes do not allow this: an admin creates a key with the scope it needs under API keys.");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException unreadable) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
         if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return error(HttpStatus.BAD_REQUEST, JsonPaths.of(mapping).substring(1) + ": " + mapping.getOriginalMessage());
         }
@@ -50,19 +51,19 @@ class ApiErrors {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, String>> mismatch(MethodArgumentTypeMismatchException mismatch) {
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException mismatch) {
         return error(HttpStatus.BAD_REQUEST, mismatch.getName() + ": \"" + mismatch.getValue() + "\" is not "
                 + (mismatch.getRequiredType() == null ? "valid" : "a " + mismatch.getRequiredType().getSimpleName()
                 .toLowerCase()));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, String>> missing(MissingServletRequestParameterException missing) {
+    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException missing) {
         return error(HttpStatus.BAD_REQUEST, missing.getParameterName() + ": required");
     }
 
-    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
+    private static ResponseEntity<ProblemDetail> error(HttpStatus status, String message) {
         log.debug("API request refused ({}): {}", status.value(), message);
-        return ResponseEntity.status(status).body(Map.of("error", message));
+        return Refusal.answer(status.value(), message);
     }
 }

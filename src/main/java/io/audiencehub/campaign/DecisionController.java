@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.audiencehub.base.JsonPaths;
+import io.audiencehub.base.Refusal;
 import io.audiencehub.campaign.Decisions.Decision;
 import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.PublicEndpoints;
@@ -17,13 +18,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.Authentication;
@@ -133,12 +134,12 @@ class DecisionController {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         if (NestedExceptionUtils.getMostSpecificCause(e) instanceof StreamConstraintsException limit) {
             return refused("the body is longer than the hub reads: " + limit.getOriginalMessage());
         }
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return refused(JsonPaths.of(mismatch).substring(1) + ": " + expected(mismatch.getTargetType()));
+            return refused(JsonPaths.of(mismatch).substring(1) + ": " + JsonPaths.expectedType(mismatch.getTargetType()));
         }
         return refused("the body is not JSON: send {\"visitor_id\": \"...\", \"context\": {...}}");
     }
@@ -181,26 +182,7 @@ class DecisionController {
         return text == null ? "" : text;
     }
 
-    private static String expected(Class<?> type) {
-        if (type == String.class) {
-            return "must be a string";
-        }
-        if (type == Boolean.class) {
-            return "must be true or false";
-        }
-        if (type == Instant.class) {
-            return "must be an ISO-8601 instant such as 2026-11-30T12:00:00Z";
-        }
-        if (type != null && (Map.class.isAssignableFrom(type) || Record.class.isAssignableFrom(type))) {
-            return "must be an object";
-        }
-        if (type != null && Collection.class.isAssignableFrom(type)) {
-            return "must be an array";
-        }
-        return "has the wrong type";
-    }
-
-    private static ResponseEntity<Map<String, String>> refused(String problem) {
-        return ResponseEntity.badRequest().body(Map.of("error", problem));
+    private static ResponseEntity<ProblemDetail> refused(String problem) {
+        return Refusal.answer(400, problem);
     }
 }

@@ -1,13 +1,13 @@
 package io.audiencehub.security;
 
 import io.audiencehub.base.ConcurrencyPerKey;
+import io.audiencehub.base.Refusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,12 +29,10 @@ class ClientRequestLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String client = request.getRemoteAddr();
         if (!inFlight.tryAcquire(client)) {
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             response.setHeader(HttpHeaders.CONNECTION, "close");
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getWriter().write("{\"error\":\"Too many requests at once from " + client
-                    + "; wait for the ones under way, then retry.\"}");
+            Refusal.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Too many requests at once from "
+                    + client + "; wait for the ones under way, then retry.");
             return;
         }
         try {

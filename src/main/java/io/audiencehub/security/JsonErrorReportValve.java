@@ -1,5 +1,6 @@
 package io.audiencehub.security;
 
+import io.audiencehub.base.Refusal;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 
 /**
  * The errors Tomcat answers itself, before any of the application sees the request (a header too large,
@@ -35,12 +37,11 @@ public class JsonErrorReportValve extends ErrorReportValve {
         }
         String reason = TOMCAT_MESSAGES.getString("http." + status + ".reason");
         try {
-            response.setContentType("application/json");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"status\":" + status + ",\"error\":\""
-                        + (reason == null ? "HTTP " + status : reason.replace("\"", "'")) + "\"}");
+                writer.write(Refusal.json(status, reason == null ? "HTTP " + status : reason));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

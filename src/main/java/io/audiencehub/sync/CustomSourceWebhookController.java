@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,7 +60,7 @@ class CustomSourceWebhookController {
     @ApiResponse(responseCode = "404", description = "No validated custom source has this id")
     @ApiResponse(responseCode = "503", description = "Nothing stored; retry after `Retry-After` seconds")
     @PostMapping(PATH)
-    ResponseEntity<Map<String, Object>> receive(HttpServletRequest request, @PathVariable String sourceId,
+    ResponseEntity<?> receive(HttpServletRequest request, @PathVariable String sourceId,
                                                 @RequestHeader(name = HEADER, required = false) String signed)
             throws IOException {
         return intake.receive(request, new WebhookIntake.Source(ConnectorKind.CUSTOM, sourceId), () -> {

@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,7 +56,7 @@ class HeapWebhookController {
     @ApiResponse(responseCode = "413", description = "The body is over the size limit")
     @ApiResponse(responseCode = "503", description = "Nothing stored; retry after `Retry-After` seconds")
     @PostMapping(PATH)
-    ResponseEntity<Map<String, Object>> receive(HttpServletRequest request,
+    ResponseEntity<?> receive(HttpServletRequest request,
                                                 @RequestHeader(name = HeapSignature.HEADER, required = false) String hash)
             throws IOException {
         return intake.receive(request, new WebhookIntake.Source(ConnectorKind.HEAP, null), () -> {

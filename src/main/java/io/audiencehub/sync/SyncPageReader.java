@@ -24,7 +24,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Collection;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -152,7 +151,7 @@ class SyncPageReader {
             String path = root + JsonPaths.of(mismatch);
             String message = mismatch.getOriginalMessage();
             return new WebhookRejected(400, path + ": " + (message.startsWith("must ") ? message
-                    : expected(mismatch.getTargetType())), idToken);
+                    : JsonPaths.expectedType(mismatch.getTargetType())), idToken);
         }
         if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamConstraintsException) {
             return refusal(root, (StreamConstraintsException) mapping.getCause(), idToken);
@@ -161,22 +160,6 @@ class SyncPageReader {
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         return new WebhookRejected(400, "$: the body is not valid JSON" + where + ": " + e.getOriginalMessage(),
                 idToken);
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null || Record.class.isAssignableFrom(type)) {
-            return "must be an object";
-        }
-        if (type == String.class) {
-            return "must be a string";
-        }
-        if (Number.class.isAssignableFrom(type)) {
-            return "must be an integer";
-        }
-        if (Collection.class.isAssignableFrom(type)) {
-            return "must be an array of {\"id\": ...} objects";
-        }
-        return "has the wrong type";
     }
 
     private WebhookRejected tooLarge() {

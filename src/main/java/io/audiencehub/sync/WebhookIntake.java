@@ -1,6 +1,7 @@
 package io.audiencehub.sync;
 
 import io.audiencehub.base.ConcurrencyPerKey;
+import io.audiencehub.base.Refusal;
 import io.audiencehub.connector.ConnectorKind;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
@@ -63,7 +65,7 @@ class WebhookIntake {
         this.readingPerClient = new ConcurrencyPerKey(settings.maxConcurrentDeliveriesPerClient());
     }
 
-    ResponseEntity<Map<String, Object>> receive(HttpServletRequest request, Source source, SignatureCheck signature)
+    ResponseEntity<?> receive(HttpServletRequest request, Source source, SignatureCheck signature)
             throws IOException {
         try {
             BodyVerifier verifier = signature.checkHeader();
@@ -100,7 +102,7 @@ class WebhookIntake {
                     "page_number", page.pageNumber()));
         } catch (WebhookRejected rejection) {
             sync.refused(rejection, source, request.getRemoteAddr());
-            return ResponseEntity.status(rejection.status()).body(Map.of("error", rejection.getMessage()));
+            return Refusal.answer(rejection.status(), rejection.getMessage());
         } catch (DataAccessException | TransactionException e) {
             // the page could not be stored (the database refused, or could not be reached to begin with):
             // nothing was applied, and the sender retries on this answer
@@ -109,8 +111,7 @@ class WebhookIntake {
         }
     }
 
-    private static ResponseEntity<Map<String, Object>> unavailable(String message) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(Map.of("error", message));
+    private static ResponseEntity<ProblemDetail> unavailable(String message) {
+        return Refusal.answer(HttpStatus.SERVICE_UNAVAILABLE.value(), message, HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
 }

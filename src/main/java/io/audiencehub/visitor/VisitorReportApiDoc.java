@@ -29,7 +29,7 @@ class VisitorReportApiDoc implements OpenApiCustomizer {
         report.setRequired(List.of("visitorId"));
         ObjectSchema error = new ObjectSchema();
         error.addProperty("error", new StringSchema().description("What is wrong and how to fix it"));
-        Content errorContent = new Content().addMediaType("application/json", new MediaType().schema(error));
+        Content errorContent = new Content().addMediaType("application/problem+json", new MediaType().schema(error));
         api.path(VisitorReportFilter.PATH, new PathItem().post(new Operation()
                 .operationId("reportVisitor")
                 .addTagsItem("Public: site tag")

@@ -3,6 +3,7 @@ package io.audiencehub.visitor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiencehub.base.Refusal;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsUtils;
@@ -113,10 +113,7 @@ class VisitorReportFilter implements Filter {
         return visitors.report(id.textValue()) ? null : "The hub is busy storing reports; retry in a few seconds.";
     }
 
-    private void error(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(Map.of("error", message)));
+    private static void error(HttpServletResponse response, int status, String message) throws IOException {
+        Refusal.write(response, status, message);
     }
 }

@@ -267,7 +267,7 @@ class AutomationApiTest extends HeapConnectedTest {
     private static JsonNode json(HttpResponse<String> response, int status) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/json"));
+                assertThat(type).startsWith(status < 400 ? "application/json" : "application/problem+json"));
         return JSON.readTree(response.body());
     }
 

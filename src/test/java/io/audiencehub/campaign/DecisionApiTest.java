@@ -3,6 +3,7 @@ package io.audiencehub.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audiencehub.Http;
+import io.audiencehub.Refusals;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
@@ -131,8 +132,7 @@ class DecisionApiTest extends HeapConnectedTest {
     void badInputIsABadRequestNamingTheField(String body, String message) {
         HttpResponse<String> answer = decide(body);
 
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-        assertThat(answer.body()).startsWith("{\"error\":\"").contains(message);
+        Refusals.assertRefusal(answer, 400, message);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audiencehub.Http;
 import io.audiencehub.IntegrationTest;
+import io.audiencehub.Refusals;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,9 +28,6 @@ class MachineErrorsTest extends IntegrationTest {
     }
 
     private static void assertJsonError(HttpResponse<String> answer, int status) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/json"));
-        assertThat(answer.body()).contains("\"error\"");
+        Refusals.assertRefusal(answer, status, "");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.audiencehub.Http;
 import io.audiencehub.IntegrationTest;
 import io.audiencehub.RawClients;
+import io.audiencehub.Refusals;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -153,8 +154,7 @@ class VisitorReportEndpointTest extends IntegrationTest {
     }
 
     private static void assertError(HttpResponse<String> response, String message) {
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).startsWith("{\"error\":\"").contains(message);
+        Refusals.assertRefusal(response, 400, message);
     }
 
     private boolean known(String id) {

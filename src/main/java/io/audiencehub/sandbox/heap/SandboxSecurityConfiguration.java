@@ -1,5 +1,6 @@
 package io.audiencehub.sandbox.heap;
 
+import io.audiencehub.base.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
@@ -7,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -38,8 +38,6 @@ class SandboxSecurityConfiguration {
     }
 
     private static void adminRequired(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write("{\"error\":\"Sign in to the hub as an admin to simulate visitors.\"}");
+        Refusal.write(response, HttpServletResponse.SC_FORBIDDEN, "Sign in to the hub as an admin to simulate visitors.");
     }
 }
