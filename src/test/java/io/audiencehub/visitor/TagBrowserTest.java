@@ -98,7 +98,8 @@ class TagBrowserTest extends BrowserTest {
 
     @Test
     void theDemoSiteCarriesHeapAndTheTagAndAnAdminSimulatesVisitorsReportedToTheHubOverHttp() {
-        page.navigate(baseUrl() + "/sandbox/site");
+        // the environment this test reads from; without one the site plays the one a hub connected to last
+        page.navigate(baseUrl() + "/sandbox/site?environment=" + environmentId());
         page.waitForFunction("() => document.getElementById('visitor-id').textContent.length === 16");
         String id = page.locator("#visitor-id").textContent();
         assertThat(heapProperty(heapUser(page))).isEqualTo(id);
@@ -107,7 +108,7 @@ class TagBrowserTest extends BrowserTest {
         PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS)).hasText("Sign in to the hub as an admin to simulate visitors.");
 
         signIn("admin", "admin");
-        page.navigate(baseUrl() + "/sandbox/site");
+        page.navigate(baseUrl() + "/sandbox/site?environment=" + environmentId());
         long before = jdbc.sql("SELECT COUNT(*) FROM sandbox_heap_user_property WHERE name = 'ABTastyVisitorId'")
                 .query(Long.class).single();
         page.getByLabel("Number of visitors").fill("12");

@@ -45,15 +45,15 @@ public class CampaignListView extends Composite<VerticalLayout> {
         grid.setId("campaigns-list");
         // long names, targets and variations wrap rather than push the row's actions out of the list
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(CampaignSummary::name).setHeader("Name").setWidth("10em").setFlexGrow(2);
+        grid.addColumn(CampaignSummary::name).setHeader("Name").setWidth("8em").setFlexGrow(2).setFrozen(true);
         grid.addColumn(CampaignSummary::type).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(CampaignListView::status).setHeader("Status").setKey("status").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(CampaignListView::targets).setHeader("Targets").setWidth("8em").setFlexGrow(2);
+        grid.addColumn(CampaignListView::targets).setHeader("Targets").setWidth("6em").setFlexGrow(2);
         grid.addComponentColumn(CampaignListView::attention).setHeader("Attention").setKey("attention")
-                .setWidth("6em").setFlexGrow(1);
+                .setWidth("5em").setFlexGrow(1);
         grid.addColumn(summary -> String.join(" · ", summary.variations())).setHeader("Variations")
-                .setWidth("8em").setFlexGrow(2);
+                .setWidth("6em").setFlexGrow(2);
         grid.addColumn(summary -> summary.trafficPercent() + " %").setHeader("Traffic").setAutoWidth(true)
                 .setFlexGrow(0);
         if (authentication.hasRole("ADMIN")) {

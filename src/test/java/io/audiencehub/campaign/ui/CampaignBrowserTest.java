@@ -122,6 +122,14 @@ class CampaignBrowserTest extends BrowserTest {
                             new Variation("c", "Red call to action with a banner", 25, "{}", null, null)),
                     null, null)).id();
         });
+        // and a running personalization beside it: the widest type and the most actions (Pause and End)
+        HeapConnectorsForTests.asAdmin(security, () -> {
+            long segmentId = segments.create("Everyone " + suffix, new SegmentDefinition(SegmentDefinition.CURRENT_VERSION,
+                    new Group(Combinator.ALL, List.of()))).id();
+            return campaigns.start(campaigns.create(new CampaignDraft("000 B running personalization " + suffix,
+                    CampaignType.PERSONALIZATION, true, List.of(segmentId), 100, List.of(new Variation("offer",
+                    "Offer", 100, "{}", null, null)), null, null)).id());
+        });
         signIn("admin", "admin");
         for (int width : new int[] {1280, 1440}) {
             page.setViewportSize(width, 900);
