@@ -4,14 +4,14 @@ import java.time.Duration;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * When each {@link BackgroundLoop}, and {@link BackgroundTasks}, starts and stops. Spring starts lifecycle beans from the lowest phase
- * up and stops them in reverse; the web server starts at {@code DEFAULT_PHASE - 2048} and begins its
- * graceful shutdown at {@code DEFAULT_PHASE - 1024}. So, at start-up: the visitor intake, then the
- * audiences (loaded, writer elected), then the sync applier, then the decision counts, then the web
- * server takes requests. At shutdown the web server first finishes its requests, the last refused
- * deliveries and decision counts are written, the background tasks finish, the applier finishes its page, the audiences count the last sightings and free
- * the writer lease, and the visitor intake writes the reports it accepted last, before the database
- * goes away.
+ * When each {@link BackgroundLoop}, and {@link BackgroundTasks}, starts and stops. Spring starts
+ * lifecycle beans from the lowest phase up and stops them in reverse; the web server starts at
+ * {@code DEFAULT_PHASE - 2048} and begins its graceful shutdown at {@code DEFAULT_PHASE - 1024}. So, at
+ * start-up: the visitor intake, then the audiences (loaded, writer elected), then the sync applier, then
+ * the decision counts, then the web server takes requests. At shutdown the web server first finishes its
+ * requests, the last refused deliveries and decision counts are written, the background tasks finish,
+ * the applier finishes its page, the audiences count the last sightings and free the writer lease, and
+ * the visitor intake writes the reports it accepted last, before the database goes away.
  */
 public enum LoopOrder {
 

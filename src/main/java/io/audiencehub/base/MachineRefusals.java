@@ -21,9 +21,12 @@ class MachineRefusals {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException refused) {
-        String allowed = refused.getSupportedHttpMethods() == null ? ""
-                : String.join(", ", refused.getSupportedHttpMethods().stream().map(Object::toString).toList());
-        return Refusal.answer(HttpStatus.METHOD_NOT_ALLOWED.value(), refused.getMethod() + " is not accepted here"
-                + (allowed.isEmpty() ? "." : "; send " + allowed + "."), HttpHeaders.ALLOW, allowed);
+        String[] supported = refused.getSupportedMethods();
+        if (supported == null) {
+            return Refusal.answer(HttpStatus.METHOD_NOT_ALLOWED.value(), refused.getMethod() + " is not accepted here.");
+        }
+        String allowed = String.join(", ", supported);
+        return Refusal.answer(HttpStatus.METHOD_NOT_ALLOWED.value(), refused.getMethod() + " is not accepted here; send "
+                + allowed + ".", HttpHeaders.ALLOW, allowed);
     }
 }

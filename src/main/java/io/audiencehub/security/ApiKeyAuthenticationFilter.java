@@ -1,5 +1,6 @@
 package io.audiencehub.security;
 
+import io.audiencehub.base.Refusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +53,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         String presented = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).strip();
         Optional<ApiKey> key = keys.authenticate(presented);
         if (key.isEmpty()) {
-            MachineErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, MachineErrors.UNKNOWN_API_KEY);
+            Refusal.write(response, HttpServletResponse.SC_UNAUTHORIZED, MachineErrors.UNKNOWN_API_KEY);
             return;
         }
         var context = securityContext.createEmptyContext();

@@ -1,5 +1,6 @@
 package io.audiencehub.security;
 
+import io.audiencehub.base.Refusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -66,7 +67,7 @@ class MachineBodyLimitFilter extends OncePerRequestFilter {
     private void tooLarge(HttpServletResponse response) throws IOException {
         // the rest of the body is not read: the connection is closed instead
         response.setHeader("Connection", "close");
-        MachineErrors.write(response, 413, "The body is larger than " + describe(maxBytes) + ", the limit of this"
+        Refusal.write(response, 413, "The body is larger than " + describe(maxBytes) + ", the limit of this"
                 + " endpoint (audiencehub.http.max-json-body-size): send a smaller request.");
     }
 

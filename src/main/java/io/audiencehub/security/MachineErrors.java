@@ -25,12 +25,12 @@ final class MachineErrors {
             throws IOException {
         if (request.getRequestURI().startsWith(request.getContextPath() + API_PREFIX)) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"Audience Hub\"");
-            write(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign-in required: send an API key as"
+            Refusal.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign-in required: send an API key as"
                     + " \"Authorization: Bearer <key>\"; an admin creates keys under API keys.");
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Audience Hub\"");
-        write(response, HttpServletResponse.SC_UNAUTHORIZED,
+        Refusal.write(response, HttpServletResponse.SC_UNAUTHORIZED,
                 "Sign-in required: send the metrics credential (audiencehub.metrics.username and password) with"
                         + " HTTP Basic.");
     }
@@ -39,16 +39,12 @@ final class MachineErrors {
             throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.startsWith(API_PREFIX)) {
-            write(response, HttpServletResponse.SC_FORBIDDEN, "Your role does not allow this request.");
+            Refusal.write(response, HttpServletResponse.SC_FORBIDDEN, "Your role does not allow this request.");
             return;
         }
-        write(response, HttpServletResponse.SC_FORBIDDEN, ApiKeyScope.neededFor(request.getMethod(), path)
+        Refusal.write(response, HttpServletResponse.SC_FORBIDDEN, ApiKeyScope.neededFor(request.getMethod(), path)
                 .map(scope -> "This API key lacks the \"" + scope.label() + "\" scope this request needs (" + scope.allows()
                         + "). An admin creates a key with it under API keys.")
                 .orElse("No API key may " + request.getMethod() + " " + path + ": docs/api.md lists what keys can do."));
-    }
-
-    static void write(HttpServletResponse response, int status, String message) throws IOException {
-        Refusal.write(response, status, message);
     }
 }

@@ -62,21 +62,21 @@ class VisitorReportFilter implements Filter {
         }
         if (!"POST".equals(request.getMethod())) {
             response.setHeader("Allow", "POST, OPTIONS");
-            error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Report visitors with POST.");
+            Refusal.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Report visitors with POST.");
             return;
         }
         if (!rateLimiter.tryAcquire(request.getRemoteAddr())) {
-            error(response, 429, "Too many reports from " + request.getRemoteAddr()
+            Refusal.write(response, 429, "Too many reports from " + request.getRemoteAddr()
                     + ": the tag reports once per session; slow down and retry later.");
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY) {
-            error(response, TOO_LARGE, BODY_TOO_LARGE);
+            Refusal.write(response, TOO_LARGE, BODY_TOO_LARGE);
             return;
         }
         String problem = report(request);
         if (problem != null) {
-            error(response, BODY_TOO_LARGE.equals(problem) ? TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST, problem);
+            Refusal.write(response, BODY_TOO_LARGE.equals(problem) ? TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST, problem);
         } else {
             response.setStatus(HttpServletResponse.SC_ACCEPTED);
         }
@@ -111,9 +111,5 @@ class VisitorReportFilter implements Filter {
             return problem + ".";
         }
         return visitors.report(id.textValue()) ? null : "The hub is busy storing reports; retry in a few seconds.";
-    }
-
-    private static void error(HttpServletResponse response, int status, String message) throws IOException {
-        Refusal.write(response, status, message);
     }
 }
