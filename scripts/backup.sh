@@ -14,6 +14,8 @@ here=$(dirname "$0")
 target=$1
 . "$here/database.sh"
 
+# it holds password hashes and encrypted tokens: readable by this user only
+umask 077
 partial="$target.partial"
 trap 'rm -f "$partial"' EXIT
 # --skip-lock-tables: the snapshot is consistent without them, and Galera refuses them anyway

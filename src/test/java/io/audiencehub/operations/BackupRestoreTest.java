@@ -8,6 +8,7 @@ import io.audiencehub.sync.WebhookDeliveries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +74,8 @@ class BackupRestoreTest {
             before = HubSnapshot.read(Hubs.port(hub), filled.apiKey());
             DatabaseScripts.backup(scriptSettings, backup);
         }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
+                .as("the backup holds password hashes and encrypted tokens").isEqualTo("rw-------");
         DatabaseScripts.Result inUse = DatabaseScripts.run("scripts/restore.sh", scriptSettings, backup, false);
         assertThat(inUse.status()).as("the data folder in place is never overwritten").isNotZero();
         assertThat(inUse.output()).contains("move it aside");
