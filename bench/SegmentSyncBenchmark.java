@@ -133,7 +133,7 @@ public class SegmentSyncBenchmark {
             long expectedMatched = expected.stream().filter(known::contains).count();
             try (Statement query = db.createStatement();
                  ResultSet row = query.executeQuery("SELECT member_count, matched_count FROM audience"
-                         + " WHERE segment_id = " + segment)) {
+                         + " WHERE audience_key = '" + segment + "'")) {
                 row.next();
                 long stored = row.getLong(1);
                 long matched = row.getLong(2);

@@ -37,7 +37,7 @@ check_counts() { # segment client-log
   local expected=$((pages * per_page)) row
   for _ in $(seq 1 240); do
     row=$(sql audiencehub -e "SELECT r.pages_applied, r.total_pages, r.added, a.member_count FROM sync_run r
-      JOIN audience a ON a.connector_id = r.connector_id AND a.segment_id = r.segment_id WHERE r.segment_id = $1")
+      JOIN audience a ON a.connector_id = r.connector_id AND a.audience_key = r.audience_key WHERE r.audience_key = '$1'")
     [ "$(echo "$row" | awk '{print $1}')" = "$pages" ] && break
     sleep 0.5
   done

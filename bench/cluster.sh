@@ -131,7 +131,7 @@ connector=$(sql 3 audiencehub -e "SELECT id FROM connector WHERE token_id = 'clu
 javac -d "$work/classes" bench/Chaos.java bench/Cluster.java
 java -cp "$work/classes" Chaos "$(hub_url 1)" "$secret" cluster-token 1 1 1 > "$work/seed.log" 2>&1 \
   || { echo "FAILED: the first sync"; cat "$work/seed.log"; exit 1; }
-audience=$(sql 3 audiencehub -e "SELECT id FROM audience WHERE connector_id = $connector AND segment_id = 1")
+audience=$(sql 3 audiencehub -e "SELECT id FROM audience WHERE connector_id = $connector AND audience_key = '1'")
 sql 3 audiencehub -e "
   INSERT INTO segment (name, definition, created_by, created_at, updated_by, updated_at) VALUES ('Cluster',
     '{\"version\":1,\"root\":{\"type\":\"group\",\"combinator\":\"ALL\",\"children\":[{\"type\":\"condition\",
@@ -181,7 +181,7 @@ grep -v '^acknowledged' "$work/sync.log"
 expected=$((pages * per_page))
 for _ in $(seq 1 240); do
   row=$(sql 1 audiencehub -e "SELECT r.pages_applied, r.total_pages, r.added, a.member_count FROM sync_run r
-    JOIN audience a ON a.connector_id = r.connector_id AND a.segment_id = r.segment_id
+    JOIN audience a ON a.connector_id = r.connector_id AND a.audience_key = r.audience_key
     WHERE r.connector_id = $connector AND r.sync_task_id = 'cluster-task-1'")
   [ "$(echo "$row" | awk '{print $1}')" = "$pages" ] && break
   sleep 0.5

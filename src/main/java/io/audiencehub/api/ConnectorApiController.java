@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,13 +40,23 @@ class ConnectorApiController {
         }
     }
 
-    /** @param hiddenReason why targeting does not offer it (no member is a known visitor), null when it does */
+    /**
+     * @param audienceKey the source's own key for the audience: a Heap or custom source segment id, a CSV
+     *                    audience's name in lower case
+     * @param providerSegmentId the audience key as a number, when it is one (a Heap segment id); null for a
+     *                          CSV audience. Kept for the clients that read it; read {@code audience_key}.
+     * @param hiddenReason why targeting does not offer it (no member is a known visitor), null when it does
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record AudienceItem(long id, String name, long providerSegmentId, long members, long knownVisitors,
-                        boolean available, String hiddenReason, Instant lastSyncAt) {
+    record AudienceItem(long id, String name, String audienceKey, @Deprecated Long providerSegmentId, long members,
+                        long knownVisitors, boolean available, String hiddenReason, Instant lastSyncAt) {
+
+        private static final Pattern NUMBER = Pattern.compile("[0-9]{1,18}");
 
         static AudienceItem of(ConnectionAudience audience) {
-            return new AudienceItem(audience.id(), audience.name(), audience.segmentId(), audience.memberCount(),
+            String key = audience.audienceKey();
+            return new AudienceItem(audience.id(), audience.name(), key,
+                    NUMBER.matcher(key).matches() ? Long.valueOf(key) : null, audience.memberCount(),
                     audience.matchedCount(), audience.hiddenReason() == null, audience.hiddenReason(),
                     audience.lastSyncAt());
         }

@@ -3,13 +3,14 @@ package io.audiencehub.audience;
 import java.time.Instant;
 
 /**
- * One page of a provider's segment sync: the members that entered or left the segment's audience, or,
- * when it {@code replacesMembers}, the audience's whole membership (its adds; a CSV upload).
+ * One page of a source's sync of one of its audiences ({@code audienceKey}, see {@link Audience}): the
+ * members that entered or left it, or, when it {@code replacesMembers}, its whole membership (its adds; a
+ * CSV upload). The audience is made on its first change, and takes the change's {@code audienceName}.
  */
-public record AudienceChange(long connectorId, long segmentId, String segmentName, MemberBatch members,
+public record AudienceChange(long connectorId, String audienceKey, String audienceName, MemberBatch members,
                              Instant at, boolean replacesMembers) {
 
-    public AudienceChange(long connectorId, long segmentId, String segmentName, MemberBatch members, Instant at) {
-        this(connectorId, segmentId, segmentName, members, at, false);
+    public AudienceChange(long connectorId, String audienceKey, String audienceName, MemberBatch members, Instant at) {
+        this(connectorId, audienceKey, audienceName, members, at, false);
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 class AudienceRepository {
 
     private static final String COLUMNS = """
-            id, connector_id, segment_id, name, member_count, matched_count, created_at, last_change_at
+            id, connector_id, audience_key, name, member_count, matched_count, created_at, last_change_at
             """;
 
     record StoredMembers(long audienceId, byte[] bitmap, long matchedCount) {
@@ -161,21 +161,21 @@ class AudienceRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** The audience of a provider segment, created on its first sync; the name follows the provider. */
-    long upsert(long connectorId, long segmentId, String name, Instant now) {
+    /** The audience of a source's key, created on its first sync; the name follows the source. */
+    long upsert(long connectorId, String audienceKey, String name, Instant now) {
         jdbc.sql("""
-                        INSERT INTO audience (connector_id, segment_id, name, created_at, last_change_at)
-                        VALUES (:connectorId, :segmentId, :name, :now, :now)
+                        INSERT INTO audience (connector_id, audience_key, name, created_at, last_change_at)
+                        VALUES (:connectorId, :audienceKey, :name, :now, :now)
                         ON DUPLICATE KEY UPDATE name = VALUES(name), last_change_at = VALUES(last_change_at)
                         """)
                 .param("connectorId", connectorId)
-                .param("segmentId", segmentId)
+                .param("audienceKey", audienceKey)
                 .param("name", name)
                 .param("now", now)
                 .update();
-        return jdbc.sql("SELECT id FROM audience WHERE connector_id = :connectorId AND segment_id = :segmentId")
+        return jdbc.sql("SELECT id FROM audience WHERE connector_id = :connectorId AND audience_key = :audienceKey")
                 .param("connectorId", connectorId)
-                .param("segmentId", segmentId)
+                .param("audienceKey", audienceKey)
                 .query(Long.class).single();
     }
 

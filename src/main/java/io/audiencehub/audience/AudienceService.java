@@ -53,8 +53,8 @@ public class AudienceService implements ConnectorUsage {
     }
 
     /**
-     * Applies one page of a segment sync inside the caller's transaction, creating the audience on its
-     * first sync and following a renamed segment. Nothing is visible to others before the commit.
+     * Applies one page of a source's sync inside the caller's transaction, creating the audience on its
+     * first sync and following a renamed one. Nothing is visible to others before the commit.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public AppliedChange apply(AudienceChange change) {

@@ -67,7 +67,7 @@ class AudienceWriter {
     @Transactional(propagation = Propagation.MANDATORY)
     AppliedChange apply(AudienceChange change) {
         Staging staging = beginWrite();
-        long audienceId = audiences.upsert(change.connectorId(), change.segmentId(), change.segmentName(), change.at());
+        long audienceId = audiences.upsert(change.connectorId(), change.audienceKey(), change.audienceName(), change.at());
         Members before = staging.members(audienceId);
         RoaringBitmap members = change.replacesMembers() ? new RoaringBitmap() : before.bitmap().clone();
         long matched = change.replacesMembers() ? 0 : before.matched();

@@ -1,6 +1,5 @@
 package io.audiencehub.csv;
 
-import io.audiencehub.audience.Audience;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.base.BackgroundTasks;
 import io.audiencehub.connector.Connector;
@@ -18,8 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,11 +173,10 @@ public class CsvAudienceService {
             throw new CsvException(fileName + " holds no visitor id; nothing was imported.");
         }
         Connector connector = csvConnector.get();
-        long segmentId = segmentIdOf(connector.id(), name);
         progress.update("Importing " + reading.ids().size() + " ids", -1);
         long known = audiences.countKnownVisitors(reading.ids());
-        boolean applied = sync.replaceMembers(ConnectorKind.CSV, connector.tokenId(), segmentId, name,
-                reading.ids(), APPLY_WAIT) == SyncService.Delivery.APPLIED;
+        boolean applied = sync.replaceMembers(connector.id(), audienceKeyOf(name), name, reading.ids(), APPLY_WAIT)
+                == SyncService.Delivery.APPLIED;
         csvConnector.recordUpload(connector.id(), name, fileName, reading.ids().size());
         log.info("CSV audience \"{}\" replaced by {} ids from {} ({})", name, reading.ids().size(), fileName,
                 applied ? "applied" : "queued");
@@ -260,26 +256,9 @@ public class CsvAudienceService {
         return sorted.subList(0, kept);
     }
 
-    /**
-     * The audience's segment id: the one of the uploaded audience already named so (in any case), else one
-     * made from the name, so that uploading under the same name replaces the same audience.
-     */
-    private long segmentIdOf(long connectorId, String name) {
-        return audiences.page(connectorId, name, false, 0, 100).stream()
-                .filter(audience -> audience.name().equalsIgnoreCase(name)).map(Audience::segmentId).findFirst()
-                .orElseGet(() -> {
-                    try {
-                        byte[] digest = MessageDigest.getInstance("SHA-256")
-                                .digest(name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-                        long id = 0;
-                        for (int i = 0; i < Long.BYTES; i++) {
-                            id = (id << 8) | (digest[i] & 0xFF);
-                        }
-                        return (id & Long.MAX_VALUE) >>> 11;
-                    } catch (NoSuchAlgorithmException e) {
-                        throw new IllegalStateException("every Java runtime has SHA-256", e);
-                    }
-                });
+    /** An uploaded audience's key: its name in lower case, so that uploading under it in any case replaces it. */
+    private static String audienceKeyOf(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     /** The delimiter the first line uses most: a comma, a semicolon (spreadsheets in many locales), a tab or a bar. */

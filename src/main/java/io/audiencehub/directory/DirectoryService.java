@@ -85,15 +85,15 @@ public class DirectoryService {
         return new MemberAnswer(found.member(), found.knownVisitor());
     }
 
-    /** The sync runs of the segment behind an audience, newest first. */
+    /** The sync runs of a connection's audience (by the source's key for it), newest first. */
     @PreAuthorize("isAuthenticated()")
-    public List<SyncHistoryEntry> syncHistory(long connectorId, long segmentId, int offset, int limit) {
-        return sync.runs(connectorId, segmentId, offset, limit).stream().map(this::historyEntry).toList();
+    public List<SyncHistoryEntry> syncHistory(long connectorId, String audienceKey, int offset, int limit) {
+        return sync.runs(connectorId, audienceKey, offset, limit).stream().map(this::historyEntry).toList();
     }
 
     @PreAuthorize("isAuthenticated()")
-    public int countSyncHistory(long connectorId, long segmentId) {
-        return sync.countRuns(connectorId, segmentId);
+    public int countSyncHistory(long connectorId, String audienceKey) {
+        return sync.countRuns(connectorId, audienceKey);
     }
 
     /** Refused deliveries, newest first: a connection's, or with null those that named no connection. */
@@ -118,7 +118,7 @@ public class DirectoryService {
     }
 
     private static ConnectionAudience audience(Audience audience) {
-        return new ConnectionAudience(audience.id(), audience.name(), audience.segmentId(), audience.memberCount(),
+        return new ConnectionAudience(audience.id(), audience.name(), audience.audienceKey(), audience.memberCount(),
                 audience.matchedCount(), audience.available() ? null : Audience.UNAVAILABLE_REASON,
                 audience.lastChangeAt());
     }

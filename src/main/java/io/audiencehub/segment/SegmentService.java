@@ -221,7 +221,7 @@ public class SegmentService {
     }
 
     private static AudienceChoice choice(Audience audience) {
-        return new AudienceChoice(audience.id(), audience.segmentId(), audience.name(), audience.available()
+        return new AudienceChoice(audience.id(), audience.name(), audience.available()
                 ? audience.matchedCount() + " matched" : Audience.UNAVAILABLE_REASON);
     }
 

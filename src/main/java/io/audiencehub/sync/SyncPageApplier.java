@@ -7,16 +7,17 @@ import io.audiencehub.audience.MemberBatch;
 import io.audiencehub.base.BackgroundLoop;
 import io.audiencehub.base.ConflictRetry;
 import io.audiencehub.base.LoopOrder;
+import io.audiencehub.sync.SyncRepository.AudienceOfPage;
 import io.audiencehub.sync.SyncRepository.PendingPage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -30,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies stored pages one at a time, in arrival order, each in one transaction with its run's
  * counters: a page is applied completely or not at all. A page that fails stays stored and is retried
- * with a growing delay; later pages of the same segment wait behind it, while the pages of other
- * segments go on, however many of its pages are queued.
+ * with a growing delay; later pages of the same audience wait behind it, while the pages of other
+ * audiences go on, however many of its pages are queued.
  */
 @Component
 class SyncPageApplier extends BackgroundLoop {
@@ -100,14 +101,14 @@ class SyncPageApplier extends BackgroundLoop {
         if (!audiences.isWriter()) {
             return;
         }
-        Map<String, long[]> heldBack = new LinkedHashMap<>();
+        Set<AudienceOfPage> heldBack = new LinkedHashSet<>();
         List<PendingPage> pending;
         do {
-            pending = transaction.execute(status -> sync.pending(BATCH, new ArrayList<>(heldBack.values())));
+            pending = transaction.execute(status -> sync.pending(BATCH, List.copyOf(heldBack)));
             for (PendingPage page : pending) {
-                String segment = page.connectorId() + ":" + page.segmentId();
-                if (!heldBack.containsKey(segment) && (!dueForRetry(page.id()) || !apply(page))) {
-                    heldBack.put(segment, new long[] {page.connectorId(), page.segmentId()});
+                AudienceOfPage audience = new AudienceOfPage(page.connectorId(), page.audienceKey());
+                if (!heldBack.contains(audience) && (!dueForRetry(page.id()) || !apply(page))) {
+                    heldBack.add(audience);
                 }
             }
         } while (pending.size() == BATCH);
@@ -117,8 +118,8 @@ class SyncPageApplier extends BackgroundLoop {
         try {
             ConflictRetry.executeWithoutResult(transaction, status -> {
                 Instant now = clock.instant();
-                AppliedChange change = audiences.apply(new AudienceChange(page.connectorId(), page.segmentId(),
-                        page.segmentName(), MemberBatch.fromBytes(page.memberKeys(), page.addCount()), now,
+                AppliedChange change = audiences.apply(new AudienceChange(page.connectorId(), page.audienceKey(),
+                        page.audienceName(), MemberBatch.fromBytes(page.memberKeys(), page.addCount()), now,
                         page.replacesMembers()));
                 sync.markApplied(page.id(), now);
                 sync.countApplied(page.connectorId(), page.syncTaskId(), change.added(), change.removed(),

@@ -102,7 +102,7 @@ class SyncPageReader {
     }
 
     /** The page a verified body holds; a {@link WebhookRejected} says what is wrong and where. */
-    SyncPage page(byte[] body) {
+    DeliveredPage page(byte[] body) {
         WebhookBody envelope = read(body);
         String idToken = validator.envelope(envelope);
         WebhookBody.Data data = envelope.data() == null ? null : readData(envelope, idToken);

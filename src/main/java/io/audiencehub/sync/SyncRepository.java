@@ -14,12 +14,16 @@ import org.springframework.stereotype.Repository;
 class SyncRepository {
 
     private static final String RUN_COLUMNS = """
-            id, connector_id, sync_task_id, segment_id, total_pages, pages_received, pages_applied, added, removed,
+            id, connector_id, sync_task_id, audience_key, total_pages, pages_received, pages_applied, added, removed,
             ignored_adds, ignored_removes, started_at, last_page_at, completed_at, last_error
             """;
 
-    record PendingPage(long id, long connectorId, String syncTaskId, long segmentId, String segmentName,
+    record PendingPage(long id, long connectorId, String syncTaskId, String audienceKey, String audienceName,
                        int addCount, byte[] memberKeys, boolean replacesMembers) {
+    }
+
+    /** The audience a page belongs to: its connector and the source's key. */
+    record AudienceOfPage(long connectorId, String audienceKey) {
     }
 
     record LastDeliveries(long connectorId, Instant lastPageAt, Instant lastRejectionAt, Instant lastPageErrorAt,
@@ -37,18 +41,18 @@ class SyncRepository {
         var keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
-                            INSERT INTO sync_page (connector_id, sync_task_id, page_number, total_pages, segment_id,
-                                                   segment_name, add_count, remove_count, member_keys, replaces_members,
+                            INSERT INTO sync_page (connector_id, sync_task_id, page_number, total_pages, audience_key,
+                                                   audience_name, add_count, remove_count, member_keys, replaces_members,
                                                    received_at)
-                            VALUES (:connectorId, :syncTaskId, :pageNumber, :totalPages, :segmentId,
-                                    :segmentName, :addCount, :removeCount, :memberKeys, :replacesMembers, :now)
+                            VALUES (:connectorId, :syncTaskId, :pageNumber, :totalPages, :audienceKey,
+                                    :audienceName, :addCount, :removeCount, :memberKeys, :replacesMembers, :now)
                             """)
                     .param("connectorId", connectorId)
                     .param("syncTaskId", page.syncTaskId())
                     .param("pageNumber", page.pageNumber())
                     .param("totalPages", page.totalPages())
-                    .param("segmentId", page.segmentId())
-                    .param("segmentName", page.segmentName())
+                    .param("audienceKey", page.audienceKey())
+                    .param("audienceName", page.audienceName())
                     .param("addCount", page.add().size())
                     .param("removeCount", page.remove().size())
                     .param("memberKeys", memberKeys)
@@ -61,45 +65,45 @@ class SyncRepository {
         return Optional.of(keys.getKeyAs(Number.class).longValue());
     }
 
-    /** The segment a sync task belongs to, once one of its pages was stored. */
-    Optional<Long> segmentOfRun(long connectorId, String syncTaskId) {
-        return jdbc.sql("SELECT segment_id FROM sync_run WHERE connector_id = :connectorId AND sync_task_id = :task")
+    /** The key of the audience a sync task belongs to, once one of its pages was stored. */
+    Optional<String> audienceOfRun(long connectorId, String syncTaskId) {
+        return jdbc.sql("SELECT audience_key FROM sync_run WHERE connector_id = :connectorId AND sync_task_id = :task")
                 .param("connectorId", connectorId)
                 .param("task", syncTaskId)
-                .query(Long.class).optional();
+                .query(String.class).optional();
     }
 
     void countReceived(long connectorId, SyncPage page, Instant now) {
         jdbc.sql("""
-                        INSERT INTO sync_run (connector_id, sync_task_id, segment_id, total_pages, pages_received,
+                        INSERT INTO sync_run (connector_id, sync_task_id, audience_key, total_pages, pages_received,
                                               started_at, last_page_at)
-                        VALUES (:connectorId, :syncTaskId, :segmentId, :totalPages, 1, :now, :now)
+                        VALUES (:connectorId, :syncTaskId, :audienceKey, :totalPages, 1, :now, :now)
                         ON DUPLICATE KEY UPDATE pages_received = pages_received + 1,
                                                 total_pages = GREATEST(total_pages, VALUES(total_pages)),
                                                 last_page_at = VALUES(last_page_at)
                         """)
                 .param("connectorId", connectorId)
                 .param("syncTaskId", page.syncTaskId())
-                .param("segmentId", page.segmentId())
+                .param("audienceKey", page.audienceKey())
                 .param("totalPages", page.totalPages())
                 .param("now", now)
                 .update();
     }
 
     /**
-     * The oldest pages waiting to be applied, in arrival order, leaving out the segments in
-     * {@code heldBack} (each a {connector id, segment id} pair) so that a segment whose page keeps
-     * failing never hides the pages of others.
+     * The oldest pages waiting to be applied, in arrival order, leaving out the audiences in
+     * {@code heldBack} so that an audience whose page keeps failing never hides the pages of others.
      */
-    List<PendingPage> pending(int limit, Collection<long[]> heldBack) {
-        String skip = heldBack.isEmpty() ? "" : " AND (connector_id, segment_id) NOT IN (:heldBack)";
+    List<PendingPage> pending(int limit, Collection<AudienceOfPage> heldBack) {
+        String skip = heldBack.isEmpty() ? "" : " AND (connector_id, audience_key) NOT IN (:heldBack)";
         JdbcClient.StatementSpec query = jdbc.sql("""
-                        SELECT id, connector_id, sync_task_id, segment_id, segment_name, add_count, member_keys,
+                        SELECT id, connector_id, sync_task_id, audience_key, audience_name, add_count, member_keys,
                                replaces_members
                         FROM sync_page WHERE applied_at IS NULL""" + skip + " ORDER BY id LIMIT :limit")
                 .param("limit", limit);
         if (!heldBack.isEmpty()) {
-            query = query.param("heldBack", heldBack.stream().map(pair -> new Object[] {pair[0], pair[1]}).toList());
+            query = query.param("heldBack", heldBack.stream()
+                    .map(audience -> new Object[] {audience.connectorId(), audience.audienceKey()}).toList());
         }
         return query.query(PendingPage.class).list();
     }
@@ -190,22 +194,22 @@ class SyncRepository {
                 .query(SyncRejection.class).list();
     }
 
-    List<SyncRun> runs(long connectorId, long segmentId, int offset, int limit) {
+    List<SyncRun> runs(long connectorId, String audienceKey, int offset, int limit) {
         return jdbc.sql("SELECT " + RUN_COLUMNS + """
-                        FROM sync_run WHERE connector_id = :connectorId AND segment_id = :segmentId
+                        FROM sync_run WHERE connector_id = :connectorId AND audience_key = :audienceKey
                         ORDER BY started_at DESC, id DESC LIMIT :limit OFFSET :offset
                         """)
                 .param("connectorId", connectorId)
-                .param("segmentId", segmentId)
+                .param("audienceKey", audienceKey)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(SyncRun.class).list();
     }
 
-    int countRuns(long connectorId, long segmentId) {
-        return jdbc.sql("SELECT COUNT(*) FROM sync_run WHERE connector_id = :connectorId AND segment_id = :segmentId")
+    int countRuns(long connectorId, String audienceKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM sync_run WHERE connector_id = :connectorId AND audience_key = :audienceKey")
                 .param("connectorId", connectorId)
-                .param("segmentId", segmentId)
+                .param("audienceKey", audienceKey)
                 .query(Integer.class).single();
     }
 
@@ -244,7 +248,7 @@ class SyncRepository {
                                (SELECT MAX(p.received_at) FROM sync_page p
                                 WHERE p.connector_id = c.connector_id AND p.applied_at IS NULL AND p.last_error IS NOT NULL)
                                    AS last_page_error_at,
-                               (SELECT COUNT(*) - COUNT(DISTINCT r.segment_id) FROM sync_run r
+                               (SELECT COUNT(*) - COUNT(DISTINCT r.audience_key) FROM sync_run r
                                 WHERE r.connector_id = c.connector_id) AS repeated_syncs
                         FROM (SELECT DISTINCT connector_id FROM sync_run WHERE connector_id IN (:ids)
                               UNION SELECT DISTINCT connector_key FROM sync_refusal WHERE connector_key IN (:ids)) c

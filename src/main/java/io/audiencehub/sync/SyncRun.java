@@ -3,8 +3,8 @@ package io.audiencehub.sync;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One sync task of one segment: its pages and what applying them changed. */
-public record SyncRun(long id, long connectorId, String syncTaskId, long segmentId, int totalPages, int pagesReceived,
+/** One sync task of one audience (its key at the source, see {@code Audience}): its pages and what applying them changed. */
+public record SyncRun(long id, long connectorId, String syncTaskId, String audienceKey, int totalPages, int pagesReceived,
                       int pagesApplied, long added, long removed, long ignoredAdds, long ignoredRemoves,
                       Instant startedAt, Instant lastPageAt, Instant completedAt, String lastError) {
 

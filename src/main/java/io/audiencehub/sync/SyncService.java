@@ -72,27 +72,32 @@ public class SyncService {
      * its run in one transaction. Returns the stored page's id, or empty when it was stored before: it is
      * not stored or applied again.
      */
-    Optional<Long> store(ConnectorKind kind, SyncPage page) {
-        Connector connector = connectors.forTokenId(kind, page.idToken())
+    Optional<Long> store(ConnectorKind kind, DeliveredPage delivered) {
+        Connector connector = connectors.forTokenId(kind, delivered.idToken())
                 .filter(Connector::validated)
-                .orElseThrow(() -> unknownToken(kind, page.idToken()));
+                .orElseThrow(() -> unknownToken(kind, delivered.idToken()));
+        return store(connector.id(), delivered.page(), delivered.idToken());
+    }
+
+    private Optional<Long> store(long connectorId, SyncPage page, String idToken) {
         MemberBatch members = audiences.memberBatch(page.add(), page.remove());
-        return ConflictRetry.execute(transaction, status -> store(connector.id(), page, members));
+        return ConflictRetry.execute(transaction, status -> store(connectorId, page, members, idToken));
     }
 
     /**
-     * Replaces the members of a connector's audience with {@code members} as one change: stored as a
-     * one-page sync run (history and counts as for any sync) and applied by the audience writer, wherever
-     * it runs, in one transaction; until then the previous members stay. Waits up to {@code wait} for it.
+     * Replaces the members of the connector's audience of {@code audienceKey} (see {@code Audience}) with
+     * {@code members} as one change: stored as a one-page sync run (history and counts as for any sync) and
+     * applied by the audience writer, wherever it runs, in one transaction; until then the previous members
+     * stay. Waits up to {@code wait} for it.
      *
      * @return {@code APPLIED}, or {@code QUEUED} when the writer has not applied it within {@code wait}
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public Delivery replaceMembers(ConnectorKind kind, String tokenId, long segmentId, String audienceName,
-                                   List<String> members, Duration wait) {
-        SyncPage page = new SyncPage(tokenId, segmentId, audienceName, "upload-" + UUID.randomUUID(), 1,
-                1, members, List.of(), true);
-        Optional<Long> stored = store(kind, page);
+    public Delivery replaceMembers(long connectorId, String audienceKey, String audienceName, List<String> members,
+                                   Duration wait) {
+        SyncPage page = new SyncPage(audienceKey, audienceName, "upload-" + UUID.randomUUID(), 1, 1, members,
+                List.of(), true);
+        Optional<Long> stored = store(connectorId, page, null);
         Delivery delivery = applier.awaitApplied(stored.orElseThrow(), wait) ? Delivery.APPLIED : Delivery.QUEUED;
         metrics.counter("audiencehub.sync.deliveries", "result", "upload_" + delivery.name().toLowerCase()).increment();
         return delivery;
@@ -107,27 +112,26 @@ public class SyncService {
     }
 
     /**
-     * Stores the page and counts it into its run, unless its sync task belongs to another segment: checked
+     * Stores the page and counts it into its run, unless its sync task belongs to another audience: checked
      * before, and again once the run's row is locked, so that two pages racing cannot both pass.
      */
-    private Optional<Long> store(long connectorId, SyncPage page, MemberBatch members) {
+    private Optional<Long> store(long connectorId, SyncPage page, MemberBatch members, String idToken) {
         Instant now = clock.instant();
-        requireRunOfSameSegment(connectorId, page);
+        requireRunOfSameAudience(connectorId, page, idToken);
         Optional<Long> pageId = sync.insertPage(connectorId, page, members.toBytes(), now);
         if (pageId.isPresent()) {
             sync.countReceived(connectorId, page, now);
-            requireRunOfSameSegment(connectorId, page);
+            requireRunOfSameAudience(connectorId, page, idToken);
         }
         return pageId;
     }
 
-    private void requireRunOfSameSegment(long connectorId, SyncPage page) {
-        sync.segmentOfRun(connectorId, page.syncTaskId()).filter(segmentId -> segmentId != page.segmentId())
-                .ifPresent(segmentId -> {
+    private void requireRunOfSameAudience(long connectorId, SyncPage page, String idToken) {
+        sync.audienceOfRun(connectorId, page.syncTaskId()).filter(key -> !key.equals(page.audienceKey()))
+                .ifPresent(key -> {
                     throw new WebhookRejected(409, "$.data.sync_info.sync_task_id: \"" + page.syncTaskId()
-                            + "\" is the sync of segment " + segmentId + ", not of segment " + page.segmentId()
-                            + "; a sync task id names one segment's sync. Nothing of this page was stored.",
-                            page.idToken());
+                            + "\" is the sync of segment " + key + ", not of segment " + page.audienceKey()
+                            + "; a sync task id names one segment's sync. Nothing of this page was stored.", idToken);
                 });
     }
 
@@ -184,17 +188,17 @@ public class SyncService {
         }
     }
 
-    /** A segment's sync runs, newest first. */
+    /** The sync runs of a connector's audience of {@code audienceKey}, newest first. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public List<SyncRun> runs(long connectorId, long segmentId, int offset, int limit) {
-        return sync.runs(connectorId, segmentId, offset, limit);
+    public List<SyncRun> runs(long connectorId, String audienceKey, int offset, int limit) {
+        return sync.runs(connectorId, audienceKey, offset, limit);
     }
 
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public int countRuns(long connectorId, long segmentId) {
-        return sync.countRuns(connectorId, segmentId);
+    public int countRuns(long connectorId, String audienceKey) {
+        return sync.countRuns(connectorId, audienceKey);
     }
 
     @PreAuthorize("isAuthenticated()")

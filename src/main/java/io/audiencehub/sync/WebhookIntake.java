@@ -82,24 +82,24 @@ class WebhookIntake {
                 return unavailable("The hub is taking as many deliveries as it can right now; nothing of this one"
                         + " was read. Retry later.");
             }
-            SyncPage page;
+            DeliveredPage delivered;
             Optional<Long> stored;
             try {
                 byte[] body = reader.body(request);
                 verifier.verify(body);
-                page = reader.page(body);
-                if (source.sourceId() != null && !source.sourceId().equals(page.idToken())) {
-                    throw new WebhookRejected(400, "$.id_token: \"" + page.idToken() + "\" is not this source's id;"
-                            + " send the id that the URL names, \"" + source.sourceId() + "\".", source.sourceId());
+                delivered = reader.page(body);
+                if (source.sourceId() != null && !source.sourceId().equals(delivered.idToken())) {
+                    throw new WebhookRejected(400, "$.id_token: \"" + delivered.idToken() + "\" is not this source's"
+                            + " id; send the id that the URL names, \"" + source.sourceId() + "\".", source.sourceId());
                 }
-                stored = sync.store(source.kind(), page);
+                stored = sync.store(source.kind(), delivered);
             } finally {
                 reading.release();
                 readingPerClient.release(client);
             }
             String status = sync.awaitApplied(stored).name().toLowerCase();
-            return ResponseEntity.ok(Map.of("status", status, "sync_task_id", page.syncTaskId(),
-                    "page_number", page.pageNumber()));
+            return ResponseEntity.ok(Map.of("status", status, "sync_task_id", delivered.page().syncTaskId(),
+                    "page_number", delivered.page().pageNumber()));
         } catch (WebhookRejected rejection) {
             sync.refused(rejection, source, request.getRemoteAddr());
             return Refusal.answer(rejection.status(), rejection.getMessage());

@@ -30,7 +30,7 @@ final class WebhookPageValidator {
         return text(body.idToken(), "$.id_token", idTokenIfText(body.idToken()));
     }
 
-    SyncPage page(String idToken, WebhookBody.Data data) {
+    DeliveredPage page(String idToken, WebhookBody.Data data) {
         Problems problems = new Problems(idToken);
         if (data == null) {
             throw problems.at("$.data", "is missing");
@@ -52,7 +52,8 @@ final class WebhookPageValidator {
         if (pageNumber > totalPages) {
             throw problems.at("$.data.sync_info.page_number", "is " + pageNumber + ", beyond total_pages " + totalPages);
         }
-        return new SyncPage(idToken, segmentId, segmentName, syncTaskId, pageNumber, totalPages, add, remove);
+        return new DeliveredPage(idToken, new SyncPage(Long.toString(segmentId), segmentName, syncTaskId, pageNumber,
+                totalPages, add, remove));
     }
 
     private List<String> members(List<WebhookBody.Member> members, String path, Problems problems) {

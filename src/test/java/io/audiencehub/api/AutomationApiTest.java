@@ -93,7 +93,8 @@ class AutomationApiTest extends HeapConnectedTest {
         JsonNode audience = audiences.path("items").get(0);
         assertThat(audience.path("name").asText()).isEqualTo("Buyers " + suffix);
         assertThat(audience.path("members").asLong()).isEqualTo(2);
-        assertThat(audience.path("provider_segment_id").asLong()).isEqualTo(77);
+        assertThat(audience.path("audience_key").asText()).isEqualTo("77");
+        assertThat(audience.path("provider_segment_id").asLong()).as("kept for the clients that read it").isEqualTo(77);
         long audienceId = audience.path("id").asLong();
 
         assertThat(json(call("GET", "/audiences/" + audienceId + "/members/member-" + suffix, "", reader.secret()), 200)

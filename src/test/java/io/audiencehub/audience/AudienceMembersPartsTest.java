@@ -25,7 +25,7 @@ class AudienceMembersPartsTest extends IntegrationTest {
 
     @Test
     void aBitmapLargerThanOnePartIsStoredInBoundedPartsAndReadBackWhole() {
-        long audienceId = audiences.upsert(ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE), 1,
+        long audienceId = audiences.upsert(ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE), "1",
                 "Spread", Instant.now());
         RoaringBitmap large = spread(700_000);
         byte[] serialized = Bitmaps.serialize(large);
@@ -48,7 +48,7 @@ class AudienceMembersPartsTest extends IntegrationTest {
 
     @Test
     void anAudienceThatShrinksKeepsNoPartOfItsLargerPast() {
-        long audienceId = audiences.upsert(ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE), 1,
+        long audienceId = audiences.upsert(ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE), "1",
                 "Shrinking", Instant.now());
         transaction.executeWithoutResult(status -> audiences.saveMembers(audienceId,
                 Bitmaps.serialize(spread(700_000)), 700_000, 0));

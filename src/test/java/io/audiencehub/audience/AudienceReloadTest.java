@@ -43,7 +43,7 @@ class AudienceReloadTest extends IntegrationTest {
     }
 
     private AppliedChange apply(long connectorId, long segmentId, List<String> add, List<String> remove) {
-        return transaction.execute(status -> audiences.apply(new AudienceChange(connectorId, segmentId,
+        return transaction.execute(status -> audiences.apply(new AudienceChange(connectorId, Long.toString(segmentId),
                 "Segment " + segmentId, audiences.memberBatch(add, remove), Instant.now())));
     }
 }

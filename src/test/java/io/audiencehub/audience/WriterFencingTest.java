@@ -64,7 +64,7 @@ class WriterFencingTest {
         AppliedChange apply(long segmentId, List<String> added, List<String> removed) {
             MemberBatch members = MemberBatch.of(keys.keysOf(added, removed), added.size());
             return transaction.execute(status -> writer.apply(
-                    new AudienceChange(1, segmentId, "Segment " + segmentId, members, Instant.now())));
+                    new AudienceChange(1, Long.toString(segmentId), "Segment " + segmentId, members, Instant.now())));
         }
 
         boolean isMember(long audienceId, String visitorId) {

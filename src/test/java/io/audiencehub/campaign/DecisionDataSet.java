@@ -83,7 +83,7 @@ public final class DecisionDataSet {
                     while (members.size() < membersEach) {
                         members.add("visitor-" + random.nextInt(VISITORS));
                     }
-                    ids[i] = audiences.apply(new AudienceChange(connectorId, i + 1, "Bench audience " + (i + 1),
+                    ids[i] = audiences.apply(new AudienceChange(connectorId, Integer.toString(i + 1), "Bench audience " + (i + 1),
                             audiences.memberBatch(new ArrayList<>(members), List.of()), now)).audienceId();
                 }
             });

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,7 @@ class CsvAudienceServiceTest extends IntegrationTest {
         Audience replaced = audience(imported.connectorId(), name);
         assertThat(replaced.id()).as("the same audience, whatever the case of its name").isEqualTo(audience.id());
         assertThat(replaced.name()).as("named as the latest upload names it").isEqualTo(name.toUpperCase());
+        assertThat(replaced.audienceKey()).as("keyed by its name in lower case").isEqualTo(name.toLowerCase(Locale.ROOT));
         assertThat(replaced.memberCount()).isEqualTo(3);
         assertThat(replaced.matchedCount()).isEqualTo(1);
         assertThat(audiences.lookup(replaced.id(), "first-" + suffix).member()).as("left out by the new file").isFalse();
@@ -127,7 +129,7 @@ class CsvAudienceServiceTest extends IntegrationTest {
 
         assertThat(directory.audiences(imported.connectorId(), name.toUpperCase(), 0, 10)).singleElement()
                 .satisfies(listed -> assertThat(listed.hiddenReason()).isNull());
-        assertThat(directory.syncHistory(imported.connectorId(), replaced.segmentId(), 0, 10)).hasSize(2);
+        assertThat(directory.syncHistory(imported.connectorId(), replaced.audienceKey(), 0, 10)).hasSize(2);
         assertThat(segments.externalSources()).filteredOn(source -> source.connectorId() == imported.connectorId())
                 .singleElement().satisfies(source -> assertThat(source.label()).startsWith("CSV audiences - Uploaded files"));
         assertThat(segments.availableAudiences(imported.connectorId(), name, 0, 10)).hasSize(1);

@@ -74,7 +74,7 @@ class HeapWebhookTest extends WebhookDeliveryConformance {
     void aSegmentWhosePagesKeepFailingDoesNotHoldUpTheSegmentsQueuedBehindIt() throws Exception {
         long failing = segmentId + 1;
         jdbc.sql("CREATE TRIGGER fail_segment_" + failing + " BEFORE INSERT ON audience FOR EACH ROW"
-                + " IF NEW.segment_id = " + failing + " THEN"
+                + " IF NEW.audience_key = '" + failing + "' THEN"
                 + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'this segment cannot be stored'; END IF").update();
         int queuedBehind = 25;
         ExecutorService senders = Executors.newFixedThreadPool(queuedBehind);
@@ -98,8 +98,8 @@ class HeapWebhookTest extends WebhookDeliveryConformance {
         } finally {
             senders.shutdown();
             jdbc.sql("DROP TRIGGER fail_segment_" + failing).update();
-            jdbc.sql("DELETE FROM sync_page WHERE connector_id = ? AND segment_id = ?").params(receiver.connectorId(), failing)
-                    .update();
+            jdbc.sql("DELETE FROM sync_page WHERE connector_id = ? AND audience_key = ?")
+                    .params(receiver.connectorId(), Long.toString(failing)).update();
         }
     }
 

@@ -29,8 +29,7 @@ class SyncPageReaderTest {
     void aValidBodyBecomesOnePageWithIntegerIdsAsTextAndUnknownFieldsIgnored() {
         SyncPage page = read(VALID);
 
-        assertThat(page).isEqualTo(new SyncPage("tok", 42, "Free Customers", "task-1", 1, 2,
-                List.of("a", "7"), List.of("b")));
+        assertThat(page).isEqualTo(new SyncPage("42", "Free Customers", "task-1", 1, 2, List.of("a", "7"), List.of("b")));
     }
 
     @Test
@@ -107,7 +106,9 @@ class SyncPageReaderTest {
     }
 
     private SyncPage read(String body) {
-        return reader.page(body.getBytes(StandardCharsets.UTF_8));
+        DeliveredPage delivered = reader.page(body.getBytes(StandardCharsets.UTF_8));
+        assertThat(delivered.idToken()).isEqualTo("tok");
+        return delivered.page();
     }
 
     private void assertRefused(String body, int status, String message) {

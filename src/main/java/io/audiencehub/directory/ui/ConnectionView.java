@@ -85,7 +85,7 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         grid.setId("audiences");
         grid.addColumn(ConnectionAudience::name).setHeader("Name").setWidth("14rem").setFlexGrow(1)
                 .setTooltipGenerator(ConnectionAudience::name);
-        grid.addColumn(ConnectionAudience::segmentId).setHeader("Source segment id").setAutoWidth(true);
+        grid.addColumn(ConnectionAudience::audienceKey).setHeader("Key at the source").setAutoWidth(true);
         grid.addColumn(ConnectionAudience::memberCount).setHeader("Members").setAutoWidth(true);
         grid.addColumn(ConnectionAudience::matchedCount).setHeader("Matched").setAutoWidth(true);
         grid.addComponentColumn(ConnectionView::availability).setHeader("Targeting").setKey("targeting")
@@ -137,8 +137,8 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         history.addColumn(run -> Times.format(run.duration())).setHeader("Duration").setAutoWidth(true);
         history.addColumn(SyncHistoryEntry::lastError).setHeader("Error").setFlexGrow(1);
         long connectorId = connection.connectorId();
-        history.setItems(query -> directory.syncHistory(connectorId, audience.segmentId(), query.getOffset(),
-                query.getLimit()).stream(), query -> directory.countSyncHistory(connectorId, audience.segmentId()));
+        history.setItems(query -> directory.syncHistory(connectorId, audience.audienceKey(), query.getOffset(),
+                query.getLimit()).stream(), query -> directory.countSyncHistory(connectorId, audience.audienceKey()));
         history.setHeight("16rem");
         details.add(new H3(audience.name()), lookupRow, history);
     }

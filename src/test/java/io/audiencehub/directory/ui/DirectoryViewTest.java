@@ -84,8 +84,8 @@ class DirectoryViewTest extends KaribuTest {
         Grid<ConnectionAudience> audiences = audiencesGrid();
         assertThat(_size(audiences)).isEqualTo(1);
         ConnectionAudience audience = _get(audiences, 0);
-        assertThat(audience).extracting(ConnectionAudience::name, ConnectionAudience::segmentId,
-                ConnectionAudience::memberCount, ConnectionAudience::matchedCount).containsExactly("Free Customers", 77L, 3L, 0L);
+        assertThat(audience).extracting(ConnectionAudience::name, ConnectionAudience::audienceKey,
+                ConnectionAudience::memberCount, ConnectionAudience::matchedCount).containsExactly("Free Customers", "77", 3L, 0L);
         assertThat(((Span) _getCellComponent(audiences, 0, "targeting")).getText())
                 .isEqualTo("hidden: no member matched a known visitor yet");
 
@@ -108,9 +108,9 @@ class DirectoryViewTest extends KaribuTest {
     @Test
     void tenThousandAudiencesAreLoadedPageByPageAndFoundByName() {
         String rows = IntStream.range(0, 10_000)
-                .mapToObj(i -> "(" + connectorId + ", " + (1_000 + i) + ", 'Segment " + i + "', 0, 0, NOW(3), NOW(3))")
+                .mapToObj(i -> "(" + connectorId + ", '" + (1_000 + i) + "', 'Segment " + i + "', 0, 0, NOW(3), NOW(3))")
                 .collect(Collectors.joining(","));
-        jdbc.sql("INSERT INTO audience (connector_id, segment_id, name, member_count, matched_count, created_at,"
+        jdbc.sql("INSERT INTO audience (connector_id, audience_key, name, member_count, matched_count, created_at,"
                 + " last_change_at) VALUES " + rows).update();
 
         UI.getCurrent().navigate(ConnectionView.class, new RouteParameters("connectorId", String.valueOf(connectorId)));
@@ -119,7 +119,7 @@ class DirectoryViewTest extends KaribuTest {
         assertThat(audiences.getDataProvider().isInMemory()).as("rows are fetched as they scroll into view").isFalse();
         assertThat(_size(audiences)).isEqualTo(10_001);
         _setValue(_get(TextField.class, spec -> spec.withId("audience-filter")), "Segment 9999");
-        assertThat(_findAll(audiences)).extracting(ConnectionAudience::segmentId).containsExactly(10_999L);
+        assertThat(_findAll(audiences)).extracting(ConnectionAudience::audienceKey).containsExactly("10999");
     }
 
     @SuppressWarnings("unchecked")

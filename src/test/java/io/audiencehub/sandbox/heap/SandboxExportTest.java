@@ -89,7 +89,7 @@ class SandboxExportTest extends HeapConnectedTest {
         assertThat(first).extracting(SandboxSyncResult::delivered, SandboxSyncResult::pages,
                 SandboxSyncResult::adds, SandboxSyncResult::removes).containsExactly(true, 2, 5, 0);
         Audience audience = audience();
-        assertThat(audience.segmentId()).isEqualTo(free.id());
+        assertThat(audience.audienceKey()).isEqualTo(Long.toString(free.id()));
         assertThat(audience.name()).isEqualTo("Free customers");
         assertThat(audience.memberCount()).as("u7 has no visitor id and is left out").isEqualTo(5);
 
