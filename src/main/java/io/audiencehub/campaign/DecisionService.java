@@ -7,7 +7,7 @@ import io.audiencehub.connector.ConnectorPushChanged;
 import io.audiencehub.connector.HeapPush;
 import io.audiencehub.segment.SegmentChanged;
 import io.audiencehub.segment.SegmentDefinition;
-import io.audiencehub.segment.SegmentService;
+import io.audiencehub.segment.SegmentTargeting;
 import io.audiencehub.segment.VisitorContext;
 import io.audiencehub.visitor.TagCookies;
 import io.micrometer.core.instrument.Counter;
@@ -47,14 +47,14 @@ public class DecisionService implements TagCookies {
     }
 
     private final CampaignService campaigns;
-    private final SegmentService segments;
+    private final SegmentTargeting segments;
     private final AudienceService audiences;
     private final HeapPush heapPush;
     private final DecisionCounts counts;
     private final MeterRegistry metrics;
     private volatile Running running;
 
-    DecisionService(CampaignService campaigns, SegmentService segments, AudienceService audiences,
+    DecisionService(CampaignService campaigns, SegmentTargeting segments, AudienceService audiences,
                     HeapPush heapPush, DecisionCounts counts, MeterRegistry metrics) {
         this.campaigns = campaigns;
         this.segments = segments;

@@ -18,57 +18,92 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A criterion in words: "device is mobile", "is not in Heap Analytics - Prod / Free Customers". */
-public final class CriterionText {
+public final class CriterionText implements Criterion.Visitor<String> {
 
-    private CriterionText() {
+    private final boolean negated;
+    private final String is;
+    private final Function<ExternalAudience, String> audienceName;
+
+    private CriterionText(boolean negated, Function<ExternalAudience, String> audienceName) {
+        this.negated = negated;
+        this.is = negated ? "is not" : "is";
+        this.audienceName = audienceName;
     }
 
     public static String describe(Criterion criterion, boolean negated, Function<ExternalAudience, String> audienceName) {
-        String is = negated ? "is not" : "is";
-        if (criterion instanceof ExternalAudience audience) {
-            return is + " in " + audienceName.apply(audience);
-        }
-        if (criterion instanceof VisitorKind kind) {
-            return "visitor " + is + " " + lower(kind.kind());
-        }
-        if (criterion instanceof DeviceType device) {
-            return "device " + is + " " + lower(device.device());
-        }
-        if (criterion instanceof Browser browser) {
-            return "browser " + is + " " + lower(browser.browser());
-        }
-        if (criterion instanceof Language language) {
-            return "language " + is + " " + language.code();
-        }
-        if (criterion instanceof Country country) {
-            return "country " + is + " " + country.code().toUpperCase(Locale.ROOT);
-        }
-        if (criterion instanceof PageUrl page) {
-            String how = switch (page.match()) {
-                case EQUALS -> negated ? "does not equal" : "equals";
-                case CONTAINS -> negated ? "does not contain" : "contains";
-                case STARTS_WITH -> negated ? "does not start with" : "starts with";
-                case MATCHES_REGEX -> negated ? "does not match" : "matches";
-            };
-            return "page URL " + how + " \"" + page.value() + "\"";
-        }
-        if (criterion instanceof Cookie cookie) {
-            return "cookie " + cookie.name() + " " + (cookie.value() == null ? is + " present" : is + " \"" + cookie.value() + "\"");
-        }
-        if (criterion instanceof QueryParameter parameter) {
-            return "query parameter " + parameter.name() + " "
-                    + (parameter.value() == null ? is + " present" : is + " \"" + parameter.value() + "\"");
-        }
-        if (criterion instanceof Weekday weekday) {
-            return "day " + is + " " + weekday.days().stream().sorted()
-                    .map(day -> day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(", "))
-                    + " (" + weekday.timeZone() + ")";
-        }
-        if (criterion instanceof HourRange hours) {
-            return "time " + is + " " + hours.fromHour() + ":00-" + hours.toHour() + ":00 (" + hours.timeZone() + ")";
-        }
-        DateRange dates = (DateRange) criterion;
+        return criterion.accept(new CriterionText(negated, audienceName));
+    }
+
+    @Override
+    public String externalAudience(ExternalAudience audience) {
+        return is + " in " + audienceName.apply(audience);
+    }
+
+    @Override
+    public String visitorKind(VisitorKind kind) {
+        return "visitor " + is + " " + lower(kind.kind());
+    }
+
+    @Override
+    public String deviceType(DeviceType device) {
+        return "device " + is + " " + lower(device.device());
+    }
+
+    @Override
+    public String browser(Browser browser) {
+        return "browser " + is + " " + lower(browser.browser());
+    }
+
+    @Override
+    public String language(Language language) {
+        return "language " + is + " " + language.code();
+    }
+
+    @Override
+    public String country(Country country) {
+        return "country " + is + " " + country.code().toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public String pageUrl(PageUrl page) {
+        String how = switch (page.match()) {
+            case EQUALS -> negated ? "does not equal" : "equals";
+            case CONTAINS -> negated ? "does not contain" : "contains";
+            case STARTS_WITH -> negated ? "does not start with" : "starts with";
+            case MATCHES_REGEX -> negated ? "does not match" : "matches";
+        };
+        return "page URL " + how + " \"" + page.value() + "\"";
+    }
+
+    @Override
+    public String cookie(Cookie cookie) {
+        return "cookie " + cookie.name() + " " + presentOrEqual(cookie.value());
+    }
+
+    @Override
+    public String queryParameter(QueryParameter parameter) {
+        return "query parameter " + parameter.name() + " " + presentOrEqual(parameter.value());
+    }
+
+    @Override
+    public String weekday(Weekday weekday) {
+        return "day " + is + " " + weekday.days().stream().sorted()
+                .map(day -> day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(", "))
+                + " (" + weekday.timeZone() + ")";
+    }
+
+    @Override
+    public String hourRange(HourRange hours) {
+        return "time " + is + " " + hours.fromHour() + ":00-" + hours.toHour() + ":00 (" + hours.timeZone() + ")";
+    }
+
+    @Override
+    public String dateRange(DateRange dates) {
         return "date " + is + " " + dates.from() + " to " + dates.to() + " (" + dates.timeZone() + ")";
+    }
+
+    private String presentOrEqual(String value) {
+        return value == null ? is + " present" : is + " \"" + value + "\"";
     }
 
     private static String lower(Enum<?> value) {

@@ -2,8 +2,6 @@ package io.audiencehub.segment;
 
 import com.google.re2j.Pattern;
 import io.audiencehub.segment.SegmentNode.Combinator;
-import io.audiencehub.segment.SegmentNode.Condition;
-import io.audiencehub.segment.SegmentNode.Group;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -112,20 +110,19 @@ public final class PreparedSegments {
 
     private static void flatten(SegmentNode node, List<Integer> tree, Map<Criterion, Integer> numbers,
                                 List<Criterion> distinct) {
-        if (node instanceof Condition condition) {
+        node.match(condition -> {
             int number = numbers.computeIfAbsent(condition.criterion(), criterion -> {
                 distinct.add(criterion);
                 return distinct.size() - 1;
             });
-            tree.add(number << 1 | (condition.negated() ? 1 : 0));
-            return;
-        }
-        Group group = (Group) node;
-        tree.add(-1 - (group.children().size() << 1 | (group.combinator() == Combinator.ALL ? 1 : 0)));
-        int end = tree.size();
-        tree.add(0);
-        group.children().forEach(child -> flatten(child, tree, numbers, distinct));
-        tree.set(end, tree.size());
+            return tree.add(number << 1 | (condition.negated() ? 1 : 0));
+        }, group -> {
+            tree.add(-1 - (group.children().size() << 1 | (group.combinator() == Combinator.ALL ? 1 : 0)));
+            int end = tree.size();
+            tree.add(0);
+            group.children().forEach(child -> flatten(child, tree, numbers, distinct));
+            return tree.set(end, tree.size());
+        });
     }
 
     /** One visitor's answers, kept for the next segments; not shared between threads. */
@@ -133,6 +130,7 @@ public final class PreparedSegments {
 
         private final VisitorContext visitor;
         private final byte[] criterionAnswers;
+        private Criterion.Visitor<Boolean> tester;
         private final byte[] segmentAnswers = new byte[starts.length];
         private int cursor;
 
@@ -180,10 +178,17 @@ public final class PreparedSegments {
         private byte criterion(int number) {
             if (criterionAnswers[number] == UNANSWERED) {
                 Boolean answer = urlPatterns[number] != null ? SegmentEvaluation.urlMatches(urlPatterns[number], visitor)
-                        : evaluation.test(criteria[number], visitor);
+                        : criteria[number].accept(tester());
                 criterionAnswers[number] = answer == null ? UNKNOWN : answer ? YES : NO;
             }
             return criterionAnswers[number];
+        }
+
+        private Criterion.Visitor<Boolean> tester() {
+            if (tester == null) {
+                tester = evaluation.tester(visitor);
+            }
+            return tester;
         }
     }
 }

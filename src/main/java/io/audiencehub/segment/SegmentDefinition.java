@@ -3,6 +3,7 @@ package io.audiencehub.segment;
 import io.audiencehub.segment.SegmentNode.Combinator;
 import io.audiencehub.segment.SegmentNode.Group;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** A segment's definition as stored: a versioned document whose root is a group. */
 public record SegmentDefinition(int version, Group root) {
@@ -15,13 +16,12 @@ public record SegmentDefinition(int version, Group root) {
 
     /** Whether a criterion of it reads an imported audience (EXTERNAL DATA). */
     public boolean usesExternalData() {
-        return usesExternalData(root);
+        return externalAudiences().findAny().isPresent();
     }
 
-    private static boolean usesExternalData(SegmentNode node) {
-        if (node instanceof Group group) {
-            return group.children().stream().anyMatch(SegmentDefinition::usesExternalData);
-        }
-        return ((SegmentNode.Condition) node).criterion() instanceof Criterion.ExternalAudience;
+    /** Its EXTERNAL DATA criteria, in order. */
+    public Stream<Criterion.ExternalAudience> externalAudiences() {
+        return root.conditions().map(SegmentNode.Condition::criterion)
+                .filter(Criterion.ExternalAudience.class::isInstance).map(Criterion.ExternalAudience.class::cast);
     }
 }

@@ -15,8 +15,6 @@ import io.audiencehub.segment.Criterion.QueryParameter;
 import io.audiencehub.segment.Criterion.VisitorKind;
 import io.audiencehub.segment.Criterion.Weekday;
 import io.audiencehub.segment.SegmentNode.Combinator;
-import io.audiencehub.segment.SegmentNode.Condition;
-import io.audiencehub.segment.SegmentNode.Group;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +43,7 @@ public final class SegmentEvaluation {
     }
 
     public boolean evaluate(SegmentDefinition segment, VisitorContext visitor) {
-        return matches(segment.root(), visitor, audienceId -> audiences.isMember(audienceId, visitor.visitorId()));
+        return matches(segment.root(), tester(visitor));
     }
 
     /** The segments, prepared to be evaluated many at a time for one visitor after another. */
@@ -58,67 +56,107 @@ public final class SegmentEvaluation {
         return visitor.visitorId() == null ? null : audiences.audienceIdsOf(visitor.visitorId());
     }
 
-    private boolean matches(SegmentNode node, VisitorContext visitor, LongPredicate inAudience) {
-        if (node instanceof Group group) {
+    private static boolean matches(SegmentNode node, Criterion.Visitor<Boolean> tester) {
+        return node.match(condition -> {
+            Boolean result = condition.criterion().accept(tester);
+            return result != null && result != condition.negated();
+        }, group -> {
             boolean all = group.combinator() == Combinator.ALL;
             for (SegmentNode child : group.children()) {
-                if (matches(child, visitor, inAudience) != all) {
+                if (matches(child, tester) != all) {
                     return !all;
                 }
             }
             return all;
+        });
+    }
+
+    /**
+     * The criteria's tests for one visitor, each true, false, or null when the visitor's context does
+     * not say; one per decision, asked for each criterion it needs.
+     */
+    Criterion.Visitor<Boolean> tester(VisitorContext visitor) {
+        return new Tester(visitor, audienceId -> audiences.isMember(audienceId, visitor.visitorId()));
+    }
+
+    private static final class Tester implements Criterion.Visitor<Boolean> {
+
+        private final VisitorContext visitor;
+        private final LongPredicate inAudience;
+
+        Tester(VisitorContext visitor, LongPredicate inAudience) {
+            this.visitor = visitor;
+            this.inAudience = inAudience;
         }
-        Condition condition = (Condition) node;
-        Boolean result = test(condition.criterion(), visitor, inAudience);
-        return result != null && result != condition.negated();
-    }
 
-    /** True, false, or null when the visitor's context does not say. */
-    Boolean test(Criterion criterion, VisitorContext visitor) {
-        return test(criterion, visitor, audienceId -> audiences.isMember(audienceId, visitor.visitorId()));
-    }
-
-    Boolean test(Criterion criterion, VisitorContext visitor, LongPredicate inAudience) {
-        if (criterion instanceof ExternalAudience audience) {
+        @Override
+        public Boolean externalAudience(ExternalAudience audience) {
             return visitor.visitorId() == null ? null : inAudience.test(audience.audienceId());
         }
-        if (criterion instanceof VisitorKind kind) {
+
+        @Override
+        public Boolean visitorKind(VisitorKind kind) {
             return visitor.returning() == null ? null : visitor.returning() == (kind.kind() == Criterion.Kind.RETURNING);
         }
-        if (criterion instanceof DeviceType device) {
+
+        @Override
+        public Boolean deviceType(DeviceType device) {
             return visitor.device() == null ? null : visitor.device() == device.device();
         }
-        if (criterion instanceof Browser browser) {
+
+        @Override
+        public Boolean browser(Browser browser) {
             return visitor.browser() == null ? null : visitor.browser() == browser.browser();
         }
-        if (criterion instanceof Language language) {
+
+        @Override
+        public Boolean language(Language language) {
             return visitor.language() == null ? null : languageMatches(language.code(), visitor.language());
         }
-        if (criterion instanceof Country country) {
+
+        @Override
+        public Boolean country(Country country) {
             return visitor.country() == null ? null : country.code().equalsIgnoreCase(visitor.country());
         }
-        if (criterion instanceof PageUrl page) {
+
+        @Override
+        public Boolean pageUrl(PageUrl page) {
             return visitor.url() == null ? null : urlMatches(page, visitor.url());
         }
-        if (criterion instanceof Cookie cookie) {
+
+        @Override
+        public Boolean cookie(Cookie cookie) {
             return visitor.cookies() == null ? null : valueMatches(visitor.cookies().get(cookie.name()), cookie.value());
         }
-        if (criterion instanceof QueryParameter parameter) {
+
+        @Override
+        public Boolean queryParameter(QueryParameter parameter) {
             return visitor.url() == null ? null
                     : valueMatches(queryOf(visitor.url()).get(parameter.name()), parameter.value());
         }
-        if (visitor.at() == null) {
-            return null;
+
+        @Override
+        public Boolean weekday(Weekday weekday) {
+            return visitor.at() == null ? null : weekday.days().contains(local(weekday.timeZone()).getDayOfWeek());
         }
-        if (criterion instanceof Weekday weekday) {
-            return weekday.days().contains(local(visitor, weekday.timeZone()).getDayOfWeek());
+
+        @Override
+        public Boolean hourRange(HourRange hours) {
+            return visitor.at() == null ? null : hourMatches(hours, local(hours.timeZone()).getHour());
         }
-        if (criterion instanceof HourRange hours) {
-            return hourMatches(hours, local(visitor, hours.timeZone()).getHour());
+
+        @Override
+        public Boolean dateRange(DateRange dates) {
+            if (visitor.at() == null) {
+                return null;
+            }
+            var day = local(dates.timeZone()).toLocalDate();
+            return !day.isBefore(dates.from()) && !day.isAfter(dates.to());
         }
-        DateRange dates = (DateRange) criterion;
-        var day = local(visitor, dates.timeZone()).toLocalDate();
-        return !day.isBefore(dates.from()) && !day.isAfter(dates.to());
+
+        private ZonedDateTime local(String timeZone) {
+            return visitor.at().atZone(ZoneId.of(timeZone));
+        }
     }
 
     private static boolean languageMatches(String code, String language) {
@@ -169,10 +207,6 @@ public final class SegmentEvaluation {
         return hours.fromHour() <= hours.toHour()
                 ? hour >= hours.fromHour() && hour < hours.toHour()
                 : hour >= hours.fromHour() || hour < hours.toHour();
-    }
-
-    private static ZonedDateTime local(VisitorContext visitor, String timeZone) {
-        return visitor.at().atZone(ZoneId.of(timeZone));
     }
 
     private static Map<String, String> queryOf(String url) {

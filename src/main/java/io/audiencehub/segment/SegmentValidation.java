@@ -14,7 +14,6 @@ import io.audiencehub.segment.Criterion.PageUrl;
 import io.audiencehub.segment.Criterion.QueryParameter;
 import io.audiencehub.segment.Criterion.VisitorKind;
 import io.audiencehub.segment.Criterion.Weekday;
-import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -56,66 +55,92 @@ public final class SegmentValidation {
         for (int i = 0; i < group.children().size(); i++) {
             SegmentNode child = group.children().get(i);
             String childPath = path + ".children[" + i + "]";
-            if (child instanceof Group inner) {
-                if (!root) {
-                    problems.add(childPath + ": groups nest one level only");
-                } else {
-                    group(inner, childPath, false, problems);
-                }
-            } else if (child instanceof Condition condition) {
+            if (child == null) {
+                problems.add(childPath + ": is missing");
+                continue;
+            }
+            child.match(condition -> {
                 if (condition.criterion() == null) {
                     problems.add(childPath + ".criterion: is missing");
                 } else {
                     criterionProblem(condition.criterion())
                             .ifPresent(problem -> problems.add(childPath + ".criterion" + problem));
                 }
-            } else {
-                problems.add(childPath + ": is missing");
-            }
+                return null;
+            }, inner -> {
+                if (root) {
+                    group(inner, childPath, false, problems);
+                } else {
+                    problems.add(childPath + ": groups nest one level only");
+                }
+                return null;
+            });
         }
     }
 
     /** The problem of one criterion, as ".field: what is wrong", or empty when it is valid. */
     public static Optional<String> criterionProblem(Criterion criterion) {
-        return Optional.ofNullable(problemOf(criterion));
+        return Optional.ofNullable(criterion.accept(CRITERION_PROBLEMS));
     }
 
-    private static String problemOf(Criterion criterion) {
-        if (criterion instanceof ExternalAudience audience) {
+    private static final Criterion.Visitor<String> CRITERION_PROBLEMS = new Criterion.Visitor<>() {
+
+        @Override
+        public String externalAudience(ExternalAudience audience) {
             return audience.connectorId() <= 0 ? ".connectorId: choose a connector"
                     : audience.audienceId() <= 0 ? ".audienceId: choose an audience" : null;
         }
-        if (criterion instanceof VisitorKind kind) {
+
+        @Override
+        public String visitorKind(VisitorKind kind) {
             return kind.kind() == null ? ".kind: choose new or returning" : null;
         }
-        if (criterion instanceof DeviceType device) {
+
+        @Override
+        public String deviceType(DeviceType device) {
             return device.device() == null ? ".device: choose a device type" : null;
         }
-        if (criterion instanceof Browser browser) {
+
+        @Override
+        public String browser(Browser browser) {
             return browser.browser() == null ? ".browser: choose a browser" : null;
         }
-        if (criterion instanceof Language language) {
+
+        @Override
+        public String language(Language language) {
             return language.code() == null || !LANGUAGES.contains(language.code().toLowerCase(Locale.ROOT))
                     ? ".code: must be a two-letter ISO 639-1 language code, such as fr" : null;
         }
-        if (criterion instanceof Country country) {
+
+        @Override
+        public String country(Country country) {
             return country.code() == null || !COUNTRIES.contains(country.code().toUpperCase(Locale.ROOT))
                     ? ".code: must be a two-letter ISO 3166-1 country code, such as FR" : null;
         }
-        if (criterion instanceof PageUrl page) {
+
+        @Override
+        public String pageUrl(PageUrl page) {
             return pageProblem(page);
         }
-        if (criterion instanceof Cookie cookie) {
+
+        @Override
+        public String cookie(Cookie cookie) {
             return nameValueProblem(cookie.name(), cookie.value(), "cookie");
         }
-        if (criterion instanceof QueryParameter parameter) {
+
+        @Override
+        public String queryParameter(QueryParameter parameter) {
             return nameValueProblem(parameter.name(), parameter.value(), "query parameter");
         }
-        if (criterion instanceof Weekday weekday) {
+
+        @Override
+        public String weekday(Weekday weekday) {
             return weekday.days() == null || weekday.days().isEmpty() ? ".days: choose at least one day"
                     : zoneProblem(weekday.timeZone());
         }
-        if (criterion instanceof HourRange hours) {
+
+        @Override
+        public String hourRange(HourRange hours) {
             if (hours.fromHour() < 0 || hours.fromHour() > 23) {
                 return ".fromHour: must be an hour from 0 to 23";
             }
@@ -124,15 +149,18 @@ public final class SegmentValidation {
             }
             return zoneProblem(hours.timeZone());
         }
-        DateRange dates = (DateRange) criterion;
-        if (dates.from() == null) {
-            return ".from: choose the first day";
+
+        @Override
+        public String dateRange(DateRange dates) {
+            if (dates.from() == null) {
+                return ".from: choose the first day";
+            }
+            if (dates.to() == null || dates.to().isBefore(dates.from())) {
+                return ".to: choose a last day on or after the first";
+            }
+            return zoneProblem(dates.timeZone());
         }
-        if (dates.to() == null || dates.to().isBefore(dates.from())) {
-            return ".to: choose a last day on or after the first";
-        }
-        return zoneProblem(dates.timeZone());
-    }
+    };
 
     /** Why a pattern that other engines take may be refused. */
     public static final String UNSUPPORTED_REGEX = "patterns run in time linear in the URL, so look-arounds and"

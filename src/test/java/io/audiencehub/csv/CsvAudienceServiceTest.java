@@ -11,7 +11,7 @@ import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.directory.DirectoryService;
 import io.audiencehub.segment.ExternalSource;
-import io.audiencehub.segment.SegmentService;
+import io.audiencehub.segment.ExternalData;
 import io.audiencehub.visitor.VisitorService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +45,7 @@ class CsvAudienceServiceTest extends IntegrationTest {
     @Autowired
     DirectoryService directory;
     @Autowired
-    SegmentService segments;
+    ExternalData externalData;
     @Autowired
     ConnectorService connectors;
 
@@ -130,9 +130,9 @@ class CsvAudienceServiceTest extends IntegrationTest {
         assertThat(directory.audiences(imported.connectorId(), name.toUpperCase(), 0, 10)).singleElement()
                 .satisfies(listed -> assertThat(listed.hiddenReason()).isNull());
         assertThat(directory.syncHistory(imported.connectorId(), replaced.audienceKey(), 0, 10)).hasSize(2);
-        assertThat(segments.externalSources()).filteredOn(source -> source.connectorId() == imported.connectorId())
+        assertThat(externalData.sources()).filteredOn(source -> source.connectorId() == imported.connectorId())
                 .singleElement().satisfies(source -> assertThat(source.label()).startsWith("CSV audiences - Uploaded files"));
-        assertThat(segments.availableAudiences(imported.connectorId(), name, 0, 10)).hasSize(1);
+        assertThat(externalData.availableAudiences(imported.connectorId(), name, 0, 10)).hasSize(1);
         assertThat(csv.uploaded(0, 1_000)).extracting(CsvAudience::name).contains(name.toUpperCase());
     }
 

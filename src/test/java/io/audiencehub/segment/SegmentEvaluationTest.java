@@ -143,7 +143,7 @@ class SegmentEvaluationTest {
     }
 
     private Boolean test(Criterion criterion) {
-        return evaluation.test(criterion, VISITOR);
+        return criterion.accept(evaluation.tester(VISITOR));
     }
 
     private boolean matches(Group root) {

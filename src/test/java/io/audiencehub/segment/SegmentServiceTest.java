@@ -35,6 +35,10 @@ class SegmentServiceTest extends HeapConnectedTest {
     @Autowired
     SegmentService segments;
     @Autowired
+    SegmentPreviews previews;
+    @Autowired
+    SegmentTargeting targeting;
+    @Autowired
     AudienceService audiences;
     @Autowired
     VisitorService visitors;
@@ -57,12 +61,14 @@ class SegmentServiceTest extends HeapConnectedTest {
     void aVisitorIsEvaluatedAgainstTheImportedAudience() {
         Segment segment = segments.create("Buyers " + suffix, inTheAudience);
 
-        PreparedSegments prepared = segments.prepare(List.of(segment.definition()));
+        PreparedSegments prepared = targeting.prepare(List.of(segment.definition()));
         assertThat(prepared.forVisitor(visitor(member)).test(0)).isTrue();
         assertThat(prepared.forVisitor(visitor("someone-else")).test(0)).isFalse();
-        assertThat(segments.reach(segment.definition())).isEqualTo(new ReachEstimate(1L, false));
-        assertThat(segments.describe(segment.definition())).isEqualTo("is in Heap Analytics - " + connector.name()
-                + " / Buyers");
+        SegmentPreview preview = previews.preview(segment.definition());
+        assertThat(preview.reach()).isEqualTo(new ReachEstimate(1L, false));
+        assertThat(preview.summary()).isEqualTo("is in Heap Analytics - " + connector.name() + " / Buyers");
+        assertThat(preview.conditionTexts()).containsExactly(preview.summary());
+        assertThat(preview.warnings()).isEmpty();
     }
 
     @Test
@@ -75,7 +81,7 @@ class SegmentServiceTest extends HeapConnectedTest {
 
         disconnect();
 
-        assertThat(segments.warnings(segment.definition())).singleElement().satisfies(warning ->
+        assertThat(previews.preview(segment.definition()).warnings()).singleElement().satisfies(warning ->
                 assertThat(warning).isEqualTo("\"Buyers\": connector \"" + connector.name() + "\" is disconnected"));
         assertThat(segments.find(segment.id()).orElseThrow().definition()).isEqualTo(inTheAudience);
     }

@@ -38,11 +38,11 @@ final class BuilderTree {
     }
 
     static BuilderTree of(SegmentDefinition definition) {
-        return new BuilderTree((BuilderGroup) edit(definition.root()));
+        return new BuilderTree(edit(definition.root()));
     }
 
     SegmentDefinition definition() {
-        return new SegmentDefinition(SegmentDefinition.CURRENT_VERSION, (Group) node(root));
+        return new SegmentDefinition(SegmentDefinition.CURRENT_VERSION, group(root));
     }
 
     /** Takes the condition out of whichever group holds it and appends it to {@code target}. */
@@ -58,19 +58,20 @@ final class BuilderTree {
         }
     }
 
-    private static Object edit(SegmentNode node) {
-        if (node instanceof Group group) {
-            BuilderGroup editable = new BuilderGroup(group.combinator());
-            group.children().forEach(child -> editable.children.add(edit(child)));
-            return editable;
-        }
-        Condition condition = (Condition) node;
-        return new BuilderCondition(condition.criterion(), condition.negated());
+    private static BuilderGroup edit(Group group) {
+        BuilderGroup editable = new BuilderGroup(group.combinator());
+        group.children().forEach(child -> editable.children.add(child.match(
+                condition -> new BuilderCondition(condition.criterion(), condition.negated()), BuilderTree::edit)));
+        return editable;
+    }
+
+    private static Group group(BuilderGroup group) {
+        return new Group(group.combinator, group.children.stream().map(BuilderTree::node).toList());
     }
 
     private static SegmentNode node(Object editable) {
         if (editable instanceof BuilderGroup group) {
-            return new Group(group.combinator, group.children.stream().map(BuilderTree::node).toList());
+            return group(group);
         }
         BuilderCondition condition = (BuilderCondition) editable;
         return new Condition(condition.criterion, condition.negated);

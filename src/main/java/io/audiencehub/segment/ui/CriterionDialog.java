@@ -24,7 +24,7 @@ import io.audiencehub.segment.Criterion.BrowserName;
 import io.audiencehub.segment.Criterion.Device;
 import io.audiencehub.segment.Criterion.Kind;
 import io.audiencehub.segment.Criterion.UrlMatch;
-import io.audiencehub.segment.SegmentService;
+import io.audiencehub.segment.ExternalData;
 import io.audiencehub.segment.SegmentValidation;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
@@ -45,12 +45,12 @@ class CriterionDialog extends Dialog {
     private final FormLayout form = new FormLayout();
     private final Span problem = new Span();
 
-    CriterionDialog(CriterionType type, String title, Criterion existing, SegmentService segments, long connectorId,
+    CriterionDialog(CriterionType type, String title, Criterion existing, ExternalData externalData, long connectorId,
                     Consumer<Criterion> accepted) {
         setHeaderTitle(title);
         CriterionDraft draft = existing == null ? new CriterionDraft() : CriterionDraft.of(existing);
         draft.setConnectorId(connectorId);
-        fields(type, segments, connectorId);
+        fields(type, externalData, connectorId);
         binder.setBean(draft);
         problem.setId("criterion-problem");
         problem.getElement().getThemeList().add("badge error");
@@ -75,22 +75,22 @@ class CriterionDialog extends Dialog {
         getFooter().add(new Button("Cancel", click -> close()), ok);
     }
 
-    private void fields(CriterionType type, SegmentService segments, long connectorId) {
+    private void fields(CriterionType type, ExternalData externalData, long connectorId) {
         switch (type) {
             case EXTERNAL_AUDIENCE -> {
                 // Fetched by page and searched by name in the database: a connector may have thousands.
                 ComboBox<AudienceChoice> audience = new ComboBox<>("Audience");
-                audience.setItems(query -> segments.availableAudiences(connectorId, query.getFilter().orElse(""),
+                audience.setItems(query -> externalData.availableAudiences(connectorId, query.getFilter().orElse(""),
                                 query.getOffset(), query.getLimit()).stream(),
-                        query -> segments.availableAudienceCount(connectorId, query.getFilter().orElse("")));
+                        query -> externalData.availableAudienceCount(connectorId, query.getFilter().orElse("")));
                 audience.getLazyDataView().setIdentifierProvider(AudienceChoice::id);
                 audience.setItemLabelGenerator(choice -> choice.name() + " (" + choice.detail() + ")");
-                audience.setHelperText(segments.availableAudienceCount(connectorId, "") == 0
+                audience.setHelperText(externalData.availableAudienceCount(connectorId, "") == 0
                         ? "No audience of this connector has a member matched to a known visitor yet."
                         : "Only audiences with at least one known visitor are offered.");
                 add(audience, "criterion-audience");
                 binder.forField(audience).asRequired("Choose an audience.")
-                        .withConverter(AudienceChoice::id, id -> id == null ? null : segments.audience(id).orElse(null))
+                        .withConverter(AudienceChoice::id, id -> id == null ? null : externalData.audience(id).orElse(null))
                         .bind(CriterionDraft::getAudienceId, CriterionDraft::setAudienceId);
             }
             case VISITOR_KIND -> bindChoice(select("Visitor", Kind.values()), CriterionDraft::getKind,
@@ -117,6 +117,7 @@ class CriterionDialog extends Dialog {
             }
             case COOKIE, QUERY_PARAMETER -> {
                 TextField name = text("Name", "criterion-name");
+                name.setMaxLength(SegmentValidation.MAX_NAME);
                 binder.forField(name).asRequired("Enter the name.").bind(CriterionDraft::getName, CriterionDraft::setName);
                 TextField value = text("Equal to (empty: present)", "criterion-value");
                 binder.forField(value).bind(CriterionDraft::getValue, CriterionDraft::setValue);

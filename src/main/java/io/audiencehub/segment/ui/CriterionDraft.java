@@ -31,41 +31,93 @@ public class CriterionDraft {
 
     static CriterionDraft of(Criterion criterion) {
         CriterionDraft draft = new CriterionDraft();
-        if (criterion instanceof Criterion.ExternalAudience audience) {
-            draft.connectorId = audience.connectorId();
-            draft.audienceId = audience.audienceId();
-        } else if (criterion instanceof Criterion.VisitorKind visitorKind) {
-            draft.kind = visitorKind.kind();
-        } else if (criterion instanceof Criterion.DeviceType deviceType) {
-            draft.device = deviceType.device();
-        } else if (criterion instanceof Criterion.Browser browserName) {
-            draft.browser = browserName.browser();
-        } else if (criterion instanceof Criterion.Language language) {
-            draft.code = language.code();
-        } else if (criterion instanceof Criterion.Country country) {
-            draft.code = country.code();
-        } else if (criterion instanceof Criterion.PageUrl page) {
-            draft.match = page.match();
-            draft.value = page.value();
-        } else if (criterion instanceof Criterion.Cookie cookie) {
-            draft.name = cookie.name();
-            draft.value = cookie.value() == null ? "" : cookie.value();
-        } else if (criterion instanceof Criterion.QueryParameter parameter) {
-            draft.name = parameter.name();
-            draft.value = parameter.value() == null ? "" : parameter.value();
-        } else if (criterion instanceof Criterion.Weekday weekday) {
-            draft.days = EnumSet.copyOf(weekday.days());
-            draft.timeZone = weekday.timeZone();
-        } else if (criterion instanceof Criterion.HourRange hours) {
-            draft.fromHour = hours.fromHour();
-            draft.toHour = hours.toHour();
-            draft.timeZone = hours.timeZone();
-        } else if (criterion instanceof Criterion.DateRange dates) {
-            draft.from = dates.from();
-            draft.to = dates.to();
-            draft.timeZone = dates.timeZone();
-        }
+        criterion.accept(draft.new Filling());
         return draft;
+    }
+
+    /** Fills the draft's fields from a criterion, whichever it is. */
+    private final class Filling implements Criterion.Visitor<Void> {
+
+        @Override
+        public Void externalAudience(Criterion.ExternalAudience audience) {
+            connectorId = audience.connectorId();
+            audienceId = audience.audienceId();
+            return null;
+        }
+
+        @Override
+        public Void visitorKind(Criterion.VisitorKind visitorKind) {
+            kind = visitorKind.kind();
+            return null;
+        }
+
+        @Override
+        public Void deviceType(Criterion.DeviceType deviceType) {
+            device = deviceType.device();
+            return null;
+        }
+
+        @Override
+        public Void browser(Criterion.Browser browserName) {
+            browser = browserName.browser();
+            return null;
+        }
+
+        @Override
+        public Void language(Criterion.Language language) {
+            code = language.code();
+            return null;
+        }
+
+        @Override
+        public Void country(Criterion.Country country) {
+            code = country.code();
+            return null;
+        }
+
+        @Override
+        public Void pageUrl(Criterion.PageUrl page) {
+            match = page.match();
+            value = page.value();
+            return null;
+        }
+
+        @Override
+        public Void cookie(Criterion.Cookie cookie) {
+            name = cookie.name();
+            value = cookie.value() == null ? "" : cookie.value();
+            return null;
+        }
+
+        @Override
+        public Void queryParameter(Criterion.QueryParameter parameter) {
+            name = parameter.name();
+            value = parameter.value() == null ? "" : parameter.value();
+            return null;
+        }
+
+        @Override
+        public Void weekday(Criterion.Weekday weekday) {
+            days = EnumSet.copyOf(weekday.days());
+            timeZone = weekday.timeZone();
+            return null;
+        }
+
+        @Override
+        public Void hourRange(Criterion.HourRange hours) {
+            fromHour = hours.fromHour();
+            toHour = hours.toHour();
+            timeZone = hours.timeZone();
+            return null;
+        }
+
+        @Override
+        public Void dateRange(Criterion.DateRange dates) {
+            from = dates.from();
+            to = dates.to();
+            timeZone = dates.timeZone();
+            return null;
+        }
     }
 
     Criterion toCriterion(CriterionType type) {
@@ -85,12 +137,6 @@ public class CriterionDraft {
                     timeZone);
             case DATE_RANGE -> new Criterion.DateRange(from, to, timeZone);
         };
-    }
-
-    /** ExternalAudience is EXTERNAL_AUDIENCE, PageUrl is PAGE_URL, and so on. */
-    static CriterionType typeOf(Criterion criterion) {
-        return CriterionType.valueOf(criterion.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2")
-                .toUpperCase());
     }
 
     public long getConnectorId() {

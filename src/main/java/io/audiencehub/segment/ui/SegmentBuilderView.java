@@ -32,18 +32,21 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.audiencehub.segment.Criterion;
 import io.audiencehub.segment.Criterion.ExternalAudience;
-import io.audiencehub.segment.CriterionText;
+import io.audiencehub.segment.ExternalData;
 import io.audiencehub.segment.ExternalSource;
 import io.audiencehub.segment.ReachEstimate;
 import io.audiencehub.segment.Segment;
 import io.audiencehub.segment.SegmentDefinition;
 import io.audiencehub.segment.SegmentException;
 import io.audiencehub.segment.SegmentNode.Combinator;
+import io.audiencehub.segment.SegmentPreview;
+import io.audiencehub.segment.SegmentPreviews;
 import io.audiencehub.segment.SegmentService;
 import io.audiencehub.segment.ui.BuilderTree.BuilderCondition;
 import io.audiencehub.segment.ui.BuilderTree.BuilderGroup;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +79,8 @@ public class SegmentBuilderView extends Composite<HorizontalLayout> implements B
     }
 
     private final SegmentService segments;
+    private final SegmentPreviews previews;
+    private final ExternalData externalData;
     private final boolean admin;
     private final VerticalLayout palette = new VerticalLayout();
     private final VerticalLayout canvas = new VerticalLayout();
@@ -87,8 +92,11 @@ public class SegmentBuilderView extends Composite<HorizontalLayout> implements B
     private BuilderTree tree;
     private Long segmentId;
 
-    SegmentBuilderView(SegmentService segments, AuthenticationContext authentication) {
+    SegmentBuilderView(SegmentService segments, SegmentPreviews previews, ExternalData externalData,
+                       AuthenticationContext authentication) {
         this.segments = segments;
+        this.previews = previews;
+        this.externalData = externalData;
         this.admin = authentication.hasRole("ADMIN");
         palette.setId("criteria-palette");
         palette.setWidth("16rem");
@@ -161,7 +169,7 @@ public class SegmentBuilderView extends Composite<HorizontalLayout> implements B
         search.setValueChangeMode(ValueChangeMode.EAGER);
         palette.add(search);
         List<PaletteItem> items = new ArrayList<>();
-        for (ExternalSource source : segments.externalSources()) {
+        for (ExternalSource source : externalData.sources()) {
             items.add(new PaletteItem(CriterionType.EXTERNAL_AUDIENCE, source.connectorId(), source.label()));
         }
         for (CriterionType type : CriterionType.values()) {
@@ -206,18 +214,20 @@ public class SegmentBuilderView extends Composite<HorizontalLayout> implements B
                 || entry.getElement().getTextRecursively().toLowerCase(Locale.ROOT).contains(wanted))));
     }
 
+    /** Shows the tree as it now is: one service call, whatever the segment's size. */
     private void refresh() {
-        canvas.removeAll();
-        canvas.add(groupEditor(tree.root, true, 0));
         SegmentDefinition definition = tree.definition();
-        summary.setText(segments.describe(definition));
-        ReachEstimate estimate = segments.reach(definition);
+        SegmentPreview preview = previews.preview(definition);
+        canvas.removeAll();
+        canvas.add(groupEditor(tree.root, true, 0, preview.conditionTexts().iterator()));
+        summary.setText(preview.summary());
+        ReachEstimate estimate = preview.reach();
         reach.setText(estimate.knownVisitors() == null
                 ? "Depends on the page: no EXTERNAL DATA criterion."
                 : String.format(Locale.ENGLISH, "%,d known visitors match the EXTERNAL DATA part", estimate.knownVisitors())
                 + (estimate.dependsOnPage() ? "; the other criteria depend on the page." : "."));
         warnings.removeAll();
-        segments.warnings(definition).forEach(warning -> {
+        preview.warnings().forEach(warning -> {
             Span badge = new Span(warning);
             badge.getElement().getThemeList().add("badge error");
             badge.addClassName("segment-warning");
@@ -225,7 +235,8 @@ public class SegmentBuilderView extends Composite<HorizontalLayout> implements B
         });
     }
 
-    private Component groupEditor(BuilderGroup group, boolean root, int index) {
+    /** A group's editor; {@code conditionTexts} gives each condition's text, in the order the tree holds them. */
+    private Component groupEditor(BuilderGroup group, boolean root, int index, Iterator<String> conditionTexts) {
         RadioButtonGroup<Combinator> combinator = new RadioButtonGroup<>();
         combinator.setId(root ? "root-combinator" : "group-combinator-" + index);
         combinator.setItems(Combinator.values());
@@ -240,8 +251,8 @@ public class SegmentBuilderView extends Composite<HorizontalLayout> implements B
         int childIndex = 0;
         for (Object child : new ArrayList<>(group.children)) {
             String path = (root ? "" : index + "-") + childIndex++;
-            box.add(child instanceof BuilderGroup inner ? groupEditor(inner, false, childIndex - 1)
-                    : conditionRow((BuilderCondition) child, path));
+            box.add(child instanceof BuilderGroup inner ? groupEditor(inner, false, childIndex - 1, conditionTexts)
+                    : conditionRow((BuilderCondition) child, path, conditionTexts.next()));
         }
         Div dropZone = new Div(new Span(root ? "Drop a criterion here" : "Drop a criterion into this group"));
         dropZone.setId(root ? "segment-drop-zone" : "group-drop-zone-" + index);
@@ -267,8 +278,8 @@ public class SegmentBuilderView extends Composite<HorizontalLayout> implements B
         return box;
     }
 
-    private Component conditionRow(BuilderCondition condition, String path) {
-        Span text = new Span(CriterionText.describe(condition.criterion, condition.negated, segments::audienceLabel));
+    private Component conditionRow(BuilderCondition condition, String path, String description) {
+        Span text = new Span(description);
         text.addClassName("criterion-text");
         Checkbox negate = new Checkbox("is not", condition.negated);
         negate.setId("negate-" + path);
@@ -276,7 +287,7 @@ public class SegmentBuilderView extends Composite<HorizontalLayout> implements B
             condition.negated = change.getValue();
             refresh();
         });
-        Button edit = new Button(VaadinIcon.EDIT.create(), click -> openForm(CriterionDraft.typeOf(condition.criterion),
+        Button edit = new Button(VaadinIcon.EDIT.create(), click -> openForm(CriterionType.of(condition.criterion),
                 condition.criterion instanceof ExternalAudience audience ? audience.connectorId() : 0,
                 condition.criterion, criterion -> {
                     condition.criterion = criterion;
@@ -313,9 +324,9 @@ public class SegmentBuilderView extends Composite<HorizontalLayout> implements B
 
     private void openForm(CriterionType type, long connectorId, Criterion existing, Consumer<Criterion> done) {
         String title = type == CriterionType.EXTERNAL_AUDIENCE
-                ? segments.externalSource(connectorId).map(ExternalSource::label).orElse("EXTERNAL DATA")
+                ? externalData.source(connectorId).map(ExternalSource::label).orElse("EXTERNAL DATA")
                 : type.group + ": " + type.label;
-        new CriterionDialog(type, title, existing, segments, connectorId, done).open();
+        new CriterionDialog(type, title, existing, externalData, connectorId, done).open();
     }
 
     private void save() {
