@@ -1,11 +1,10 @@
 package io.audiencehub.campaign;
 
-import io.audiencehub.campaign.DecisionController.DecisionRequest;
-import io.audiencehub.security.PublicEndpoints;
-import java.util.List;
-import org.springframework.context.annotation.Bean;
+import io.audiencehub.campaign.DecisionRequest.Answer;
+import io.audiencehub.segment.VisitorContext;
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.context.annotation.Profile;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,29 +21,26 @@ class NoOpDecisionController {
 
     static final String PATH = "/api/v1/bench/no-op-decisions";
 
-    private final DecisionController decisionApi;
+    private final DecisionRequestReader requests;
     private final DecisionService decisions;
+    private final Clock clock;
     private volatile Decisions replayed;
 
-    NoOpDecisionController(DecisionController decisionApi, DecisionService decisions) {
-        this.decisionApi = decisionApi;
+    NoOpDecisionController(DecisionRequestReader requests, DecisionService decisions, Clock clock) {
+        this.requests = requests;
         this.decisions = decisions;
-    }
-
-    @Bean
-    static PublicEndpoints noOpDecisionEndpoint() {
-        return () -> List.of(PATH);
+        this.clock = clock;
     }
 
     @PostMapping(PATH)
-    ResponseEntity<?> decide(@RequestBody(required = false) DecisionRequest request) {
-        return decisionApi.answer(request, (visitor, now) -> {
-            Decisions first = replayed;
-            if (first == null) {
-                first = decisions.decide(visitor, now, false);
-                replayed = first;
-            }
-            return new Decisions(visitor.visitorId(), first.campaigns(), first.stale(), first.pushToHeap());
-        });
+    Answer decide(@RequestBody(required = false) DecisionRequest request) {
+        Instant now = clock.instant();
+        VisitorContext visitor = requests.visitor(request, now);
+        Decisions first = replayed;
+        if (first == null) {
+            first = decisions.decide(visitor, now, false);
+            replayed = first;
+        }
+        return Answer.of(new Decisions(visitor.visitorId(), first.campaigns(), first.stale(), first.pushToHeap()));
     }
 }
