@@ -13,12 +13,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -47,11 +46,13 @@ public class AlertService {
     private final Clock clock;
     private final MultiGauge openGauge;
     private final Counter webhookFailures;
-    private final List<Consumer<List<Incident>>> listeners = new CopyOnWriteArrayList<>();
+    private final ApplicationEventPublisher events;
     private volatile List<Incident> open = List.of();
 
     AlertService(AlertRepository incidents, AlertEvaluator evaluator, AlertWebhook webhook, AlertProperties settings,
-                 SecurityContextHolderStrategy securityContext, MeterRegistry metrics, Clock clock) {
+                 SecurityContextHolderStrategy securityContext, ApplicationEventPublisher events, MeterRegistry metrics,
+                 Clock clock) {
+        this.events = events;
         this.incidents = incidents;
         this.evaluator = evaluator;
         this.webhook = webhook;
@@ -74,15 +75,6 @@ public class AlertService {
     @PreAuthorize("isAuthenticated()")
     public List<Incident> recent(int offset, int limit) {
         return incidents.recent(offset, limit);
-    }
-
-    /**
-     * Calls {@code listener} with the open incidents whenever they change on this hub, until the returned
-     * handle is run: screens update by themselves.
-     */
-    public Runnable onChange(Consumer<List<Incident>> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
     }
 
     /** The round, on one hub of a cluster at a time; every hub then reads what it left. */
@@ -175,7 +167,7 @@ public class AlertService {
                 "subject", incident.subject()), 1)).toList(), true);
         if (!now.equals(open)) {
             open = now;
-            listeners.forEach(listener -> listener.accept(now));
+            events.publishEvent(new OpenIncidentsChanged(now));
         }
     }
 

@@ -68,6 +68,8 @@ class AlertServiceTest extends HeapConnectedTest {
     private SimpleMeterRegistry metrics;
     private AlertService alerts;
 
+    private final List<Object> published = new CopyOnWriteArrayList<>();
+
     @BeforeEach
     void aWebhook() throws IOException {
         slack = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -104,7 +106,8 @@ class AlertServiceTest extends HeapConnectedTest {
                 return now;
             }
         };
-        alerts = new AlertService(incidents, evaluator, new AlertWebhook(settings, json), settings, security, metrics, clock);
+        alerts = new AlertService(incidents, evaluator, new AlertWebhook(settings, json), settings, security,
+                published::add, metrics, clock);
     }
 
     @AfterEach
@@ -132,6 +135,8 @@ class AlertServiceTest extends HeapConnectedTest {
         assertThat(metrics.get("audiencehub.alerts.open").tags("kind", "connector_failing", "subject", subject).gauge()
                 .value()).isEqualTo(1);
         assertThat(metrics.get("audiencehub.alerts.webhook.failures").counter().count()).isOne();
+        assertThat(published).as("the bells are told").last().isInstanceOfSatisfying(OpenIncidentsChanged.class,
+                changed -> assertThat(changed.open()).extracting(Incident::subject).contains(subject));
 
         now = now.plusSeconds(20);
         alerts.evaluateAndNotify();

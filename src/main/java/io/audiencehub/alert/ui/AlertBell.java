@@ -1,9 +1,6 @@
 package io.audiencehub.alert.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -13,6 +10,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.audiencehub.alert.AlertService;
 import io.audiencehub.alert.Incident;
+import io.audiencehub.alert.OpenIncidentsChanged;
+import io.audiencehub.base.ui.LiveUpdates;
 import io.audiencehub.base.ui.Times;
 import java.util.List;
 
@@ -26,9 +25,8 @@ class AlertBell extends Composite<Button> {
 
     private final AlertService alerts;
     private final Span count = new Span();
-    private Runnable stopListening;
 
-    AlertBell(AlertService alerts) {
+    AlertBell(AlertService alerts, LiveUpdates live) {
         this.alerts = alerts;
         Button bell = getContent();
         bell.setId("alert-bell");
@@ -38,7 +36,8 @@ class AlertBell extends Composite<Button> {
         count.getElement().getThemeList().add("badge error pill small");
         bell.setSuffixComponent(count);
         bell.addClickListener(click -> showList());
-        show(alerts.open());
+        live.follow(this, OpenIncidentsChanged.class, changed -> show(changed.open()));
+        addAttachListener(attach -> show(alerts.open()));
     }
 
     private void show(List<Incident> open) {
@@ -67,15 +66,4 @@ class AlertBell extends Composite<Button> {
         dialog.open();
     }
 
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        show(alerts.open());
-        stopListening = alerts.onChange(open -> ui.access(() -> show(open)));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        stopListening.run();
-    }
 }

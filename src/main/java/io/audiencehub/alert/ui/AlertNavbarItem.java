@@ -2,6 +2,7 @@ package io.audiencehub.alert.ui;
 
 import com.vaadin.flow.component.Component;
 import io.audiencehub.alert.AlertService;
+import io.audiencehub.base.ui.LiveUpdates;
 import io.audiencehub.base.ui.NavbarItem;
 
 /** Puts the alerts' bell in the shell's navbar. */
@@ -9,13 +10,15 @@ import io.audiencehub.base.ui.NavbarItem;
 class AlertNavbarItem implements NavbarItem {
 
     private final AlertService alerts;
+    private final LiveUpdates live;
 
-    AlertNavbarItem(AlertService alerts) {
+    AlertNavbarItem(AlertService alerts, LiveUpdates live) {
         this.alerts = alerts;
+        this.live = live;
     }
 
     @Override
     public Component create() {
-        return new AlertBell(alerts);
+        return new AlertBell(alerts, live);
     }
 }

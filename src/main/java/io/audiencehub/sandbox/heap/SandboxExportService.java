@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +22,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import javax.crypto.Mac;
 import org.apache.commons.codec.digest.HmacAlgorithms;
 import org.apache.commons.codec.digest.HmacUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.retry.backoff.BackOffInterruptedException;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -64,12 +63,17 @@ public class SandboxExportService {
     private final Clock clock;
     private final HttpClient http;
     private final Map<Long, ReentrantLock> running = new ConcurrentHashMap<>();
-    private final Set<Consumer<Long>> deliveryListeners = new CopyOnWriteArraySet<>();
     private final BackgroundTasks background;
+    private final ApplicationEventPublisher events;
+    private final RetryTemplate retries;
 
     SandboxExportService(SandboxExportRepository exports, SandboxOAuthRepository environments,
                          SandboxHeapProperties settings, ObjectMapper json, TransactionTemplate transaction,
-                         Environment environment, BackgroundTasks background, Clock clock) {
+                         Environment environment, BackgroundTasks background, ApplicationEventPublisher events,
+                         Clock clock) {
+        this.events = events;
+        this.retries = RetryTemplate.builder().maxAttempts(settings.deliveryAttempts())
+                .exponentialBackoff(settings.retryBackoff(), 2, Duration.ofDays(1)).retryOn(NotAccepted.class).build();
         this.exports = exports;
         this.environments = environments;
         this.settings = settings;
@@ -243,17 +247,8 @@ public class SandboxExportService {
         }
     }
 
-    /**
-     * Calls {@code listener} with the segment's id whenever a delivery of it is logged or its sync ends,
-     * so that a screen a person watches follows by itself. Returns what stops the calls.
-     */
-    public Runnable onDelivery(Consumer<Long> listener) {
-        deliveryListeners.add(listener);
-        return () -> deliveryListeners.remove(listener);
-    }
-
     private void announce(long segmentId) {
-        deliveryListeners.forEach(listener -> listener.accept(segmentId));
+        events.publishEvent(new SandboxDeliveryLogged(segmentId));
     }
 
     private SandboxSyncResult syncLocked(long segmentId) {
@@ -290,37 +285,50 @@ public class SandboxExportService {
         return new SandboxSyncResult(task, pages, adds.size(), removes.size(), true, result);
     }
 
-    /** Sends one page until it is accepted or the attempts run out; null when accepted, else the last problem. */
-    private String deliver(long segmentId, String task, int page, int pages, int adds, int removes, String body) {
-        String problem = null;
-        for (int attempt = 1; attempt <= settings.deliveryAttempts(); attempt++) {
-            if (attempt > 1) {
-                sleep(settings.retryBackoff().multipliedBy(1L << (attempt - 2)));
-            }
-            Integer status = null;
-            String outcome;
-            try {
-                HttpResponse<String> answer = http.send(signed(body), HttpResponse.BodyHandlers.ofString());
-                status = answer.statusCode();
-                outcome = status == 200 ? "accepted" : "answered " + status + ": " + answer.body();
-            } catch (IOException e) {
-                outcome = "no answer: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "interrupted";
-            }
-            Integer answered = status;
-            String logged = outcome;
-            int attemptNumber = attempt;
-            transaction.executeWithoutResult(tx -> exports.insertDelivery(segmentId, task, page, pages, adds, removes,
-                    attemptNumber, answered, logged, clock.instant()));
-            announce(segmentId);
-            if (status != null && status == 200) {
-                return null;
-            }
-            problem = outcome;
+    /** A page the hub did not take: answered otherwise than 200, or not answered. */
+    private static final class NotAccepted extends Exception {
+
+        NotAccepted(String outcome) {
+            super(outcome, null, false, false);
         }
-        return problem + " (after " + settings.deliveryAttempts() + " attempts)";
+    }
+
+    /**
+     * Sends one page until it is accepted or the attempts run out, each logged; null when accepted, else
+     * the last problem.
+     */
+    private String deliver(long segmentId, String task, int page, int pages, int adds, int removes, String body) {
+        try {
+            return retries.execute(retry -> {
+                Integer status = null;
+                String outcome;
+                try {
+                    HttpResponse<String> answer = http.send(signed(body), HttpResponse.BodyHandlers.ofString());
+                    status = answer.statusCode();
+                    outcome = status == 200 ? "accepted" : "answered " + status + ": " + answer.body();
+                } catch (IOException e) {
+                    outcome = "no answer: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BackOffInterruptedException("interrupted", e);
+                }
+                Integer answered = status;
+                String logged = outcome;
+                transaction.executeWithoutResult(tx -> exports.insertDelivery(segmentId, task, page, pages, adds,
+                        removes, retry.getRetryCount() + 1, answered, logged, clock.instant()));
+                announce(segmentId);
+                if (answered == null || answered != 200) {
+                    throw new NotAccepted(outcome);
+                }
+                return null;
+            });
+        } catch (NotAccepted e) {
+            return e.getMessage() + " (after " + settings.deliveryAttempts() + " attempts)";
+        } catch (BackOffInterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     private HttpRequest signed(String body) {
@@ -341,34 +349,12 @@ public class SandboxExportService {
     /** Compact JSON, as JSON.stringify writes it: some receivers verify the HMAC over a re-serialized body. */
     private String body(SandboxEnvironment owner, SandboxSegment segment, String task, int page, int pages,
                         Collection<String> adds, Collection<String> removes) {
-        Map<String, Object> segmentInfo = new LinkedHashMap<>();
-        segmentInfo.put("id", segment.id());
-        segmentInfo.put("name", segment.name());
-        Map<String, Object> syncInfo = new LinkedHashMap<>();
-        syncInfo.put("page_number", page);
-        syncInfo.put("total_pages", pages);
-        syncInfo.put("sync_task_id", task);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("segment", segmentInfo);
-        data.put("sync_info", syncInfo);
-        data.put("add", ids(adds));
-        data.put("remove", ids(removes));
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("id_token", owner.idToken());
-        payload.put("action_type", "segment.users.sync");
-        payload.put("customer_config", Map.of("fields", List.of()));
-        payload.put("data", data);
         try {
-            return json.writeValueAsString(payload);
+            return json.writeValueAsString(SegmentSyncPayload.page(owner.idToken(), segment, task, page, pages, adds,
+                    removes));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings and numbers is always JSON", e);
+            throw new IllegalStateException("records of strings and numbers are always JSON", e);
         }
-    }
-
-    private static List<Map<String, String>> ids(Collection<String> ids) {
-        List<Map<String, String>> items = new ArrayList<>(ids.size());
-        ids.forEach(id -> items.add(Map.of("id", id)));
-        return items;
     }
 
     private String webhookUrl() {
@@ -400,13 +386,5 @@ public class SandboxExportService {
             throw new IllegalArgumentException("This environment already has a segment named \"" + name.strip() + "\".");
         }
         return name.strip();
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

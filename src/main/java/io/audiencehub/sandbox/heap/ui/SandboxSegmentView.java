@@ -1,9 +1,6 @@
 package io.audiencehub.sandbox.heap.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.card.Card;
@@ -22,8 +19,10 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.audiencehub.base.ui.LiveUpdates;
 import io.audiencehub.base.ui.Times;
 import io.audiencehub.sandbox.heap.SandboxDelivery;
+import io.audiencehub.sandbox.heap.SandboxDeliveryLogged;
 import io.audiencehub.sandbox.heap.SandboxExport;
 import io.audiencehub.sandbox.heap.SandboxExportService;
 import io.audiencehub.sandbox.heap.SandboxSegment;
@@ -44,28 +43,17 @@ public class SandboxSegmentView extends Composite<VerticalLayout> implements Bef
     private final VerticalLayout integration = new VerticalLayout();
     private final boolean admin;
     private volatile SandboxSegment segment;
-    private Runnable stopFollowing = () -> { };
 
-    SandboxSegmentView(SandboxExportService exports, AuthenticationContext authentication) {
+    SandboxSegmentView(SandboxExportService exports, LiveUpdates live, AuthenticationContext authentication) {
         this.exports = exports;
         this.admin = authentication.hasRole("ADMIN");
         integration.setPadding(false);
-    }
-
-    /** The delivery log and the export's status follow the sync as it goes, with no Refresh to click. */
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        UI ui = attach.getUI();
-        stopFollowing = exports.onDelivery(segmentId -> {
-            if (segment != null && segment.id() == segmentId) {
-                ui.access(() -> showIntegration(false));
+        // the delivery log and the export's status follow the sync as it goes, with no Refresh to click
+        live.follow(this, SandboxDeliveryLogged.class, logged -> {
+            if (segment != null && segment.id() == logged.segmentId()) {
+                showIntegration(false);
             }
         });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        stopFollowing.run();
     }
 
     @Override
