@@ -16,12 +16,16 @@ import java.util.Set;
  * The rules a campaign must keep, checked before it is stored whatever form or API sent it. Each
  * problem names its field ({@code variations[2].weight}) and says how to fix it.
  */
-final class CampaignValidation {
+public final class CampaignValidation {
 
-    static final int MAX_NAME_LENGTH = 120;
-    static final int MAX_PAYLOAD_LENGTH = 10_000;
-    static final int MAX_SELECTOR_LENGTH = 500;
-    static final int MAX_VARIATIONS = 20;
+    public static final int MAX_NAME_LENGTH = 120;
+    public static final int MAX_PAYLOAD_LENGTH = 10_000;
+    public static final int MAX_SELECTOR_LENGTH = 500;
+    public static final int MAX_VARIATIONS = 20;
+    /** The least share of targeted visitors a campaign lets in, in %; the most is 100. */
+    public static final int MIN_TRAFFIC_PERCENT = 1;
+    /** A variation's weight is 0 to this, in %, and the weights add up to it. */
+    public static final int ALL_PERCENT = 100;
 
     private final ObjectMapper json;
 
@@ -87,8 +91,9 @@ final class CampaignValidation {
         if (draft.segmentIds() == null || draft.segmentIds().isEmpty()) {
             problems.add("segments: target at least one segment");
         }
-        if (draft.trafficPercent() < 1 || draft.trafficPercent() > 100) {
-            problems.add("traffic: the share of targeted visitors that enter is 1 to 100 %, not "
+        if (draft.trafficPercent() < MIN_TRAFFIC_PERCENT || draft.trafficPercent() > ALL_PERCENT) {
+            problems.add("traffic: the share of targeted visitors that enter is " + MIN_TRAFFIC_PERCENT + " to "
+                    + ALL_PERCENT + " %, not "
                     + draft.trafficPercent());
         }
         if (draft.startAt() != null && draft.endAt() != null && !draft.endAt().isAfter(draft.startAt())) {
@@ -125,14 +130,14 @@ final class CampaignValidation {
             if (variation.key() == null || variation.key().isBlank() || !keys.add(variation.key())) {
                 problems.add(at + ".key: every variation needs a key of its own");
             }
-            if (variation.weight() < 0 || variation.weight() > 100) {
-                problems.add(at + ".weight: a weight is 0 to 100 %, not " + variation.weight());
+            if (variation.weight() < 0 || variation.weight() > ALL_PERCENT) {
+                problems.add(at + ".weight: a weight is 0 to " + ALL_PERCENT + " %, not " + variation.weight());
             }
             total += variation.weight();
             payload(variation, at, problems);
         }
-        if (!variations.isEmpty() && total != 100) {
-            problems.add("variations: the weights add up to " + total + " %; they must add up to 100 %");
+        if (!variations.isEmpty() && total != ALL_PERCENT) {
+            problems.add("variations: the weights add up to " + total + " %; they must add up to " + ALL_PERCENT + " %");
         }
     }
 

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Service;
 public class CsvAudienceService {
 
     static final int MAX_ROWS = 1_000_000;
-    static final int MAX_NAME_LENGTH = 255;
+    public static final int MAX_NAME_LENGTH = 255;
     static final int PREVIEW_ROWS = 10;
     static final int LISTED_PROBLEMS = 100;
     private static final Logger log = LoggerFactory.getLogger(CsvAudienceService.class);

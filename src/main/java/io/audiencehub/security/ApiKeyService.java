@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiKeyService {
 
+    public static final int MAX_NAME_LENGTH = 120;
     static final String KEY_START = "ahk_";
     private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -44,8 +45,9 @@ public class ApiKeyService {
     @Transactional
     public NewApiKey create(String name, Set<ApiKeyScope> scopes) {
         String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty() || clean.length() > 120) {
-            throw new UserChangeException("Give the key a name of 1 to 120 characters, such as the client that uses it.");
+        if (clean.isEmpty() || clean.length() > MAX_NAME_LENGTH) {
+            throw new UserChangeException("Give the key a name of 1 to " + MAX_NAME_LENGTH
+                    + " characters, such as the client that uses it.");
         }
         if (scopes == null) {
             throw new UserChangeException("Choose what the key may do: it always reads; pick the changes it may make.");

@@ -77,8 +77,9 @@ public class LocalUserService {
     public void update(String username, Role role, String newPassword) {
         String hash = null;
         if (newPassword != null && !newPassword.isBlank()) {
-            if (newPassword.length() < 12 || newPassword.length() > 72) {
-                throw new UserChangeException("Use 12 to 72 characters for the new password.");
+            if (newPassword.length() < NewLocalUser.MIN_PASSWORD || newPassword.length() > NewLocalUser.MAX_PASSWORD) {
+                throw new UserChangeException("Use " + NewLocalUser.MIN_PASSWORD + " to " + NewLocalUser.MAX_PASSWORD
+                        + " characters for the new password.");
             }
             hash = passwordEncoder.encode(newPassword);
         }

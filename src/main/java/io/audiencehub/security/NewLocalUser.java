@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What an admin fills in to add a local user. */
+/** What an admin fills in to add a local user; the limits are the ones a changed password meets too. */
 public record NewLocalUser(
         @NotBlank(message = "Enter a user name")
         @Pattern(regexp = "[A-Za-z0-9._@-]{2,80}",
@@ -14,6 +14,12 @@ public record NewLocalUser(
         @NotBlank(message = "Enter the name to show") @Size(max = 120, message = "At most 120 characters")
         String displayName,
         @NotNull(message = "Choose a role") Role role,
-        @NotBlank(message = "Enter a password") @Size(min = 12, max = 72, message = "Use 12 to 72 characters")
+        @NotBlank(message = "Enter a password")
+        @Size(min = MIN_PASSWORD, max = MAX_PASSWORD, message = "Use " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters")
         String password) {
+
+    /** The shortest password taken. */
+    public static final int MIN_PASSWORD = 12;
+    /** The longest: bcrypt reads 72 bytes. */
+    public static final int MAX_PASSWORD = 72;
 }

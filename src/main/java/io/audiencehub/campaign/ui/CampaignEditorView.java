@@ -30,6 +30,7 @@ import io.audiencehub.campaign.CampaignException;
 import io.audiencehub.campaign.CampaignService;
 import io.audiencehub.campaign.CampaignStatus;
 import io.audiencehub.campaign.CampaignType;
+import io.audiencehub.campaign.CampaignValidation;
 import io.audiencehub.campaign.SegmentChoice;
 import io.audiencehub.campaign.Variation;
 import jakarta.annotation.security.PermitAll;
@@ -62,7 +63,7 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
         private CampaignType type = CampaignType.AB_TEST;
         private boolean allSegments = true;
         private Set<SegmentChoice> segments = new LinkedHashSet<>();
-        private Integer traffic = 100;
+        private Integer traffic = CampaignValidation.ALL_PERCENT;
         private LocalDateTime start;
         private LocalDateTime end;
     }
@@ -112,8 +113,10 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
         problems.addClassName("campaign-problems");
         variationRows.setPadding(false);
 
+        name.setMaxLength(CampaignValidation.MAX_NAME_LENGTH);
         binder.forField(name).asRequired("Give the campaign a name.")
-                .withValidator(value -> value.strip().length() <= 120, "At most 120 characters.")
+                .withValidator(value -> value.strip().length() <= CampaignValidation.MAX_NAME_LENGTH,
+                        "At most " + CampaignValidation.MAX_NAME_LENGTH + " characters.")
                 .bind(form -> form.name, (form, value) -> form.name = value);
         binder.forField(type).asRequired("Choose A/B test or Personalization.")
                 .bind(form -> form.type, (form, value) -> form.type = value);
@@ -121,8 +124,10 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
         binder.forField(segments).withValidator(chosen -> !chosen.isEmpty(), "Target at least one segment.")
                 .bind(form -> form.segments, (form, value) -> form.segments = new LinkedHashSet<>(value));
         binder.forField(combinator).bind(form -> form.allSegments, (form, value) -> form.allSegments = value);
-        binder.forField(traffic).asRequired("Give the share of visitors that enter, 1 to 100 %.")
-                .withValidator(value -> value >= 1 && value <= 100, "The traffic is 1 to 100 %.")
+        String trafficRange = CampaignValidation.MIN_TRAFFIC_PERCENT + " to " + CampaignValidation.ALL_PERCENT + " %";
+        binder.forField(traffic).asRequired("Give the share of visitors that enter, " + trafficRange + ".")
+                .withValidator(value -> value >= CampaignValidation.MIN_TRAFFIC_PERCENT
+                        && value <= CampaignValidation.ALL_PERCENT, "The traffic is " + trafficRange + ".")
                 .bind(form -> form.traffic, (form, value) -> form.traffic = value);
         binder.forField(start).bind(form -> form.start, (form, value) -> form.start = value);
         binder.forField(end).withValidator(value -> value == null || start.getValue() == null
@@ -219,15 +224,17 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
         rows.forEach(row -> row.suggestWeight(0));
         for (int i = 0; i < shown.size(); i++) {
             // the remainder of 100 goes to the first ones: 34, 33, 33
-            shown.get(i).suggestWeight(100 / shown.size() + (i < 100 % shown.size() ? 1 : 0));
+            int all = CampaignValidation.ALL_PERCENT;
+            shown.get(i).suggestWeight(all / shown.size() + (i < all % shown.size() ? 1 : 0));
         }
     }
 
     private void showWeights() {
         int total = rows.stream().mapToInt(VariationRow::weight).sum();
-        weightsTotal.setText("Weights add up to " + total + " %" + (total == 100 ? "." : ": they must add up to 100 %."));
+        weightsTotal.setText("Weights add up to " + total + " %" + (total == CampaignValidation.ALL_PERCENT ? "."
+                : ": they must add up to " + CampaignValidation.ALL_PERCENT + " %."));
         weightsTotal.getElement().getThemeList().set("badge", true);
-        weightsTotal.getElement().getThemeList().set("error", total != 100);
+        weightsTotal.getElement().getThemeList().set("error", total != CampaignValidation.ALL_PERCENT);
     }
 
     private void showFlags() {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
+import io.audiencehub.campaign.CampaignValidation;
 import io.audiencehub.campaign.Variation;
 
 /** One variation in the editor: its name, weight and payload, validated as it is typed. */
@@ -78,9 +79,14 @@ class VariationRow extends Composite<HorizontalLayout> {
         kind.setItems(JSON, SNIPPET);
         json.setPlaceholder("{\"banner\": \"Welcome back\"}");
         html.setPlaceholder("<h1>Welcome back</h1>");
+        name.setMaxLength(CampaignValidation.MAX_NAME_LENGTH);
+        json.setMaxLength(CampaignValidation.MAX_PAYLOAD_LENGTH);
+        selector.setMaxLength(CampaignValidation.MAX_SELECTOR_LENGTH);
+        html.setMaxLength(CampaignValidation.MAX_PAYLOAD_LENGTH);
         binder.forField(name).asRequired("Give the variation a name.").bind(d -> d.name, (d, value) -> d.name = value);
-        binder.forField(weight).asRequired("Give a weight from 0 to 100 %.")
-                .withValidator(value -> value >= 0 && value <= 100, "A weight is 0 to 100 %.")
+        binder.forField(weight).asRequired("Give a weight from 0 to " + CampaignValidation.ALL_PERCENT + " %.")
+                .withValidator(value -> value >= 0 && value <= CampaignValidation.ALL_PERCENT,
+                        "A weight is 0 to " + CampaignValidation.ALL_PERCENT + " %.")
                 .bind(d -> d.weight, (d, value) -> d.weight = value);
         binder.forField(kind).bind(d -> d.kind, (d, value) -> d.kind = value);
         binder.forField(json).bind(d -> d.json, (d, value) -> d.json = value);

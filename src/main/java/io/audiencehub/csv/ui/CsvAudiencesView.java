@@ -161,6 +161,8 @@ public class CsvAudiencesView extends Composite<VerticalLayout> {
         audienceName.setHelperText("A new name makes a new audience; an existing one replaces its members.");
         audienceName.setWidth("24rem");
         binder.forField(audienceName).asRequired("Give the audience a name")
+                .withValidator(name -> name.strip().length() <= CsvAudienceService.MAX_NAME_LENGTH,
+                        "At most " + CsvAudienceService.MAX_NAME_LENGTH + " characters")
                 .bind(Choices::getAudienceName, Choices::setAudienceName);
         binder.setBean(choices);
         header.addValueChangeListener(change -> layoutChanged());

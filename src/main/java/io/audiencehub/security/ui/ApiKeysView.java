@@ -85,6 +85,7 @@ public class ApiKeysView extends Composite<VerticalLayout> {
         dialog.setHeaderTitle("New API key");
         TextField name = new TextField("Name");
         name.setId("api-key-name");
+        name.setMaxLength(ApiKeyService.MAX_NAME_LENGTH);
         name.setHelperText("Which client uses it, such as \"Checkout service\".");
         CheckboxGroup<ApiKeyScope> scope = new CheckboxGroup<>("Changes it may make");
         scope.setId("api-key-scope");

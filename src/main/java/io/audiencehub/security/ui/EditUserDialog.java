@@ -10,6 +10,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.audiencehub.security.LocalUser;
+import io.audiencehub.security.NewLocalUser;
 import io.audiencehub.security.Role;
 import io.audiencehub.security.UserChangeException;
 
@@ -32,6 +33,7 @@ class EditUserDialog extends Dialog {
         role.setItems(Role.values());
         role.setValue(user.role());
         password.setHelperText("Leave empty to keep the current password");
+        password.setMaxLength(NewLocalUser.MAX_PASSWORD);
         problem.setId("user-problem");
         problem.addClassName(LumoUtility.TextColor.ERROR);
 

@@ -22,6 +22,7 @@ import io.audiencehub.campaign.Campaign;
 import io.audiencehub.campaign.CampaignDraft;
 import io.audiencehub.campaign.CampaignService;
 import io.audiencehub.campaign.CampaignType;
+import io.audiencehub.campaign.CampaignValidation;
 import io.audiencehub.campaign.SegmentChoice;
 import io.audiencehub.campaign.Variation;
 import io.audiencehub.connector.HeapConnectorsForTests;
@@ -111,6 +112,23 @@ class CampaignEditorViewTest extends KaribuTest {
         assertThat(saved.variations()).extracting(Variation::name, Variation::weight, Variation::json)
                 .containsExactly(tuple("Original", 60, null), tuple("Variation 1", 40, "{\"hero\":\"big\"}"));
         _get(CampaignListView.class);
+    }
+
+    @Test
+    void theFormTakesWhatTheServiceTakesAndNoMore() {
+        UI.getCurrent().navigate(CampaignEditorView.class, new RouteParameters("campaignId", CampaignEditorView.NEW));
+        TextField name = _get(TextField.class, spec -> spec.withId("campaign-name"));
+        IntegerField traffic = _get(IntegerField.class, spec -> spec.withId("campaign-traffic"));
+        IntegerField weight = _find(IntegerField.class, spec -> spec.withLabel("Weight")).get(0);
+
+        assertThat(name.getMaxLength()).isEqualTo(CampaignValidation.MAX_NAME_LENGTH);
+        assertThat(_find(TextArea.class, spec -> spec.withLabel("JSON object")).get(0).getMaxLength())
+                .isEqualTo(CampaignValidation.MAX_PAYLOAD_LENGTH);
+        _setValue(traffic, CampaignValidation.ALL_PERCENT + 1);
+        _setValue(weight, CampaignValidation.ALL_PERCENT + 1);
+        _click(_get(Button.class, spec -> spec.withId("save-campaign")));
+        assertThat(traffic.getErrorMessage()).isEqualTo("The traffic is 1 to 100 %.");
+        assertThat(weight.getErrorMessage()).isEqualTo("A weight is 0 to 100 %.");
     }
 
     @Test
