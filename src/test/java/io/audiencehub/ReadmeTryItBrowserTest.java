@@ -98,7 +98,10 @@ class ReadmeTryItBrowserTest extends BrowserTest {
         // 6. Segments > New segment: the connector's EXTERNAL DATA item dragged in, the audience picked, saved
         page.navigate(baseUrl() + "/segments");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New segment")).click();
+        // the suite's other tests leave many connectors: the palette's search brings this one to the top
+        page.locator("#criteria-search input").fill(connector);
         page.getByText("Heap Analytics - " + connector).dragTo(page.locator("#segment-drop-zone"));
+        assertThat(page.locator("vaadin-dialog-overlay")).containsText("Heap Analytics - " + connector);
         page.locator("#criterion-audience input").fill(heapSegment);
         // "(N matched)": as many as the hub has counted the sightings of by now
         page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(heapSegment)).click();
