@@ -1,6 +1,8 @@
 package io.audiencehub.audience;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * The members that enter and leave an audience in one change, in the form audiences store them. Made
@@ -28,6 +30,12 @@ public final class MemberBatch {
     /** Reads back what {@link #toBytes()} wrote, given the number of additions it held. */
     public static MemberBatch fromBytes(byte[] bytes, int addCount) {
         return new MemberBatch(MemberKeys.decode(bytes), addCount);
+    }
+
+    /** The additions of every batch, each member once, as one batch of additions (the pages of a replacing sync). */
+    public static MemberBatch additionsOf(List<MemberBatch> batches) {
+        long[] added = batches.stream().flatMapToLong(batch -> LongStream.of(batch.addedKeys())).distinct().toArray();
+        return new MemberBatch(added, added.length);
     }
 
     public byte[] toBytes() {

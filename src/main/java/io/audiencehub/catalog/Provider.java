@@ -9,5 +9,5 @@ public record Provider(String id, String name, Direction direction, AuthType aut
 
     public enum Direction { PULL, PUSH }
 
-    public enum AuthType { OAUTH2, API_KEY, SIGNED_WEBHOOK, UPLOAD }
+    public enum AuthType { OAUTH2, API_KEY, SIGNED_WEBHOOK, BASIC_WEBHOOK, UPLOAD }
 }

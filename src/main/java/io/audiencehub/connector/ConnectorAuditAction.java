@@ -12,5 +12,6 @@ public enum ConnectorAuditAction {
     PUSH_ON,
     PUSH_OFF,
     SECRET_REPLACED,
+    CREDENTIALS_REPLACED,
     CSV_UPLOADED
 }

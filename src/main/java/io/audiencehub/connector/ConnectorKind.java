@@ -4,18 +4,20 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The kinds of source a connector can be, each with what sets it apart: how it is set up, whether it
- * holds a signing secret, whether campaigns can be pushed to it. Its {@code providerId} is the
- * catalogue's id (src/main/resources/catalog/providers.yml) and what the database stores.
+ * The kinds of source a connector can be, each with what sets it apart: how it is set up, how its
+ * deliveries prove where they come from, whether campaigns can be pushed to it. Its {@code providerId}
+ * is the catalogue's id (src/main/resources/catalog/providers.yml) and what the database stores.
  */
 public enum ConnectorKind {
 
     /** Heap's partner integration: set up by the OAuth 2.0 round trip, validated with Heap's TokenID. */
-    HEAP("heap", Setup.OAUTH, false, true),
+    HEAP("heap", Setup.OAUTH, Proof.HEAP_SIGNATURE, true),
     /** A source any tool pushes to, signed with its own secret (docs/custom-source.md). */
-    CUSTOM("custom", Setup.NAMED, true, false),
+    CUSTOM("custom", Setup.NAMED, Proof.SIGNING_SECRET, false),
     /** The one connector that holds the audiences admins upload as CSV files (docs/csv-audiences.md). */
-    CSV("csv", Setup.FIRST_UPLOAD, false, false);
+    CSV("csv", Setup.FIRST_UPLOAD, Proof.SIGNED_IN_ADMIN, false),
+    /** Mixpanel's Custom Webhook cohort sync, with HTTP Basic credentials the hub makes (docs/mixpanel.md). */
+    MIXPANEL("mixpanel", Setup.WEBHOOK_CREDENTIALS, Proof.BASIC_CREDENTIALS, false);
 
     /** How a connector of the kind comes to exist, validated. */
     public enum Setup {
@@ -23,19 +25,33 @@ public enum ConnectorKind {
         OAUTH,
         /** The admin names it; it is validated at once, with its secret shown once. */
         NAMED,
+        /** The admin names it; it is validated at once, with the URL and credentials to paste into the provider shown once. */
+        WEBHOOK_CREDENTIALS,
         /** Made by the hub with the first upload. */
         FIRST_UPLOAD
     }
 
+    /** How a delivery proves which connector it is for. */
+    public enum Proof {
+        /** Signed with the hub's Heap partner secret, naming its connector by {@code id_token}. */
+        HEAP_SIGNATURE,
+        /** Signed with the source's own secret, which an admin can replace. */
+        SIGNING_SECRET,
+        /** HTTP Basic credentials the hub made for the connector, which an admin can replace. */
+        BASIC_CREDENTIALS,
+        /** Made in the hub by a signed-in admin. */
+        SIGNED_IN_ADMIN
+    }
+
     private final String providerId;
     private final Setup setup;
-    private final boolean signingSecret;
+    private final Proof proof;
     private final boolean push;
 
-    ConnectorKind(String providerId, Setup setup, boolean signingSecret, boolean push) {
+    ConnectorKind(String providerId, Setup setup, Proof proof, boolean push) {
         this.providerId = providerId;
         this.setup = setup;
-        this.signingSecret = signingSecret;
+        this.proof = proof;
         this.push = push;
     }
 
@@ -47,9 +63,13 @@ public enum ConnectorKind {
         return setup;
     }
 
+    public Proof proof() {
+        return proof;
+    }
+
     /** Whether its deliveries are signed with a secret of its own, which an admin can replace. */
     public boolean hasSigningSecret() {
-        return signingSecret;
+        return proof == Proof.SIGNING_SECRET;
     }
 
     /** Whether the site tag can tell the source which campaign a visitor saw (Push). */

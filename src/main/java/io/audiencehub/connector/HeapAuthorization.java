@@ -205,6 +205,8 @@ public class HeapAuthorization {
                     + " its pages signed with its secret (docs/custom-source.md).");
             case FIRST_UPLOAD -> throw new ConnectorException("CSV audiences need no authorization: upload a file under"
                     + " Integration Hub > CSV audiences.");
+            case WEBHOOK_CREDENTIALS -> throw new ConnectorException(provider.name() + " needs no authorization: create"
+                    + " the connector, and paste its webhook URL and credentials into " + provider.name() + ".");
             case OAUTH -> {
                 if (!heap.configured()) {
                     throw new ConnectorException("Heap is not configured on this hub: set AUDIENCEHUB_HEAP_CLIENTID and"

@@ -9,4 +9,12 @@ import java.util.List;
 public interface PublicEndpoints {
 
     List<String> paths();
+
+    /**
+     * Whether the paths authenticate their callers themselves, with HTTP Basic credentials of their own
+     * (Mixpanel's webhook): then no filter of the hub reads their {@code Authorization} header.
+     */
+    default boolean checkTheirOwnCredentials() {
+        return false;
+    }
 }

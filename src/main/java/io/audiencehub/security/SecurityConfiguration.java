@@ -110,6 +110,28 @@ class SecurityConfiguration {
         return publicEndpoints.stream().flatMap(endpoints -> endpoints.paths().stream()).toArray(String[]::new);
     }
 
+    /**
+     * The public paths that check their own HTTP Basic credentials: ahead of the machines' chain, whose
+     * Basic filter would take their callers' credentials for a try at the metrics credential.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain ownCredentialsFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints)
+            throws Exception {
+        List<RequestMatcher> paths = publicEndpoints.stream().filter(PublicEndpoints::checkTheirOwnCredentials)
+                .flatMap(endpoints -> endpoints.paths().stream())
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList();
+        return http
+                .securityMatcher(paths.isEmpty() ? request -> false : new OrRequestMatcher(paths))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(MACHINE_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain machineFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints,

@@ -34,10 +34,13 @@ class CustomSourceWebhookController {
     private final WebhookIntake intake;
     private final CustomSources customSources;
     private final WebhookSignature signature;
+    private final HeapWebhookContract contract;
 
-    CustomSourceWebhookController(WebhookIntake intake, CustomSources customSources, Clock clock) {
+    CustomSourceWebhookController(WebhookIntake intake, CustomSources customSources, HeapWebhookContract contract,
+                                  Clock clock) {
         this.intake = intake;
         this.customSources = customSources;
+        this.contract = contract;
         this.signature = new WebhookSignature(HEADER, "The source", "the source's signing secret is not the one"
                 + " shown when it was created or last replaced (its page in the Integration Hub makes a new one)", clock);
     }
@@ -71,6 +74,6 @@ class CustomSourceWebhookController {
                             + " source.", sourceId))
                     .getBytes(StandardCharsets.UTF_8);
             return body -> signature.verify(header, body, List.of(secret));
-        });
+        }, contract);
     }
 }

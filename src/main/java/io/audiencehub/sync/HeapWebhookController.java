@@ -28,10 +28,12 @@ class HeapWebhookController {
 
     private final WebhookIntake intake;
     private final HeapSignature signature;
+    private final HeapWebhookContract contract;
 
-    HeapWebhookController(WebhookIntake intake, HeapSignature signature) {
+    HeapWebhookController(WebhookIntake intake, HeapSignature signature, HeapWebhookContract contract) {
         this.intake = intake;
         this.signature = signature;
+        this.contract = contract;
     }
 
     @Bean
@@ -62,6 +64,6 @@ class HeapWebhookController {
         return intake.receive(request, new WebhookIntake.Source(ConnectorKind.HEAP, null), () -> {
             WebhookSignature.Signed signed = signature.header(hash);
             return body -> signature.verify(signed, body);
-        });
+        }, contract);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -102,37 +105,92 @@ class SyncPageApplier extends BackgroundLoop {
             return;
         }
         Set<AudienceOfPage> heldBack = new LinkedHashSet<>();
+        // the pages of a replacing sync are applied with the first of them met; the others are done then
+        Set<String> doneTogether = new HashSet<>();
         List<PendingPage> pending;
         do {
             pending = transaction.execute(status -> sync.pending(BATCH, List.copyOf(heldBack)));
             for (PendingPage page : pending) {
                 AudienceOfPage audience = new AudienceOfPage(page.connectorId(), page.audienceKey());
-                if (!heldBack.contains(audience) && (!dueForRetry(page.id()) || !apply(page))) {
-                    heldBack.add(audience);
+                String task = page.connectorId() + "/" + page.syncTaskId();
+                if (heldBack.contains(audience) || doneTogether.contains(task)) {
+                    continue;
                 }
+                if (page.replacesTogether() ? applyTogether(page) && doneTogether.add(task)
+                        : dueForRetry(page.id()) && apply(page)) {
+                    continue;
+                }
+                heldBack.add(audience);
             }
         } while (pending.size() == BATCH);
     }
 
     private boolean apply(PendingPage page) {
-        try {
-            ConflictRetry.executeWithoutResult(transaction, status -> {
-                Instant now = clock.instant();
-                AppliedChange change = audiences.apply(new AudienceChange(page.connectorId(), page.audienceKey(),
-                        page.audienceName(), MemberBatch.fromBytes(page.memberKeys(), page.addCount()), now,
-                        page.replacesMembers()));
-                sync.markApplied(page.id(), now);
-                sync.countApplied(page.connectorId(), page.syncTaskId(), change.added(), change.removed(),
-                        change.ignoredAdds(), change.ignoredRemoves(), now);
-            });
-        } catch (RuntimeException e) {
-            recordFailure(page, e);
+        return applied(page, List.of(page), status -> {
+            Instant now = clock.instant();
+            AppliedChange change = audiences.apply(new AudienceChange(page.connectorId(), page.audienceKey(),
+                    page.audienceName(), MemberBatch.fromBytes(page.memberKeys(), page.addCount()), now,
+                    page.replacesMembers()));
+            sync.markApplied(page.id(), now);
+            sync.countApplied(page.connectorId(), page.syncTaskId(), change.added(), change.removed(),
+                    change.ignoredAdds(), change.ignoredRemoves(), now);
+        });
+    }
+
+    /**
+     * A page of a replacing sync of several pages (Mixpanel's {@code members}): once every page of its task
+     * arrived, all of them replace the audience's members as one change, and until then the previous members
+     * stay; true when they were applied. A task a later sync of the same audience overtook before it was
+     * whole is given up, so that it holds nothing back: the source sends its members again.
+     */
+    private boolean applyTogether(PendingPage page) {
+        if (transaction.execute(status -> sync.pagesReceived(page.connectorId(), page.syncTaskId())) < page.totalPages()) {
+            if (!transaction.execute(status -> sync.laterTaskOfAudience(page))) {
+                return false;
+            }
+            log.warn("Gave up sync task {} of connector {}: a later sync of the audience arrived before all its pages",
+                    page.syncTaskId(), page.connectorId());
+            transaction.executeWithoutResult(status -> sync.discardPending(page.connectorId(), page.syncTaskId(),
+                    "A later sync of the audience arrived before every page of this one; nothing of it was applied.",
+                    clock.instant()));
+            return true;
+        }
+        if (!dueForRetry(page.id())) {
             return false;
         }
-        failures.remove(page.id());
-        CompletableFuture<Void> waiter = waiting.get(page.id());
-        if (waiter != null) {
-            waiter.complete(null);
+        List<PendingPage> pages = transaction.execute(status -> sync.pendingOfTask(page.connectorId(), page.syncTaskId()));
+        if (pages.isEmpty()) {
+            return true;
+        }
+        return applied(page, pages, status -> {
+            Instant now = clock.instant();
+            AppliedChange change = audiences.apply(new AudienceChange(page.connectorId(), page.audienceKey(),
+                    page.audienceName(), MemberBatch.additionsOf(pages.stream()
+                    .map(each -> MemberBatch.fromBytes(each.memberKeys(), each.addCount())).toList()), now, true));
+            for (int i = 0; i < pages.size(); i++) {
+                boolean last = i == pages.size() - 1;
+                sync.markApplied(pages.get(i).id(), now);
+                sync.countApplied(page.connectorId(), page.syncTaskId(), last ? change.added() : 0,
+                        last ? change.removed() : 0, last ? change.ignoredAdds() : 0, last ? change.ignoredRemoves() : 0,
+                        now);
+            }
+        });
+    }
+
+    /** Runs {@code work} in one transaction; true when it committed, and then {@code pages} are told applied. */
+    private boolean applied(PendingPage first, List<PendingPage> pages, Consumer<TransactionStatus> work) {
+        try {
+            ConflictRetry.executeWithoutResult(transaction, work);
+        } catch (RuntimeException e) {
+            recordFailure(first, e);
+            return false;
+        }
+        for (PendingPage page : pages) {
+            failures.remove(page.id());
+            CompletableFuture<Void> waiter = waiting.get(page.id());
+            if (waiter != null) {
+                waiter.complete(null);
+            }
         }
         return true;
     }

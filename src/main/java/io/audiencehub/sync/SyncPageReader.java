@@ -110,8 +110,16 @@ class SyncPageReader {
     }
 
     private WebhookBody read(byte[] body) {
+        return readObject(body, WebhookBody.class);
+    }
+
+    /**
+     * A verified body read into {@code type} with this reader's strictness (any source's contract); a
+     * {@link WebhookRejected} names what Jackson refused by its JSON path.
+     */
+    <T> T readObject(byte[] body, Class<T> type) {
         try (JsonParser parser = json.createParser(body)) {
-            WebhookBody envelope = json.readValue(parser, WebhookBody.class);
+            T envelope = json.readValue(parser, type);
             if (envelope == null) {
                 throw new WebhookRejected(400, "$: the body must be a JSON object.");
             }

@@ -15,11 +15,16 @@ class SyncRepository {
 
     private static final String RUN_COLUMNS = """
             id, connector_id, sync_task_id, audience_key, total_pages, pages_received, pages_applied, added, removed,
-            ignored_adds, ignored_removes, started_at, last_page_at, completed_at, last_error
+            ignored_adds, ignored_removes, unidentified, started_at, last_page_at, completed_at, last_error
             """;
 
     record PendingPage(long id, long connectorId, String syncTaskId, String audienceKey, String audienceName,
-                       int addCount, byte[] memberKeys, boolean replacesMembers) {
+                       int totalPages, int addCount, byte[] memberKeys, boolean replacesMembers) {
+
+        /** A page of a replacing sync of several pages: applied with the others once every one arrived. */
+        boolean replacesTogether() {
+            return replacesMembers && totalPages > 1;
+        }
     }
 
     /** The audience a page belongs to: its connector and the source's key. */
@@ -76,16 +81,18 @@ class SyncRepository {
     void countReceived(long connectorId, SyncPage page, Instant now) {
         jdbc.sql("""
                         INSERT INTO sync_run (connector_id, sync_task_id, audience_key, total_pages, pages_received,
-                                              started_at, last_page_at)
-                        VALUES (:connectorId, :syncTaskId, :audienceKey, :totalPages, 1, :now, :now)
+                                              unidentified, started_at, last_page_at)
+                        VALUES (:connectorId, :syncTaskId, :audienceKey, :totalPages, 1, :unidentified, :now, :now)
                         ON DUPLICATE KEY UPDATE pages_received = pages_received + 1,
                                                 total_pages = GREATEST(total_pages, VALUES(total_pages)),
+                                                unidentified = unidentified + VALUES(unidentified),
                                                 last_page_at = VALUES(last_page_at)
                         """)
                 .param("connectorId", connectorId)
                 .param("syncTaskId", page.syncTaskId())
                 .param("audienceKey", page.audienceKey())
                 .param("totalPages", page.totalPages())
+                .param("unidentified", page.unidentified())
                 .param("now", now)
                 .update();
     }
@@ -97,8 +104,8 @@ class SyncRepository {
     List<PendingPage> pending(int limit, Collection<AudienceOfPage> heldBack) {
         String skip = heldBack.isEmpty() ? "" : " AND (connector_id, audience_key) NOT IN (:heldBack)";
         JdbcClient.StatementSpec query = jdbc.sql("""
-                        SELECT id, connector_id, sync_task_id, audience_key, audience_name, add_count, member_keys,
-                               replaces_members
+                        SELECT id, connector_id, sync_task_id, audience_key, audience_name, total_pages, add_count,
+                               member_keys, replaces_members
                         FROM sync_page WHERE applied_at IS NULL""" + skip + " ORDER BY id LIMIT :limit")
                 .param("limit", limit);
         if (!heldBack.isEmpty()) {
@@ -106,6 +113,59 @@ class SyncRepository {
                     .map(audience -> new Object[] {audience.connectorId(), audience.audienceKey()}).toList());
         }
         return query.query(PendingPage.class).list();
+    }
+
+    /** The pages of a sync task still to apply, in page order. */
+    List<PendingPage> pendingOfTask(long connectorId, String syncTaskId) {
+        return jdbc.sql("""
+                        SELECT id, connector_id, sync_task_id, audience_key, audience_name, total_pages, add_count,
+                               member_keys, replaces_members
+                        FROM sync_page WHERE connector_id = :connectorId AND sync_task_id = :task AND applied_at IS NULL
+                        ORDER BY page_number
+                        """)
+                .param("connectorId", connectorId)
+                .param("task", syncTaskId)
+                .query(PendingPage.class).list();
+    }
+
+    /** How many distinct pages of a sync task were stored. */
+    int pagesReceived(long connectorId, String syncTaskId) {
+        return jdbc.sql("SELECT pages_received FROM sync_run WHERE connector_id = :connectorId AND sync_task_id = :task")
+                .param("connectorId", connectorId)
+                .param("task", syncTaskId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    /** Whether a page of another sync task of the same audience arrived after {@code pageId}. */
+    boolean laterTaskOfAudience(PendingPage page) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM sync_page
+                                       WHERE connector_id = :connectorId AND audience_key = :audienceKey
+                                         AND sync_task_id <> :task AND id > :id)
+                        """)
+                .param("connectorId", page.connectorId())
+                .param("audienceKey", page.audienceKey())
+                .param("task", page.syncTaskId())
+                .param("id", page.id())
+                .query(Boolean.class).single();
+    }
+
+    /** Gives up a sync task's pages still to apply: none of them changes the audience, and the run says why. */
+    void discardPending(long connectorId, String syncTaskId, String reason, Instant now) {
+        jdbc.sql("""
+                        UPDATE sync_page SET applied_at = :now, member_keys = NULL, last_error = :reason
+                        WHERE connector_id = :connectorId AND sync_task_id = :task AND applied_at IS NULL
+                        """)
+                .param("connectorId", connectorId)
+                .param("task", syncTaskId)
+                .param("reason", reason)
+                .param("now", now)
+                .update();
+        jdbc.sql("UPDATE sync_run SET last_error = :reason WHERE connector_id = :connectorId AND sync_task_id = :task")
+                .param("connectorId", connectorId)
+                .param("task", syncTaskId)
+                .param("reason", reason)
+                .update();
     }
 
     void markApplied(long pageId, Instant now) {

@@ -3,10 +3,13 @@ package io.audiencehub.sync;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One sync task of one audience (its key at the source, see {@code Audience}): its pages and what applying them changed. */
+/**
+ * One sync task of one audience (its key at the source, see {@code Audience}): its pages and what applying
+ * them changed; {@code unidentified} counts the members sent without an id the hub can match.
+ */
 public record SyncRun(long id, long connectorId, String syncTaskId, String audienceKey, int totalPages, int pagesReceived,
                       int pagesApplied, long added, long removed, long ignoredAdds, long ignoredRemoves,
-                      Instant startedAt, Instant lastPageAt, Instant completedAt, String lastError) {
+                      long unidentified, Instant startedAt, Instant lastPageAt, Instant completedAt, String lastError) {
 
     public enum Status { COMPLETE, IN_PROGRESS, INCOMPLETE, FAILING }
 

@@ -72,14 +72,14 @@ public class SyncService {
      * its run in one transaction. Returns the stored page's id, or empty when it was stored before: it is
      * not stored or applied again.
      */
-    Optional<Long> store(ConnectorKind kind, DeliveredPage delivered) {
+    Optional<StoredPage> store(ConnectorKind kind, DeliveredPage delivered) {
         Connector connector = connectors.forTokenId(kind, delivered.idToken())
                 .filter(Connector::validated)
                 .orElseThrow(() -> unknownToken(kind, delivered.idToken()));
         return store(connector.id(), delivered.page(), delivered.idToken());
     }
 
-    private Optional<Long> store(long connectorId, SyncPage page, String idToken) {
+    private Optional<StoredPage> store(long connectorId, SyncPage page, String idToken) {
         MemberBatch members = audiences.memberBatch(page.add(), page.remove());
         return ConflictRetry.execute(transaction, status -> store(connectorId, page, members, idToken));
     }
@@ -96,17 +96,21 @@ public class SyncService {
     public Delivery replaceMembers(long connectorId, String audienceKey, String audienceName, List<String> members,
                                    Duration wait) {
         SyncPage page = new SyncPage(audienceKey, audienceName, "upload-" + UUID.randomUUID(), 1, 1, members,
-                List.of(), true);
-        Optional<Long> stored = store(connectorId, page, null);
-        Delivery delivery = applier.awaitApplied(stored.orElseThrow(), wait) ? Delivery.APPLIED : Delivery.QUEUED;
+                List.of(), true, 0);
+        Optional<StoredPage> stored = store(connectorId, page, null);
+        Delivery delivery = applier.awaitApplied(stored.orElseThrow().id(), wait) ? Delivery.APPLIED : Delivery.QUEUED;
         metrics.counter("audiencehub.sync.deliveries", "result", "upload_" + delivery.name().toLowerCase()).increment();
         return delivery;
     }
 
-    /** Waits up to {@code apply-wait} for a stored page to be applied, and says what became of it. */
-    Delivery awaitApplied(Optional<Long> stored) {
+    /**
+     * Waits up to {@code apply-wait} for a stored page to be applied, and says what became of it; a page of a
+     * replacing sync whose other pages have not all arrived is queued at once, as nothing applies before them.
+     */
+    Delivery awaitApplied(Optional<StoredPage> stored) {
         Delivery delivery = stored.isEmpty() ? Delivery.DUPLICATE
-                : applier.awaitApplied(stored.get(), settings.applyWait()) ? Delivery.APPLIED : Delivery.QUEUED;
+                : stored.get().waitsForItsTask() ? Delivery.QUEUED
+                : applier.awaitApplied(stored.get().id(), settings.applyWait()) ? Delivery.APPLIED : Delivery.QUEUED;
         metrics.counter("audiencehub.sync.deliveries", "result", delivery.name().toLowerCase()).increment();
         return delivery;
     }
@@ -115,15 +119,22 @@ public class SyncService {
      * Stores the page and counts it into its run, unless its sync task belongs to another audience: checked
      * before, and again once the run's row is locked, so that two pages racing cannot both pass.
      */
-    private Optional<Long> store(long connectorId, SyncPage page, MemberBatch members, String idToken) {
+    private Optional<StoredPage> store(long connectorId, SyncPage page, MemberBatch members, String idToken) {
         Instant now = clock.instant();
         requireRunOfSameAudience(connectorId, page, idToken);
         Optional<Long> pageId = sync.insertPage(connectorId, page, members.toBytes(), now);
-        if (pageId.isPresent()) {
-            sync.countReceived(connectorId, page, now);
-            requireRunOfSameAudience(connectorId, page, idToken);
+        if (pageId.isEmpty()) {
+            return Optional.empty();
         }
-        return pageId;
+        sync.countReceived(connectorId, page, now);
+        requireRunOfSameAudience(connectorId, page, idToken);
+        boolean waits = page.replacesMembers() && page.totalPages() > 1
+                && sync.pagesReceived(connectorId, page.syncTaskId()) < page.totalPages();
+        return Optional.of(new StoredPage(pageId.get(), waits));
+    }
+
+    /** A page stored: its id, and whether it waits for other pages of its task before anything applies. */
+    record StoredPage(long id, boolean waitsForItsTask) {
     }
 
     private void requireRunOfSameAudience(long connectorId, SyncPage page, String idToken) {
@@ -175,6 +186,8 @@ public class SyncService {
                     + " Heap.";
             case CSV -> "$.id_token: the CSV connector \"" + idToken + "\" was disconnected while the upload was"
                     + " imported; upload the file again.";
+            case MIXPANEL -> "No validated Mixpanel connector has the URL of source \"" + idToken + "\"; it was"
+                    + " disconnected or deleted in Integrations > Integration Hub > Mixpanel.";
         }, idToken);
     }
 

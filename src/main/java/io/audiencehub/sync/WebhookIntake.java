@@ -1,17 +1,14 @@
 package io.audiencehub.sync;
 
 import io.audiencehub.base.ConcurrencyPerKey;
-import io.audiencehub.base.Refusal;
 import io.audiencehub.connector.ConnectorKind;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
@@ -65,29 +62,30 @@ class WebhookIntake {
         this.readingPerClient = new ConcurrencyPerKey(settings.maxConcurrentDeliveriesPerClient());
     }
 
-    ResponseEntity<?> receive(HttpServletRequest request, Source source, SignatureCheck signature)
-            throws IOException {
+    /** Receives a delivery of {@code source}, read and answered as its {@code contract} says. */
+    ResponseEntity<?> receive(HttpServletRequest request, Source source, SignatureCheck signature,
+                              WebhookContract contract) throws IOException {
         try {
             BodyVerifier verifier = signature.checkHeader();
             reader.checkDeclaredLength(request);
             String client = request.getRemoteAddr();
             if (!readingPerClient.tryAcquire(client)) {
                 sync.busy();
-                return unavailable("This client address is sending as many deliveries at once as it may; nothing"
-                        + " of this one was read. Retry later.");
+                return unavailable(contract, "This client address is sending as many deliveries at once as it may;"
+                        + " nothing of this one was read. Retry later.");
             }
             if (!reading.tryAcquire()) {
                 readingPerClient.release(client);
                 sync.busy();
-                return unavailable("The hub is taking as many deliveries as it can right now; nothing of this one"
-                        + " was read. Retry later.");
+                return unavailable(contract, "The hub is taking as many deliveries as it can right now; nothing of"
+                        + " this one was read. Retry later.");
             }
             DeliveredPage delivered;
-            Optional<Long> stored;
+            Optional<SyncService.StoredPage> stored;
             try {
                 byte[] body = reader.body(request);
                 verifier.verify(body);
-                delivered = reader.page(body);
+                delivered = contract.page(body);
                 if (source.sourceId() != null && !source.sourceId().equals(delivered.idToken())) {
                     throw new WebhookRejected(400, "$.id_token: \"" + delivered.idToken() + "\" is not this source's"
                             + " id; send the id that the URL names, \"" + source.sourceId() + "\".", source.sourceId());
@@ -97,21 +95,26 @@ class WebhookIntake {
                 reading.release();
                 readingPerClient.release(client);
             }
-            String status = sync.awaitApplied(stored).name().toLowerCase();
-            return ResponseEntity.ok(Map.of("status", status, "sync_task_id", delivered.page().syncTaskId(),
-                    "page_number", delivered.page().pageNumber()));
+            return contract.stored(delivered, sync.awaitApplied(stored));
         } catch (WebhookRejected rejection) {
             sync.refused(rejection, source, request.getRemoteAddr());
-            return Refusal.answer(rejection.status(), rejection.getMessage());
+            return contract.refused(rejection.status(), rejection.getMessage());
         } catch (DataAccessException | TransactionException e) {
             // the page could not be stored (the database refused, or could not be reached to begin with):
             // nothing was applied, and the sender retries on this answer
             sync.notStored(e);
-            return unavailable("The hub could not store this page right now; nothing of it was applied. Retry later.");
+            return unavailable(contract, "The hub could not store this page right now; nothing of it was applied."
+                    + " Retry later.");
         }
     }
 
-    private static ResponseEntity<ProblemDetail> unavailable(String message) {
-        return Refusal.answer(HttpStatus.SERVICE_UNAVAILABLE.value(), message, HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    private static ResponseEntity<?> unavailable(WebhookContract contract, String message) {
+        ResponseEntity<?> answer = contract.refused(HttpStatus.SERVICE_UNAVAILABLE.value(), message);
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(headers -> {
+                    headers.addAll(answer.getHeaders());
+                    headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                })
+                .body(answer.getBody());
     }
 }

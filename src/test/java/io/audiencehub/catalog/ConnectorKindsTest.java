@@ -19,12 +19,13 @@ class ConnectorKindsTest {
         for (ConnectorKind kind : ConnectorKind.values()) {
             assertThat(ConnectorKind.of(kind.providerId())).hasValue(kind);
         }
-        assertThat(ConnectorKind.of("mixpanel")).as("listed, not available yet").isEmpty();
+        assertThat(ConnectorKind.of("amplitude")).as("listed, not available yet").isEmpty();
     }
 
     @Test
     void onlyHeapIsAuthorizedByOAuthAndPushesOnlyACustomSourceHasASecret() {
         assertThat(ConnectorKind.HEAP.setup()).isEqualTo(ConnectorKind.Setup.OAUTH);
+        assertThat(ConnectorKind.MIXPANEL.proof()).isEqualTo(ConnectorKind.Proof.BASIC_CREDENTIALS);
         assertThat(Arrays.stream(ConnectorKind.values()).filter(ConnectorKind::canPush)).containsExactly(ConnectorKind.HEAP);
         assertThat(Arrays.stream(ConnectorKind.values()).filter(ConnectorKind::hasSigningSecret))
                 .containsExactly(ConnectorKind.CUSTOM);

@@ -24,9 +24,10 @@ class HeapWebhookDatabaseDownTest {
     private final SyncProperties settings = new SyncProperties(WebhookDeliveries.SECRET, null, DataSize.ofKilobytes(64),
             256, 32, Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofHours(5), 4, 2, Duration.ofSeconds(10));
     private final SyncService sync = mock(SyncService.class);
+    private final SyncPageReader reader = new SyncPageReader(settings);
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new HeapWebhookController(
-            new WebhookIntake(new SyncPageReader(settings), sync, settings), new HeapSignature(settings, Clock.systemUTC())))
-            .build();
+            new WebhookIntake(reader, sync, settings), new HeapSignature(settings, Clock.systemUTC()),
+            new HeapWebhookContract(reader))).build();
 
     @Test
     void noConnectionToBeginATransactionWithIsAnsweredAsUnavailable() throws Exception {

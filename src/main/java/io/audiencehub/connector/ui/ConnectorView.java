@@ -28,6 +28,7 @@ import io.audiencehub.connector.ConnectorKind;
 import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.CustomSources;
 import io.audiencehub.connector.HeapAuthorization;
+import io.audiencehub.connector.MixpanelSources;
 import io.audiencehub.connector.ConnectorState;
 import jakarta.annotation.security.PermitAll;
 
@@ -39,14 +40,16 @@ public class ConnectorView extends Composite<VerticalLayout> implements BeforeEn
 
     private final ConnectorService connectors;
     private final CustomSources customSources;
+    private final MixpanelSources mixpanelSources;
     private final HeapAuthorization heapAuthorization;
     private final boolean admin;
     private long id;
 
-    ConnectorView(ConnectorService connectors, CustomSources customSources, HeapAuthorization heapAuthorization,
-                  AuthenticationContext authentication) {
+    ConnectorView(ConnectorService connectors, CustomSources customSources, MixpanelSources mixpanelSources,
+                  HeapAuthorization heapAuthorization, AuthenticationContext authentication) {
         this.connectors = connectors;
         this.customSources = customSources;
+        this.mixpanelSources = mixpanelSources;
         this.heapAuthorization = heapAuthorization;
         this.admin = authentication.hasRole("ADMIN");
     }
@@ -97,6 +100,14 @@ public class ConnectorView extends Composite<VerticalLayout> implements BeforeEn
                             customSources.webhookUrl(connector.tokenId())).open()));
             secret.setId("new-signing-secret");
             actions.add(secret);
+        }
+        if (connector.kind().proof() == ConnectorKind.Proof.BASIC_CREDENTIALS && connector.validated()) {
+            Button credentials = new Button("New credentials", event -> confirm("Replace the webhook credentials of \""
+                    + connector.name() + "\"?", "Calls with the current user name and password are refused from now on:"
+                    + " paste the new ones into the provider.", () -> new MixpanelCredentialsDialog(
+                    mixpanelSources.newCredentials(id), mixpanelSources.webhookUrl(connector.tokenId())).open()));
+            credentials.setId("new-credentials");
+            actions.add(credentials);
         }
         if (connector.kind().setup() == ConnectorKind.Setup.OAUTH && !connector.validated()) {
             Button again = new Button("Authorize again", event -> attempt(

@@ -26,7 +26,9 @@ import io.audiencehub.connector.ConnectorKind;
 import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.CustomSources;
 import io.audiencehub.connector.HeapAuthorization;
+import io.audiencehub.connector.MixpanelSources;
 import io.audiencehub.connector.NewCustomSource;
+import io.audiencehub.connector.NewMixpanelSource;
 import io.audiencehub.connector.ProviderSummary;
 import jakarta.annotation.security.PermitAll;
 import java.util.Arrays;
@@ -43,14 +45,16 @@ public class ProviderConnectorsView extends Composite<VerticalLayout> implements
 
     private final ConnectorService connectors;
     private final CustomSources customSources;
+    private final MixpanelSources mixpanelSources;
     private final HeapAuthorization heapAuthorization;
     private final boolean admin;
     private Grid<Connector> validated;
 
-    ProviderConnectorsView(ConnectorService connectors, CustomSources customSources,
+    ProviderConnectorsView(ConnectorService connectors, CustomSources customSources, MixpanelSources mixpanelSources,
                            HeapAuthorization heapAuthorization, AuthenticationContext authentication) {
         this.connectors = connectors;
         this.customSources = customSources;
+        this.mixpanelSources = mixpanelSources;
         this.heapAuthorization = heapAuthorization;
         this.admin = authentication.hasRole("ADMIN");
     }
@@ -85,17 +89,26 @@ public class ProviderConnectorsView extends Composite<VerticalLayout> implements
     }
 
     private SetupConnectorDialog setupDialog(ProviderSummary provider, ConnectorKind kind) {
-        if (kind.setup() == ConnectorKind.Setup.NAMED) {
-            return new SetupConnectorDialog(provider.name(), "Create source", "The hub makes the source's id and"
-                    + " signing secret; the secret is shown once.", name -> {
-                        NewCustomSource created = customSources.create(name);
+        return switch (kind.setup()) {
+            case NAMED -> new SetupConnectorDialog(provider.name(), "Create source", "The hub makes the source's id"
+                    + " and signing secret; the secret is shown once.", named -> {
+                        NewCustomSource created = customSources.create(named.name());
                         new SigningSecretDialog(created, customSources.webhookUrl(created.connector().tokenId())).open();
                         validated.getDataProvider().refreshAll();
                     });
-        }
-        return new SetupConnectorDialog(provider.name(), "Authorize and create", "You will be sent to " + provider.name()
-                + " to allow access, then back here.", name -> getUI().orElseThrow().getPage()
-                .setLocation(heapAuthorization.start(provider.id(), name)));
+            case WEBHOOK_CREDENTIALS -> new SetupConnectorDialog(provider.name(), "Create connector", "The hub makes"
+                    + " the webhook URL and the credentials to paste into " + provider.name() + "; the password is"
+                    + " shown once.", MixpanelSources.DEFAULT_VISITOR_PROPERTY, named -> {
+                        NewMixpanelSource created = mixpanelSources.create(named.name(), named.visitorProperty());
+                        new MixpanelCredentialsDialog(created, mixpanelSources.webhookUrl(created.connector().tokenId()))
+                                .open();
+                        validated.getDataProvider().refreshAll();
+                    });
+            case FIRST_UPLOAD -> throw new IllegalStateException("CSV audiences are set up on their own page");
+            case OAUTH -> new SetupConnectorDialog(provider.name(), "Authorize and create", "You will be"
+                    + " sent to " + provider.name() + " to allow access, then back here.", named -> getUI()
+                    .orElseThrow().getPage().setLocation(heapAuthorization.start(provider.id(), named.name())));
+        };
     }
 
     private static HorizontalLayout header(ProviderSummary provider) {

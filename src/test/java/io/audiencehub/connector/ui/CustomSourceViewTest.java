@@ -12,34 +12,21 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
+import io.audiencehub.CurrentRequest;
 import io.audiencehub.KaribuTest;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorService;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** An admin creates a custom source, copies its secret once, and replaces the secret later. */
+@ExtendWith(CurrentRequest.class)
 class CustomSourceViewTest extends KaribuTest {
 
     @Autowired
     ConnectorService connectors;
-
-    /** The webhook URL is made from the current request, as in a browser's; Karibu's mock has none of its own. */
-    @BeforeEach
-    void aRequest() {
-        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
-    }
-
-    @AfterEach
-    void noRequest() {
-        RequestContextHolder.resetRequestAttributes();
-    }
 
     @Test
     void aSourceIsCreatedWithItsSecretShownOnceAndTheSecretCanBeReplaced() {
