@@ -1,9 +1,11 @@
-/*! Audience Hub site tag: a stable visitor id, one report per session, the id set in Heap, campaigns applied. docs/tag.md */
+/*! Audience Hub site tag: a stable visitor id, one report per session, the id set in Heap and Mixpanel, campaigns applied. docs/tag.md */
 (function (w, d) {
   'use strict';
   var cfg = w.audienceHubConfig || {}, me = d.currentScript;
   var hub = (cfg.hubUrl || (me ? me.src.replace(/\/tag\.js(\?.*)?$/, '') : '')).replace(/\/$/, '');
   var prop = cfg.heapProperty || 'ABTastyVisitorId', waitMs = cfg.heapWaitMs || 10000;
+  // the property a Mixpanel connector reads the visitor id from (docs/mixpanel.md)
+  var mixpanelProp = cfg.mixpanelProperty || 'abtasty_visitor_id';
   var decisionMs = cfg.decisionTimeoutMs || 1500;
   // the cookies some running campaign's segments read: the hub writes their names here as it serves the tag
   var readCookies = /*READ_COOKIES*/[];
@@ -127,11 +129,29 @@
     return heap && heap.appid && typeof heap.track === 'function' && typeof heap.addUserProperties === 'function';
   }
 
-  function whenHeap(then) {
-    if (heapReady()) { then(); return; }
+  // Mixpanel is usable once mixpanel.init(token) ran: its snippet's stub has no people.set that sends before
+  function mixpanelReady() {
+    var mixpanel = w.mixpanel;
+    return mixpanel && mixpanel.__loaded && mixpanel.people && typeof mixpanel.people.set === 'function';
+  }
+
+  function toMixpanel() {
+    if (!started) return;
+    var p = {};
+    p[mixpanelProp] = id;
+    w.mixpanel.people.set(p);
+  }
+
+  // polls every 100 ms until ready() holds, for at most heapWaitMs: the analytics snippet may load after the tag
+  function when(ready, then) {
+    if (ready()) { then(); return; }
     var waited = 0, poll = setInterval(function () {
-      if (heapReady()) { clearInterval(poll); then(); } else if ((waited += 100) >= waitMs) clearInterval(poll);
+      if (ready()) { clearInterval(poll); then(); } else if ((waited += 100) >= waitMs) clearInterval(poll);
     }, 100);
+  }
+
+  function whenHeap(then) {
+    when(heapReady, then);
   }
 
   // once per page view; a failure or a slow answer leaves the page as it is
@@ -163,6 +183,7 @@
     api.visitorId = id;
     report();
     whenHeap(toHeap);
+    when(mixpanelReady, toMixpanel);
     decide();
   }
 

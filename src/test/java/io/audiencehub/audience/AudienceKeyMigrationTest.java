@@ -34,6 +34,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class AudienceKeyMigrationTest {
 
     private static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
+    private static final String AUDIENCE_KEY_CHANGESET = "20261202-1400-audience-key";
 
     private static DataSource dataSource;
     private static JdbcClient jdbc;
@@ -44,7 +45,7 @@ class AudienceKeyMigrationTest {
                 .substring(0, 8)));
         jdbc = JdbcClient.create(dataSource);
         migrate();
-        rollBackLatestChangeset();
+        rollBackTheAudienceKeyChangeset();
     }
 
     @Test
@@ -84,7 +85,7 @@ class AudienceKeyMigrationTest {
                 .param("csv", csv).param("key", "VIP BUYERS").query(Integer.class).single())
                 .as("keys compare exactly").isZero();
 
-        rollBackLatestChangeset();
+        rollBackTheAudienceKeyChangeset();
 
         assertThat(jdbc.sql("SELECT segment_id FROM audience ORDER BY id").query(Long.class).list())
                 .as("rolled back, a name hashes to the id the versions before made of it")
@@ -121,8 +122,14 @@ class AudienceKeyMigrationTest {
         liquibase.afterPropertiesSet();
     }
 
-    /** Rolls the latest changeset back, as an operator would with Liquibase's own tools. */
-    private static void rollBackLatestChangeset() throws Exception {
+    /**
+     * Rolls the changeset back, with every one released after it, as an operator would with Liquibase's own
+     * tools: counting from the end keeps this test true when later changesets arrive.
+     */
+    private static void rollBackTheAudienceKeyChangeset() throws Exception {
+        int fromTheEnd = jdbc.sql("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ORDEREXECUTED >="
+                        + " (SELECT ORDEREXECUTED FROM DATABASECHANGELOG WHERE ID = :id)")
+                .param("id", AUDIENCE_KEY_CHANGESET).query(Integer.class).single();
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -131,7 +138,7 @@ class AudienceKeyMigrationTest {
                     () -> new CommandScope("rollbackCount")
                             .addArgumentValue("database", database)
                             .addArgumentValue("changelogFile", CHANGELOG)
-                            .addArgumentValue("count", 1)
+                            .addArgumentValue("count", fromTheEnd)
                             .execute());
         }
     }

@@ -11,6 +11,7 @@ import io.audiencehub.audience.AudienceService;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.connector.MixpanelSources;
 import io.audiencehub.connector.NewMixpanelSource;
+import io.audiencehub.directory.DirectoryService;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ class MixpanelWebhookTest extends IntegrationTest {
     AudienceService audiences;
     @Autowired
     SyncService sync;
+    @Autowired
+    DirectoryService directory;
     @Autowired
     SecurityContextHolderStrategy security;
 
@@ -111,6 +114,8 @@ class MixpanelWebhookTest extends IntegrationTest {
 
         assertThat(members()).containsExactlyInAnyOrder("v-0", "v-1");
         assertThat(sync.run(source.connector().id(), "add_members:s-1").orElseThrow().unidentified()).isEqualTo(3);
+        assertThat(directory.syncHistory(source.connector().id(), cohort, 0, 10)).singleElement()
+                .satisfies(run -> assertThat(run.withoutVisitorId()).as("the Directory's history shows them").isEqualTo(3));
     }
 
     @Test

@@ -97,6 +97,25 @@ class TagBrowserTest extends BrowserTest {
     }
 
     @Test
+    void withMixpanelOnThePageTheIdIsSetAsTheConnectorsPropertyEvenWhenMixpanelLoadsLater() {
+        String standIn = "window.mixpanel = {people: {sets: [], set: function (p) { this.sets.push(p); }}};";
+        String ready = open(page, "/test-site/mixpanel", "<script>" + standIn + " mixpanel.__loaded = true;</script>"
+                + tagOnly());
+        page.waitForFunction("() => window.mixpanel.people.sets.length > 0");
+        assertThat(page.evaluate("() => window.mixpanel.people.sets[0].abtasty_visitor_id")).isEqualTo(ready);
+
+        Page later = page.context().newPage();
+        String id = open(later, "/test-site/mixpanel-later", "<script>window.audienceHubConfig = {mixpanelProperty:"
+                + " 'hub_visitor'}; " + standIn + " setTimeout(function () { mixpanel.__loaded = true; }, 800);"
+                + "</script>" + tagOnly());
+        later.waitForTimeout(300);
+        assertThat(later.evaluate("() => window.mixpanel.people.sets.length")).as("nothing before Mixpanel is loaded")
+                .isEqualTo(0);
+        later.waitForFunction("() => window.mixpanel.people.sets.length > 0");
+        assertThat(later.evaluate("() => window.mixpanel.people.sets[0].hub_visitor")).isEqualTo(id);
+    }
+
+    @Test
     void theDemoSiteCarriesHeapAndTheTagAndAnAdminSimulatesVisitorsReportedToTheHubOverHttp() {
         // the environment this test reads from; without one the site plays the one a hub connected to last
         page.navigate(baseUrl() + "/sandbox/site?environment=" + environmentId());

@@ -134,6 +134,8 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         history.addColumn(SyncHistoryEntry::added).setHeader("Added").setAutoWidth(true);
         history.addColumn(SyncHistoryEntry::removed).setHeader("Removed").setAutoWidth(true);
         history.addColumn(SyncHistoryEntry::ignored).setHeader("Ignored").setAutoWidth(true);
+        history.addColumn(SyncHistoryEntry::withoutVisitorId).setHeader("Without visitor id").setKey("without-visitor-id")
+                .setAutoWidth(true);
         history.addColumn(run -> Times.format(run.duration())).setHeader("Duration").setAutoWidth(true);
         history.addColumn(SyncHistoryEntry::lastError).setHeader("Error").setFlexGrow(1);
         long connectorId = connection.connectorId();
