@@ -123,6 +123,14 @@
     });
   }
 
+  // Mixpanel under Push: the one event Mixpanel's AB Tasty integration reads, its campaign and variation in one property
+  function tellMixpanel(campaigns) {
+    if (!started) return;
+    campaigns.forEach(function (c) {
+      w.mixpanel.track('Event', { 'AB Tasty': '[' + c.campaign_id + ']' + c.campaign + '[' + c.variation_key + ']' + c.variation });
+    });
+  }
+
   // Heap is usable once heap.load(appid) ran: before, what it is given belongs to no environment
   function heapReady() {
     var heap = w.heap;
@@ -168,6 +176,7 @@
         if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', function () { apply(campaigns); announce(campaigns); });
         else { apply(campaigns); announce(campaigns); }
         if (answer.push && answer.push.heap) whenHeap(function () { tellHeap(campaigns); });
+        if (answer.push && answer.push.mixpanel) when(mixpanelReady, function () { tellMixpanel(campaigns); });
       })
       .catch(function (e) { clearTimeout(timer); announce([], String(e && e.message || e)); });
   }

@@ -3,7 +3,7 @@ package io.audiencehub;
 import io.audiencehub.connector.CustomSources;
 import io.audiencehub.connector.DependentsForTests;
 import io.audiencehub.connector.HeapAuthorization;
-import io.audiencehub.connector.HeapPush;
+import io.audiencehub.connector.CampaignPush;
 import io.audiencehub.visitor.FirstSightingsForTests;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "audiencehub.visitors.allowed-origins=https://shop.example.com",
                 "audiencehub.sync.previous-webhook-secret=" + IntegrationTest.PREVIOUS_WEBHOOK_SECRET,
                 "audiencehub.sandbox.heap.page-size=3", "audiencehub.sync.max-body-size=2MB", "audiencehub.sandbox.heap.retry-backoff=100ms",
+                "audiencehub.sandbox.mixpanel.page-size=3", "audiencehub.sandbox.mixpanel.retry-backoff=50ms",
                 "audiencehub.sync.apply-wait=" + IntegrationTest.APPLY_WAIT,
                 "audiencehub.sync.max-concurrent-deliveries=" + IntegrationTest.MAX_CONCURRENT_DELIVERIES,
                 "audiencehub.sync.max-concurrent-deliveries-per-client="
@@ -72,7 +73,7 @@ public abstract class IntegrationTest {
     @Autowired
     protected CustomSources customSources;
     @Autowired
-    protected HeapPush heapPush;
+    protected CampaignPush campaignPush;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -165,7 +165,7 @@ final class Decider {
      * targeted segments the visitor is in are listed only {@code withMatchedSegments}.
      */
     Decisions decide(Snapshot snapshot, VisitorContext visitor, Instant now, boolean audiencesLoaded,
-                     boolean pushToHeap, boolean withMatchedSegments) {
+                     Map<String, Boolean> push, boolean withMatchedSegments) {
         boolean stale = false;
         IntPredicate inSegment = snapshot.segments().forVisitor(visitor);
         byte[] visitorBytes = Assignment.visitor(visitor.visitorId());
@@ -193,6 +193,6 @@ final class Decider {
             decided.accept(entry, chosen);
             decisions.add(entry.decision(chosen, inSegment, withMatchedSegments));
         }
-        return new Decisions(visitor.visitorId(), decisions, stale, pushToHeap);
+        return new Decisions(visitor.visitorId(), decisions, stale, push);
     }
 }

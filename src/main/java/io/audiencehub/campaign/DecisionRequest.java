@@ -24,7 +24,7 @@ record DecisionRequest(String visitorId, Context context) {
 
         static Answer of(Decisions decided) {
             return new Answer(decided.visitorId(), decided.stale(), decided.campaigns(),
-                    Map.of("heap", decided.pushToHeap()));
+                    decided.push());
         }
     }
 }

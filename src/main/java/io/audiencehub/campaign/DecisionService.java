@@ -4,7 +4,7 @@ import io.audiencehub.audience.AudienceService;
 import io.audiencehub.campaign.Decider.Live;
 import io.audiencehub.campaign.Decider.Snapshot;
 import io.audiencehub.connector.ConnectorPushChanged;
-import io.audiencehub.connector.HeapPush;
+import io.audiencehub.connector.CampaignPush;
 import io.audiencehub.segment.SegmentChanged;
 import io.audiencehub.segment.SegmentDefinition;
 import io.audiencehub.segment.SegmentTargeting;
@@ -31,7 +31,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Decides which running campaigns a visitor falls into and which variation it sees, from a snapshot
  * of the running campaigns and their segments held in memory: nothing is read from the database per
  * decision. The snapshot is rebuilt after every campaign or segment change on this instance and every
- * 5 seconds for changes made on others; so is whether Heap under Push is on.
+ * 5 seconds for changes made on others; so is which analytics tools are told (Push).
  *
  * <p>Staleness: until this instance has loaded the imported audiences, a campaign whose segments read
  * them (EXTERNAL DATA) is left out and the answer says {@code stale}; it is never answered as if every
@@ -43,27 +43,27 @@ public class DecisionService implements TagCookies {
     private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
 
     /** The snapshot, and the decider that counts its campaigns' decisions. */
-    private record Running(Snapshot snapshot, Decider decider, boolean pushToHeap) {
+    private record Running(Snapshot snapshot, Decider decider, Map<String, Boolean> push) {
     }
 
     private final CampaignService campaigns;
     private final SegmentTargeting segments;
     private final AudienceService audiences;
-    private final HeapPush heapPush;
+    private final CampaignPush campaignPush;
     private final DecisionCounts counts;
     private final MeterRegistry metrics;
     private volatile Running running;
 
     DecisionService(CampaignService campaigns, SegmentTargeting segments, AudienceService audiences,
-                    HeapPush heapPush, DecisionCounts counts, MeterRegistry metrics) {
+                    CampaignPush campaignPush, DecisionCounts counts, MeterRegistry metrics) {
         this.campaigns = campaigns;
         this.segments = segments;
         this.audiences = audiences;
-        this.heapPush = heapPush;
+        this.campaignPush = campaignPush;
         this.counts = counts;
         this.metrics = metrics;
         this.running = new Running(Snapshot.of(List.of(), Map.of(), segments::prepare), new Decider((live, variation) -> { }),
-                false);
+                Map.of());
     }
 
     /**
@@ -74,7 +74,7 @@ public class DecisionService implements TagCookies {
      */
     public Decisions decide(VisitorContext visitor, Instant now, boolean withMatchedSegments) {
         Running current = running;
-        return current.decider().decide(current.snapshot(), visitor, now, audiences.isLoaded(), current.pushToHeap(),
+        return current.decider().decide(current.snapshot(), visitor, now, audiences.isLoaded(), current.push(),
                 withMatchedSegments);
     }
 
@@ -116,7 +116,7 @@ public class DecisionService implements TagCookies {
                 decisionMetrics[live.position()][variation].increment();
                 decisionCounts[live.position()][variation].increment();
             });
-            running = new Running(snapshot, decider, !heapPush.connectors().isEmpty());
+            running = new Running(snapshot, decider, campaignPush.tools());
         } catch (RuntimeException e) {
             log.error("Could not reload the running campaigns; decisions go on from the last ones loaded", e);
         }

@@ -5,15 +5,17 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a visitor gets: the running campaigns it falls into, each with its variation.
  *
- * @param pushToHeap whether the tag tells Heap which campaigns the visitor sees (Heap under Push)
+ * @param push per analytics tool that can be told (by its provider id: heap, mixpanel), whether the tag tells
+ *             it which campaigns the visitor sees (Push)
  * @param stale true when this hub had not loaded the imported audiences yet: campaigns whose segments
  *              read them were left out rather than answered as if every audience were empty
  */
-public record Decisions(String visitorId, List<Decision> campaigns, boolean stale, boolean pushToHeap) {
+public record Decisions(String visitorId, List<Decision> campaigns, boolean stale, Map<String, Boolean> push) {
 
     /**
      * One campaign's decision, as the decision API writes it: the variation, its payload (none for the

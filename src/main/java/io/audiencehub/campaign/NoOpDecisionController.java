@@ -41,6 +41,6 @@ class NoOpDecisionController {
             first = decisions.decide(visitor, now, false);
             replayed = first;
         }
-        return Answer.of(new Decisions(visitor.visitorId(), first.campaigns(), first.stale(), first.pushToHeap()));
+        return Answer.of(new Decisions(visitor.visitorId(), first.campaigns(), first.stale(), first.push()));
     }
 }

@@ -93,7 +93,7 @@ public class ConnectorService {
     @PreAuthorize("isAuthenticated()")
     public Optional<ProviderSummary> provider(String providerId) {
         return catalog.find(providerId).map(provider -> new ProviderSummary(provider.id(), provider.name(),
-                provider.description(), provider.logo(), provider.available()));
+                provider.description(), provider.logo(), provider.available(), provider.page()));
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -58,9 +58,9 @@ class DeciderTest {
         assertThat(campaignsOf(live, "bob")).containsExactly("Both", "Either");
         assertThat(campaignsOf(live, "ann")).containsExactly("Either");
         assertThat(campaignsOf(live, "dan")).isEmpty();
-        assertThat(decider.decide(live, visitor("bob"), NOW, true, false, true).campaigns())
+        assertThat(decider.decide(live, visitor("bob"), NOW, true, Map.of(), true).campaigns())
                 .extracting(Decisions.Decision::matchedSegments).containsExactly(List.of(100L, 101L), List.of(100L, 101L));
-        assertThat(decider.decide(live, visitor("ann"), NOW, true, false, true).campaigns())
+        assertThat(decider.decide(live, visitor("ann"), NOW, true, Map.of(), true).campaigns())
                 .extracting(Decisions.Decision::matchedSegments).containsExactly(List.of(100L));
         assertThat(counted).containsExactly("Both/Banner", "Either/Banner", "Either/Banner", "Both/Banner",
                 "Either/Banner", "Either/Banner");
@@ -70,12 +70,12 @@ class DeciderTest {
     void withoutMatchedSegmentsEveryVisitorGetsTheCampaignsSameDecisionObjects() {
         Snapshot live = snapshot(campaign(2, "Either", false, CampaignStatus.RUNNING, 100, 101));
 
-        Decisions.Decision bob = decider.decide(live, visitor("bob"), NOW, true, false, false).campaigns().get(0);
-        Decisions.Decision ann = decider.decide(live, visitor("ann"), NOW, true, false, false).campaigns().get(0);
+        Decisions.Decision bob = decider.decide(live, visitor("bob"), NOW, true, Map.of(), false).campaigns().get(0);
+        Decisions.Decision ann = decider.decide(live, visitor("ann"), NOW, true, Map.of(), false).campaigns().get(0);
 
         assertThat(bob.matchedSegments()).isNull();
         assertThat(ann).as("built once per snapshot, not per decision").isSameAs(bob);
-        assertThat(bob.variationKey()).isEqualTo(decider.decide(live, visitor("bob"), NOW, true, false, true)
+        assertThat(bob.variationKey()).isEqualTo(decider.decide(live, visitor("bob"), NOW, true, Map.of(), true)
                 .campaigns().get(0).variationKey());
     }
 
@@ -107,12 +107,12 @@ class DeciderTest {
         Snapshot live = snapshot(campaign(6, "Not buyers", true, CampaignStatus.RUNNING, 102),
                 campaign(7, "Mobile", true, CampaignStatus.RUNNING, 101));
 
-        Decisions loading = decider.decide(live, visitor("cid"), NOW, false, false, true);
+        Decisions loading = decider.decide(live, visitor("cid"), NOW, false, Map.of(), true);
         assertThat(loading.stale()).isTrue();
         assertThat(loading.campaigns()).extracting(Decisions.Decision::campaign)
                 .as("'is not in' an audience never loaded must not match everyone").containsExactly("Mobile");
 
-        Decisions loaded = decider.decide(live, visitor("cid"), NOW, true, false, true);
+        Decisions loaded = decider.decide(live, visitor("cid"), NOW, true, Map.of(), true);
         assertThat(loaded.stale()).isFalse();
         assertThat(loaded.campaigns()).extracting(Decisions.Decision::campaign).containsExactly("Not buyers", "Mobile");
     }
@@ -124,13 +124,13 @@ class DeciderTest {
         long entered = 0;
         for (int i = 0; i < 10_000; i++) {
             entered += new Decider((live, variation) -> { })
-                    .decide(tenPercent, onPhone("v" + i), NOW, true, false, true).campaigns().size();
+                    .decide(tenPercent, onPhone("v" + i), NOW, true, Map.of(), true).campaigns().size();
         }
         assertThat(entered).isBetween(900L, 1_100L);
     }
 
     private List<String> campaignsOf(Snapshot live, String visitorId) {
-        return decider.decide(live, visitor(visitorId), NOW, true, false, true).campaigns().stream()
+        return decider.decide(live, visitor(visitorId), NOW, true, Map.of(), true).campaigns().stream()
                 .map(Decisions.Decision::campaign).toList();
     }
 

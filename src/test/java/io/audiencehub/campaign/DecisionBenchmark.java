@@ -59,13 +59,13 @@ public final class DecisionBenchmark {
             visitors[i] = BenchTargeting.visitor(random, now);
         }
         for (int i = 0; i < 100_000; i++) {
-            decider.decide(live, visitors[i & 4_095], now, true, false, false);
+            decider.decide(live, visitors[i & 4_095], now, true, Map.of(), false);
         }
         entered[0] = 0;
         long[] nanos = new long[DECISIONS];
         for (int i = 0; i < DECISIONS; i++) {
             long start = System.nanoTime();
-            decider.decide(live, visitors[i & 4_095], now, true, false, false);
+            decider.decide(live, visitors[i & 4_095], now, true, Map.of(), false);
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);

@@ -28,7 +28,8 @@ class NoOpDecisionControllerTest {
     @Test
     void theFirstVisitorsCampaignsAreReplayedForEveryoneAfter() {
         Decisions.Decision banner = new Decisions.Decision(1, "Banner", "v-1", "Blue", null, null);
-        when(decisions.decide(any(), any(), eq(false))).thenReturn(new Decisions("first", List.of(banner), false, true));
+        when(decisions.decide(any(), any(), eq(false))).thenReturn(new Decisions("first", List.of(banner), false,
+                Map.of("heap", true)));
 
         baseline.decide(new DecisionRequest("first", null));
         Answer second = baseline.decide(new DecisionRequest("second", new Context("https://shop.example.com/", "mobile",

@@ -20,9 +20,19 @@ class ProviderCatalogTest {
     @Test
     void eachTabListsOnlyItsDirection() {
         assertThat(catalog.search(Provider.Direction.PUSH, "")).extracting(Provider::id)
-                .containsExactly("heap-push", "braze", "customer-io");
+                .containsExactly("heap-push", "mixpanel-push", "braze", "customer-io");
         assertThat(catalog.search(Provider.Direction.PUSH, "heap")).extracting(Provider::id).containsExactly("heap-push");
         assertThat(catalog.search(Provider.Direction.PULL, "braze")).isEmpty();
+    }
+
+    @Test
+    void aPushEntryIsShownOnThePushPageOfTheSourceItTells() {
+        assertThat(catalog.find("mixpanel-push")).hasValueSatisfying(push -> assertThat(push.page())
+                .isEqualTo("mixpanel/push"));
+        assertThat(catalog.find("mixpanel")).hasValueSatisfying(pull -> assertThat(pull.page()).isEqualTo("mixpanel"));
+        assertThat(catalog.search(Provider.Direction.PUSH, "")).filteredOn(Provider::available)
+                .allSatisfy(push -> assertThat(catalog.find(push.tells())).as(push.id() + " tells a Pull provider")
+                        .hasValueSatisfying(pull -> assertThat(pull.direction()).isEqualTo(Provider.Direction.PULL)));
     }
 
     @Test

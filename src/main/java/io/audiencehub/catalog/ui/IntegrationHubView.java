@@ -82,7 +82,7 @@ public class IntegrationHubView extends Composite<VerticalLayout> {
         docs.setTarget("_blank");
         if (provider.available()) {
             Button open = new Button("Open", event -> card.getUI()
-                    .ifPresent(ui -> ui.navigate(PROVIDER_ROUTE + provider.id())));
+                    .ifPresent(ui -> ui.navigate(PROVIDER_ROUTE + provider.page())));
             open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             card.addToFooter(open, docs);
         } else {

@@ -63,6 +63,11 @@ public class ProviderConnectorsView extends Composite<VerticalLayout> implements
     public void beforeEnter(BeforeEnterEvent event) {
         ProviderSummary provider = connectors.provider(event.getRouteParameters().get("providerId").orElse(""))
                 .orElseThrow(NotFoundException::new);
+        if (!provider.page().equals(provider.id())) {
+            // a Push entry's id, as links made before Push pages had their own route named it
+            event.forwardTo("integrations/hub/" + provider.page());
+            return;
+        }
         VerticalLayout content = getContent();
         content.removeAll();
         content.add(header(provider));

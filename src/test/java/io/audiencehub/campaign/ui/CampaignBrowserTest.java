@@ -73,7 +73,7 @@ class CampaignBrowserTest extends BrowserTest {
                     "<b>Members: 20 % off everything</b>")), null, null)).id());
         });
         HeapConnectorsForTests.asAdmin(security, () -> {
-            heapPush.set(connector.id(), true);
+            campaignPush.set(connector.id(), true);
             return null;
         });
         String site = baseUrl() + "/sandbox/site?environment=" + environment;

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import io.audiencehub.KaribuTest;
 import io.audiencehub.connector.ui.ProviderConnectorsView;
+import io.audiencehub.connector.ui.PushView;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,8 @@ class IntegrationHubViewTest extends KaribuTest {
                 "Mixpanel", "Google Analytics 4");
 
         _get(Tabs.class).setSelectedIndex(1);
-        assertThat(cardTitles()).as("Heap under Push tells Heap which campaigns visitors see")
-                .containsExactly("Heap Analytics", "Braze", "Customer.io");
+        assertThat(cardTitles()).as("Push tells Heap and Mixpanel which campaigns visitors see")
+                .containsExactly("Heap Analytics", "Mixpanel", "Braze", "Customer.io");
     }
 
     @Test
@@ -62,6 +63,18 @@ class IntegrationHubViewTest extends KaribuTest {
 
         _get(ProviderConnectorsView.class);
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("integrations/hub/heap");
+    }
+
+    @Test
+    void openingMixpanelUnderPushShowsThePushPageOfMixpanelConnectors() {
+        _get(Tabs.class).setSelectedIndex(1);
+        Card mixpanel = _get(Card.class, spec -> spec.withId("provider-mixpanel-push"));
+        _click(_get(mixpanel, Button.class, spec -> spec.withText("Open")));
+
+        _get(PushView.class);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("integrations/hub/mixpanel/push");
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Mixpanel (Push) | Audience Hub");
     }
 
     private static List<String> cardTitles() {
