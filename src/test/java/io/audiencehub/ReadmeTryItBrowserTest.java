@@ -16,9 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * README.md's "Try it", step by step as a new user follows it, at 1440 x 900: each step finds its
- * controls by the words the README uses. A step the README describes and the product no longer does
- * fails here.
+ * README.md's "Try it" (Heap, then the same with Mixpanel), step by step as a new user follows it, at
+ * 1440 x 900: each step finds its controls by the words the README uses. A step the README describes
+ * and the product no longer does fails here.
  */
 class ReadmeTryItBrowserTest extends BrowserTest {
 
@@ -96,26 +96,148 @@ class ReadmeTryItBrowserTest extends BrowserTest {
         assertThat(audienceRows).containsText("available");
 
         // 6. Segments > New segment: the connector's EXTERNAL DATA item dragged in, the audience picked, saved
-        page.navigate(baseUrl() + "/segments");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New segment")).click();
-        // the suite's other tests leave many connectors: the palette's search brings this one to the top
-        page.locator("#criteria-search input").fill(connector);
-        page.getByText("Heap Analytics - " + connector).dragTo(page.locator("#segment-drop-zone"));
-        assertThat(page.locator("vaadin-dialog-overlay")).containsText("Heap Analytics - " + connector);
-        page.locator("#criterion-audience input").fill(heapSegment);
-        // "(N matched)": as many as the hub has counted the sightings of by now
-        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(heapSegment)).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("OK")).click();
-        String segment = "Tagged " + suffix;
-        page.locator("#segment-name input").fill(segment);
-        page.locator("#save-segment").click();
-        page.waitForURL(Pattern.compile(".*/segments/\\d+$"));
+        String segment = segmentOn("Heap Analytics - " + connector, heapSegment, "Tagged " + suffix);
 
         // 7. Campaigns > New campaign: a personalization (weights Original 0 %, Variation 1 100 %) on the
         // segment, Variation 1's payload "Selector and HTML", saved, then started from the list
+        String campaign = startedPersonalizationOn(segment, "Members' offer " + suffix);
+
+        // 8. back on the site: you are a member (your visit set the property), and see the offer; another
+        // browser profile is another visitor, outside the Heap segment, and does not
+        page.navigate(baseUrl() + "/sandbox/site");
+        assertThat(page.locator("#offer")).hasText("Members: 20 % off", new LocatorAssertions.HasTextOptions()
+                .setTimeout(20_000));
+        assertThat(page.locator("#campaigns")).containsText(campaign);
+        screenshot("readme-try-it");
+        try (BrowserContext stranger = page.context().browser().newContext()) {
+            Page other = stranger.newPage();
+            other.navigate(baseUrl() + "/sandbox/site");
+            assertThat(other.locator("#campaigns")).not().hasText("asking the hub...");
+            assertThat(other.locator("#campaigns")).not().containsText(campaign);
+            assertThat(other.locator("#offer")).hasText("Free shipping on orders over 50 €.");
+        }
+    }
+
+    /**
+     * README's "The same with Mixpanel", in the same browser: a Mixpanel connector, pasted into the Mixpanel
+     * sandbox's Custom Webhook, a cohort synced, targeted by a campaign, and pushed back to Mixpanel.
+     */
+    @Test
+    void theReadmesMixpanelPathWorksAsWritten() {
+        page.setViewportSize(1440, 900);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String connector = "Mixpanel " + suffix;
+        signIn("admin", "admin");
+
+        // 1. Integration Hub, search "mixpanel", Open, Setup connector, name it, Create connector: copy what it shows
+        page.locator("vaadin-side-nav-item[path$='integrations/hub']").click();
+        page.locator("#provider-search input").fill("mixpanel");
+        assertThat(page.locator("#provider-amplitude")).hasCount(0);
+        page.locator("#provider-mixpanel").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Open"))
+                .click();
+        page.waitForURL("**/integrations/hub/mixpanel");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Setup connector")).click();
+        page.getByLabel("Connector name").fill(connector);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create connector")).click();
+        String url = page.locator("#mixpanel-url input").inputValue();
+        String user = page.locator("#mixpanel-user input").inputValue();
+        String password = page.locator("#mixpanel-password input").inputValue();
+        assertThat(page.locator("#mixpanel-property input")).hasValue("abtasty_visitor_id");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have copied the password")).click();
+
+        // 2. Mixpanel sandbox > Integrations: a Custom Webhook with them
+        page.locator("vaadin-side-nav-item[path$='mixpanel-sandbox/cohorts']").click();
+        page.locator("vaadin-side-nav-item[path$='mixpanel-sandbox/integrations']").click();
+        String connection = "Audience Hub " + suffix;
+        page.getByLabel("Connection name").fill(connection);
+        page.getByLabel("Webhook URL").fill(url);
+        page.getByLabel("Username").fill(user);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create connection")).click();
+        assertThat(page.locator("#connections")).containsText(connection);
+
+        // 3. the demo site sets your visitor id in Mixpanel; simulated visitors are Mixpanel users too
+        page.navigate(baseUrl() + "/sandbox/site");
+        assertThat(page.locator("#mixpanel-sent")).containsText("people.set(abtasty_visitor_id = ");
+        page.getByLabel("Number of visitors").fill("20");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simulate visitors")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("20 visitors created");
+        page.waitForTimeout(1_500); // the registry's flush publishes the first sightings
+        audiences.writeFirstSightings();
+
+        // 4. Mixpanel sandbox > Cohorts: "abtasty_visitor_id is set", exported to the connection, synced now
+        page.navigate(baseUrl() + "/mixpanel-sandbox/cohorts");
+        String cohort = "Tagged users " + suffix;
+        page.getByLabel("Cohort name").fill(cohort);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create cohort")).click();
+        page.waitForURL("**/mixpanel-sandbox/cohorts/*");
+        page.locator("#connection").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(connection)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Export")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now")).click();
+        assertThat(page.locator("#sync-status")).containsText("Sent the whole cohort", A_SYNC);
+        assertThat(page.locator("#delivery-log")).containsText("members");
+
+        // 5. the Directory: the cohort, with its members and matched visitors
+        page.getByText("Back to Audience Hub").click();
+        long connectorId = jdbc.sql("SELECT id FROM connector WHERE name = ?").param(connector).query(Long.class).single();
+        page.navigate(baseUrl() + "/integrations/directory/" + connectorId);
+        assertThat(page.locator("#audiences")).containsText(cohort);
+        assertThat(page.locator("#audiences")).containsText("available");
+
+        // 6, 7. a segment on "Mixpanel - <connector>", a personalization on it, started
+        String segment = segmentOn("Mixpanel - " + connector, cohort, "Mixpanel tagged " + suffix);
+        String campaign = startedPersonalizationOn(segment, "Mixpanel offer " + suffix);
+
+        // 8. Integration Hub > Push > Mixpanel: push campaigns through the connector
+        page.navigate(baseUrl() + "/integrations/hub");
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Push")).click();
+        page.locator("#provider-mixpanel-push").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Open")).click();
+        page.waitForURL("**/integrations/hub/mixpanel/push");
+        page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Push campaigns to Mixpanel through "
+                + connector)).check();
+
+        // 9. on the site: the member sees the offer, and Mixpanel was told the campaign seen
+        page.navigate(baseUrl() + "/sandbox/site");
+        assertThat(page.locator("#offer")).hasText("Members: 20 % off", new LocatorAssertions.HasTextOptions()
+                .setTimeout(20_000));
+        assertThat(page.locator("#mixpanel-sent")).containsText("Event ([");
+        assertThat(page.locator("#mixpanel-sent")).containsText("]" + campaign + "[");
+        String distinctId = (String) page.evaluate("() => mixpanel.get_distinct_id()");
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM sandbox_mixpanel_event WHERE distinct_id = ? AND name = 'Event'
+                        AND properties LIKE ?
+                        """).params(distinctId, "%]" + campaign + "[%").query(Integer.class).single())
+                .as("the Mixpanel sandbox recorded the pushed event").isEqualTo(1);
+        screenshot("readme-mixpanel");
+    }
+
+    /** Segments > New segment: the EXTERNAL DATA item dragged in, the audience picked, named and saved. */
+    private String segmentOn(String paletteItem, String audience, String segment) {
+        page.navigate(baseUrl() + "/segments");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New segment")).click();
+        // the suite's other tests leave many connectors: the palette's search brings this one to the top
+        page.locator("#criteria-search input").fill(paletteItem.substring(paletteItem.indexOf(" - ") + 3));
+        page.getByText(paletteItem).dragTo(page.locator("#segment-drop-zone"));
+        assertThat(page.locator("vaadin-dialog-overlay")).containsText(paletteItem);
+        page.locator("#criterion-audience input").fill(audience);
+        // "(N matched)": as many as the hub has counted the sightings of by now
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(audience)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("OK")).click();
+        page.locator("#segment-name input").fill(segment);
+        page.locator("#save-segment").click();
+        page.waitForURL(Pattern.compile(".*/segments/\\d+$"));
+        return segment;
+    }
+
+    /**
+     * Campaigns > New campaign: a personalization (weights Original 0 %, Variation 1 100 %) on the segment,
+     * Variation 1's payload "Selector and HTML", saved, then started from the list.
+     */
+    private String startedPersonalizationOn(String segment, String campaign) {
         page.navigate(baseUrl() + "/campaigns");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New campaign")).click();
-        String campaign = "Members' offer " + suffix;
         page.locator("#campaign-name input").fill(campaign);
         page.locator("#campaign-type").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Personalization")).click();
@@ -140,21 +262,7 @@ class ReadmeTryItBrowserTest extends BrowserTest {
         start.click();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause campaign " + campaign)))
                 .isVisible();
-
-        // 8. back on the site: you are a member (your visit set the property), and see the offer; another
-        // browser profile is another visitor, outside the Heap segment, and does not
-        page.navigate(baseUrl() + "/sandbox/site");
-        assertThat(page.locator("#offer")).hasText("Members: 20 % off", new LocatorAssertions.HasTextOptions()
-                .setTimeout(20_000));
-        assertThat(page.locator("#campaigns")).containsText(campaign);
-        screenshot("readme-try-it");
-        try (BrowserContext stranger = page.context().browser().newContext()) {
-            Page other = stranger.newPage();
-            other.navigate(baseUrl() + "/sandbox/site");
-            assertThat(other.locator("#campaigns")).not().hasText("asking the hub...");
-            assertThat(other.locator("#campaigns")).not().containsText(campaign);
-            assertThat(other.locator("#offer")).hasText("Free shipping on orders over 50 €.");
-        }
+        return campaign;
     }
 
     private void choose(String comboBoxId, String item) {

@@ -132,11 +132,14 @@ class TagBrowserTest extends BrowserTest {
                 .query(Long.class).single();
         page.getByLabel("Number of visitors").fill("12");
         simulate.click();
-        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS)).hasText(
-                "12 visitors created: known to the hub and carrying ABTastyVisitorId in Heap.");
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS)).hasText("12 visitors created: known to the"
+                + " hub, carrying ABTastyVisitorId in Heap and abtasty_visitor_id in Mixpanel.");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sandbox_heap_user_property WHERE name = 'ABTastyVisitorId'")
                 .query(Long.class).single()).isEqualTo(before + 12);
         String simulated = page.locator("#first-simulated").textContent();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sandbox_mixpanel_user_property WHERE name = 'abtasty_visitor_id'"
+                + " AND value = ?").param(simulated).query(Integer.class).single())
+                .as("the site carries Mixpanel too: the simulated visitor is a Mixpanel user").isEqualTo(1);
         visitors.flush();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM visitor WHERE id = ?").param(simulated).query(Integer.class).single())
                 .as("reported by the page to the public visitor endpoint").isEqualTo(1);

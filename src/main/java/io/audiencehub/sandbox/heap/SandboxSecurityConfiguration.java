@@ -1,6 +1,7 @@
 package io.audiencehub.sandbox.heap;
 
 import io.audiencehub.base.Refusal;
+import io.audiencehub.sandbox.mixpanel.SandboxMixpanelController;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +13,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The sandbox is other systems, Heap and a customer's website: its pages and endpoints do not need a
- * hub sign-in, except the demo site's "simulate visitors", which writes and so needs an admin. Forms keep CSRF protection; the token endpoint (server to server) and heap.js's
- * tracking calls (from any page) do not use it.
+ * The sandbox is other systems, Heap, Mixpanel and a customer's website: its pages and endpoints do not
+ * need a hub sign-in, except the demo site's "simulate visitors", which writes and so needs an admin.
+ * Forms keep CSRF protection; the token endpoint (server to server) and the tracking calls of heap.js and
+ * mixpanel.js (from any page) do not use it.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
@@ -33,7 +35,7 @@ class SandboxSecurityConfiguration {
                         .authenticationEntryPoint((request, response, e) -> adminRequired(response))
                         .accessDeniedHandler((request, response, e) -> adminRequired(response)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SandboxOAuthController.BASE + "/oauth/token",
-                        SandboxSiteController.TRACK))
+                        SandboxSiteController.TRACK, SandboxMixpanelController.API))
                 .build();
     }
 

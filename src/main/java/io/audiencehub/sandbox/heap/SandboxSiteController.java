@@ -2,14 +2,18 @@ package io.audiencehub.sandbox.heap;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
+import io.audiencehub.base.Refusal;
+import io.audiencehub.sandbox.mixpanel.SandboxMixpanelService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,8 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Heap's JavaScript side in the sandbox ({@code heap.js} and the tracking calls it makes), and a demo
- * website carrying Heap and the hub's tag, with "simulate N visitors" for a signed-in admin: Heap users
- * made here, reported by the page to the hub's public visitor endpoint.
+ * website carrying Heap, Mixpanel and the hub's tag, with "simulate N visitors" for a signed-in admin:
+ * Heap users and Mixpanel users made here, each carrying the visitor id, reported by the page to the
+ * hub's public visitor endpoint.
  */
 @RestController
 @Profile("sandbox")
@@ -33,11 +38,13 @@ class SandboxSiteController {
 
     private final SandboxTrackingService tracking;
     private final SandboxOAuthService oauth;
+    private final SandboxMixpanelService mixpanel;
     private final byte[] heapJs;
 
-    SandboxSiteController(SandboxTrackingService tracking, SandboxOAuthService oauth) {
+    SandboxSiteController(SandboxTrackingService tracking, SandboxOAuthService oauth, SandboxMixpanelService mixpanel) {
         this.tracking = tracking;
         this.oauth = oauth;
+        this.mixpanel = mixpanel;
         try (InputStream in = new ClassPathResource("sandbox/heap.js").getInputStream()) {
             heapJs = in.readAllBytes();
         } catch (IOException e) {
@@ -77,19 +84,23 @@ class SandboxSiteController {
                 <meta name="csrf" content="%1$s"><meta name="csrf-header" content="%2$s">
                 <script src="/sandbox/heap/heap.js"></script>
                 <script>heap.load("%3$d");</script>
+                <script src="/sandbox/mixpanel/mixpanel.js"></script>
+                <script>mixpanel.init("%8$s");</script>
                 <script src="/tag.js"></script>
                 <style>body{font-family:sans-serif;max-width:44rem;margin:3rem auto;color:#222}code{background:#eee;padding:0 .3rem}</style>
                 </head><body>
-                <p style="color:#777">Demo website of the Heap sandbox: it carries Heap's snippet (the sandbox's stand-in)
-                and the Audience Hub tag, as a customer's site would.</p>
+                <p style="color:#777">Demo website of the sandbox: it carries Heap's and Mixpanel's snippets (the
+                sandbox's stand-ins) and the Audience Hub tag, as a customer's site would.</p>
                 <h1>Acme Store</h1>
                 <p id="offer" style="padding:.5rem;background:#f4f4f4">Free shipping on orders over 50 €.</p>
                 <p>Campaigns for you: <span id="campaigns">asking the hub...</span></p>
                 <p>Sent to Heap: <span id="heap-events">nothing yet</span></p>
+                <p>Sent to Mixpanel: <span id="mixpanel-sent">nothing yet</span></p>
                 <p><label>Heap environment <select id="environment" name="environment">%7$s</select></label>
                 (<b>%4$s</b>, the one a hub connected to last unless you pick another). Your visitor id: <code id="visitor-id"></code>
-                (Heap user <code id="heap-user"></code>). Heap users carrying ABTastyVisitorId here so far:
-                <b id="carrying">%6$d</b>.</p>
+                (Heap user <code id="heap-user"></code>, Mixpanel user <code id="mixpanel-user"></code>). Heap users
+                carrying ABTastyVisitorId here so far: <b id="carrying">%6$d</b>; Mixpanel users carrying
+                %10$s: <b id="mixpanel-carrying">%9$d</b>.</p>
                 <form id="simulate"><label>Number of visitors <input id="count" name="count" type="number" min="1"
                 max="%5$d" value="50"></label> <button type="submit">Simulate visitors</button></form>
                 <p id="simulated" role="status"></p>
@@ -109,7 +120,14 @@ class SandboxSiteController {
                   document.getElementById('heap-events').textContent = e.detail.map(function (t) {
                     return t.event + ' (' + t.properties.campaign + ': ' + t.properties.variation + ')'; }).join(', ');
                 });
+                document.addEventListener('mixpanel-sandbox:sent', function (e) {
+                  var sets = e.detail.sets.map(function (p) { return 'people.set(' + Object.keys(p).map(function (k) {
+                    return k + ' = ' + p[k]; }).join(', ') + ')'; });
+                  var events = e.detail.events.map(function (t) { return t.event + ' (' + t.properties['AB Tasty'] + ')'; });
+                  document.getElementById('mixpanel-sent').textContent = sets.concat(events).join(', ');
+                });
                 document.getElementById('heap-user').textContent = heap.userId;
+                document.getElementById('mixpanel-user').textContent = mixpanel.get_distinct_id();
                 var said = document.getElementById('simulated');
                 var meta = function (n) { return document.querySelector('meta[name=' + n + ']').content; };
                 // each simulated visitor is reported to the hub's public endpoint, as its own tag would;
@@ -130,7 +148,7 @@ class SandboxSiteController {
                   e.preventDefault();
                   var headers = {'Content-Type': 'application/x-www-form-urlencoded'};
                   headers[meta('csrf-header')] = meta('csrf');
-                  said.textContent = 'Creating Heap users...';
+                  said.textContent = 'Creating Heap and Mixpanel users...';
                   fetch('/sandbox/site/simulate', {method: 'POST', headers: headers,
                       body: 'environment=%3$d&count=' + encodeURIComponent(document.getElementById('count').value)})
                     .then(function (r) {
@@ -141,7 +159,7 @@ class SandboxSiteController {
                       document.getElementById('first-simulated').textContent = r.visitors[0];
                       report(r.visitors, 0, function () {
                         said.textContent = r.visitors.length
-                          + ' visitors created: known to the hub and carrying ABTastyVisitorId in Heap.';
+                          + ' visitors created: known to the hub, carrying ABTastyVisitorId in Heap and %10$s in Mixpanel.';
                       });
                     })
                     .catch(function (e) { said.textContent = e.message; });
@@ -149,17 +167,20 @@ class SandboxSiteController {
                 </script></body></html>
                 """.formatted(htmlEscape(csrf.getToken()), htmlEscape(csrf.getHeaderName()), chosen.id(),
                 htmlEscape(chosen.name()), SandboxTrackingService.MAX_SIMULATED,
-                tracking.usersCarryingTheVisitorId(chosen.id()), choices);
+                tracking.usersCarryingTheVisitorId(chosen.id()), choices, htmlEscape(mixpanel.projectToken()),
+                mixpanel.usersCarryingTheVisitorId(), htmlEscape(mixpanel.visitorProperty()));
     }
 
     @PostMapping(value = SIMULATE, produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> simulate(@RequestParam long environment, @RequestParam int count) {
-        return Map.of("visitors", tracking.simulateVisitors(environment, count), "environment", environment);
+        List<String> visitors = tracking.simulateVisitors(environment, count);
+        mixpanel.addSimulatedVisitors(visitors);
+        return Map.of("visitors", visitors, "environment", environment);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("error", e.getMessage()));
+    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
+        return Refusal.answer(400, e.getMessage());
     }
 
     private static String text(Object value) {
