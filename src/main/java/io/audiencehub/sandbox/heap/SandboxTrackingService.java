@@ -1,5 +1,6 @@
 package io.audiencehub.sandbox.heap;
 
+import io.audiencehub.sandbox.TrackedProperties;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,26 +61,7 @@ public class SandboxTrackingService {
     }
 
     private static Map<String, String> values(Map<String, ?> properties) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (properties != null) {
-            if (properties.size() > 50) {
-                throw new IllegalArgumentException("at most 50 properties at once");
-            }
-            properties.forEach((name, value) -> {
-                if (name.isEmpty() || name.length() > 100) {
-                    throw new IllegalArgumentException("property names have 1 to 100 characters");
-                }
-                if (!(value instanceof String) && !(value instanceof Number)) {
-                    throw new IllegalArgumentException("property " + name + " must be a string or a number");
-                }
-                String text = String.valueOf(value);
-                if (text.length() > 255) {
-                    throw new IllegalArgumentException("property " + name + " has more than 255 characters");
-                }
-                values.put(name, text);
-            });
-        }
-        return values;
+        return TrackedProperties.of(properties, 100, false);
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package io.audiencehub.sandbox.mixpanel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiencehub.sandbox.TrackedProperties;
 import io.audiencehub.sandbox.mixpanel.SandboxMixpanelProject.Property;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -218,27 +219,7 @@ public class SandboxMixpanelService {
     }
 
     private static Map<String, String> values(Map<String, ?> properties) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (properties == null) {
-            return values;
-        }
-        if (properties.size() > 50) {
-            throw new IllegalArgumentException("at most 50 properties at once");
-        }
-        properties.forEach((name, value) -> {
-            if (name.isEmpty() || name.length() > MAX_VALUE) {
-                throw new IllegalArgumentException("property names have 1 to " + MAX_VALUE + " characters");
-            }
-            if (!(value instanceof String) && !(value instanceof Number) && !(value instanceof Boolean)) {
-                throw new IllegalArgumentException("property " + name + " must be a string, a number or a boolean");
-            }
-            String text = String.valueOf(value);
-            if (text.length() > MAX_VALUE) {
-                throw new IllegalArgumentException("property " + name + " has more than " + MAX_VALUE + " characters");
-            }
-            values.put(name, text);
-        });
-        return values;
+        return TrackedProperties.of(properties, MAX_VALUE, true);
     }
 
     private static String required(String text, String problem) {

@@ -1,31 +1,19 @@
 package io.audiencehub.sandbox.heap.ui;
 
-import com.vaadin.flow.component.applayout.AppLayout;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.router.RouterLayout;
-import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.audiencehub.sandbox.ui.SandboxShell;
 import jakarta.annotation.security.PermitAll;
 
-/** The Heap sandbox's own shell, so that it reads as the other party and not as a page of the hub. */
+/** The Heap sandbox's shell: Definitions and Integrations, as Heap's own navigation. */
 @PermitAll
-public class SandboxHeapLayout extends AppLayout implements RouterLayout {
+public class SandboxHeapLayout extends SandboxShell {
 
     SandboxHeapLayout() {
-        setPrimarySection(Section.DRAWER);
-        Span title = new Span("Heap (sandbox)");
-        title.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.FontSize.LARGE, LumoUtility.Flex.GROW);
-        Anchor back = new Anchor("/", "Back to Audience Hub");
-        back.setId("back-to-hub");
-        HorizontalLayout navbar = new HorizontalLayout(title, back);
-        navbar.setWidthFull();
-        navbar.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM);
-        navbar.setAlignItems(HorizontalLayout.Alignment.CENTER);
-        addToNavbar(navbar);
+        super("Heap", navigation());
+    }
 
+    private static SideNav navigation() {
         SideNavItem definitions = new SideNavItem("Definitions");
         definitions.addItem(new SideNavItem("Segments", SandboxSegmentsView.class));
         definitions.setExpanded(true);
@@ -34,6 +22,6 @@ public class SandboxHeapLayout extends AppLayout implements RouterLayout {
         integrations.setExpanded(true);
         SideNav nav = new SideNav();
         nav.addItem(definitions, integrations);
-        addToDrawer(nav);
+        return nav;
     }
 }
