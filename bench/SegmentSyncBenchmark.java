@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -21,8 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Heap's side of a segment sync (1,000,000 members unless told) against a running hub, and the storage
@@ -40,7 +37,6 @@ public class SegmentSyncBenchmark {
     private static final int DEFAULT_KNOWN_BEFORE = 50_000;
     private static final int KNOWN_AFTER = 10_000;
     private static final int CHURN = 10_000;
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -58,7 +54,7 @@ public class SegmentSyncBenchmark {
         List<String> members = new ArrayList<>(memberCount);
         Set<String> distinct = new HashSet<>(memberCount * 2);
         while (members.size() < memberCount) {
-            String id = randomId(random);
+            String id = HeapPages.randomId(random);
             if (distinct.add(id)) {
                 members.add(id);
             }
@@ -98,7 +94,7 @@ public class SegmentSyncBenchmark {
             long start = System.nanoTime();
             List<Double> answers = new ArrayList<>();
             int queued = sync(hub, secret, idToken, segment, "task-full", members, List.of(), answers);
-            awaitComplete(db, "task-full");
+            HeapPages.awaitComplete(db, "task-full");
             double full = seconds(start);
             answers.sort(null);
             System.out.printf("end-to-end sync of %,d members in %d signed pages over HTTP: %.2f s (%d pages answered"
@@ -116,7 +112,7 @@ public class SegmentSyncBenchmark {
 
             List<String> added = new ArrayList<>(CHURN);
             while (added.size() < CHURN) {
-                String id = randomId(random);
+                String id = HeapPages.randomId(random);
                 if (distinct.add(id)) {
                     added.add(id);
                 }
@@ -126,7 +122,7 @@ public class SegmentSyncBenchmark {
             expected.addAll(added);
             start = System.nanoTime();
             sync(hub, secret, idToken, segment, "task-churn", added, removed, new ArrayList<>());
-            awaitComplete(db, "task-churn");
+            HeapPages.awaitComplete(db, "task-churn");
             System.out.printf("churn sync of %,d adds and %,d removes: %.3f s (target <= 0.5 s)%n", CHURN, CHURN,
                     seconds(start));
 
@@ -227,26 +223,9 @@ public class SegmentSyncBenchmark {
             boolean adding = page <= addPages;
             List<String> ids = adding ? add.subList((page - 1) * PAGE, Math.min(add.size(), page * PAGE))
                     : remove.subList((page - addPages - 1) * PAGE, Math.min(remove.size(), (page - addPages) * PAGE));
-            StringBuilder body = new StringBuilder(ids.size() * 30 + 400);
-            body.append("{\"id_token\":\"").append(idToken).append("\",\"action_type\":\"segment.users.sync\",")
-                    .append("\"customer_config\":{\"fields\":[]},\"data\":{\"segment\":{\"id\":").append(segment)
-                    .append(",\"name\":\"Benchmark segment\"},\"sync_info\":{\"page_number\":").append(page)
-                    .append(",\"total_pages\":").append(total).append(",\"sync_task_id\":\"").append(task)
-                    .append("\"},\"").append(adding ? "add" : "remove").append("\":[");
-            for (int i = 0; i < ids.size(); i++) {
-                body.append(i == 0 ? "" : ",").append("{\"id\":\"").append(ids.get(i)).append("\"}");
-            }
-            body.append("]}}");
-            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-            String timestamp = Long.toString(System.currentTimeMillis());
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-            String hash = "ts:" + timestamp + ",hmac:" + Base64.getEncoder().encodeToString(mac.doFinal(bytes));
             long sent = System.nanoTime();
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(hub + "/api/integrations/heap/webhook"))
-                    .header("Content-Type", "application/json").header("Heap-Hash", hash)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HeapPages.send(HTTP, hub, secret, idToken, segment, task, page, total, adding,
+                    ids);
             answerSeconds.add(seconds(sent));
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("page " + page + " was answered " + answer.statusCode() + ": "
@@ -255,29 +234,6 @@ public class SegmentSyncBenchmark {
             queued += answer.body().contains("\"queued\"") ? 1 : 0;
         }
         return queued;
-    }
-
-    private static void awaitComplete(Connection db, String task) throws Exception {
-        try (PreparedStatement query = db.prepareStatement(
-                "SELECT completed_at IS NOT NULL FROM sync_run WHERE sync_task_id = ?")) {
-            query.setString(1, task);
-            for (long deadline = System.nanoTime() + 600_000_000_000L; System.nanoTime() < deadline; Thread.sleep(20)) {
-                try (ResultSet row = query.executeQuery()) {
-                    if (row.next() && row.getBoolean(1)) {
-                        return;
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("sync " + task + " did not complete in 10 minutes");
-    }
-
-    private static String randomId(Random random) {
-        char[] id = new char[16];
-        for (int i = 0; i < id.length; i++) {
-            id[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
-        }
-        return new String(id);
     }
 
     private static double seconds(long startNanos) {

@@ -16,7 +16,7 @@ start_hub --audiencehub.sync.webhook-secret="$secret" \
 members=${1:-1000000}
 # the client keeps every id it sent, to recount: about 600 bytes a member with the floor's file
 client_heap=$(( members / 1000000 * 600 + 1024 ))m
-compile_bench bench/SegmentSyncBenchmark.java
+compile_bench bench/HeapPages.java bench/SegmentSyncBenchmark.java
 HUB_PID=$app java -Xmx"$client_heap" -cp "$bench_classpath" SegmentSyncBenchmark "http://127.0.0.1:$port" \
   "jdbc:mariadb://127.0.0.1:$db_port/audiencehub?user=root&password=$MYSQL_PWD" "$secret" "$members" ${2:+"$2"}
 echo "hub heap at the end of the run (limit -Xmx512m), then its live set after a full GC:"

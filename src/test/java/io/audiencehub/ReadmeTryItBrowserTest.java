@@ -197,6 +197,8 @@ class ReadmeTryItBrowserTest extends BrowserTest {
         page.waitForURL("**/integrations/hub/mixpanel/push");
         page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Push campaigns to Mixpanel through "
                 + connector)).check();
+        assertThat(page.locator("vaadin-notification-card")).containsText(connector
+                + ": campaigns seen are now sent to Mixpanel.");
 
         // 9. on the site: the member sees the offer, and Mixpanel was told the campaign seen
         page.navigate(baseUrl() + "/sandbox/site");

@@ -25,6 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ConnectorApiController {
 
     /**
+     * @param provider the catalogue's name of the source: Heap Analytics, Mixpanel, Custom source or CSV audiences
+     * @param tokenId the provider's id for the connection: Heap's {@code id_token}, a custom source's or a Mixpanel
+     *                connector's source id (in its webhook URL)
      * @param health {@code WAITING} (no sync yet), {@code HEALTHY}, {@code STALE} (no sync for longer than
      *               the configured time) or {@code FAILING}; {@code healthReason} says why
      */
@@ -41,8 +44,8 @@ class ConnectorApiController {
     }
 
     /**
-     * @param audienceKey the source's own key for the audience: a Heap or custom source segment id, a CSV
-     *                    audience's name in lower case
+     * @param audienceKey the source's own key for the audience: a Heap or custom source segment id, a Mixpanel
+     *                    cohort id, a CSV audience's name in lower case
      * @param providerSegmentId the audience key as a number, when it is one (a Heap segment id); null for a
      *                          CSV audience. Kept for the clients that read it; read {@code audience_key}.
      * @param hiddenReason why targeting does not offer it (no member is a known visitor), null when it does

@@ -10,10 +10,13 @@ import io.audiencehub.audience.ErasureService;
 import io.audiencehub.campaign.CampaignService;
 import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
+import io.audiencehub.connector.MixpanelSources;
+import io.audiencehub.connector.NewMixpanelSource;
 import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.ApiKeyService;
 import io.audiencehub.security.ApiKeyWrite;
 import io.audiencehub.security.NewApiKey;
+import io.audiencehub.sync.MixpanelDeliveries;
 import io.audiencehub.sync.WebhookDeliveries;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -43,6 +46,8 @@ class AutomationApiTest extends HeapConnectedTest {
     CampaignService campaigns;
     @Autowired
     ErasureService erasures;
+    @Autowired
+    MixpanelSources mixpanelSources;
 
     private String suffix;
     private String base;
@@ -247,6 +252,31 @@ class AutomationApiTest extends HeapConnectedTest {
         assertThat(call("DELETE", "/erasures/" + key, "", writer.secret()).statusCode()).isEqualTo(204);
         assertThat(json(call("DELETE", "/erasures/" + key, "", writer.secret()), 400).path("error").asText())
                 .contains("lifted already");
+    }
+
+    @Test
+    void aMixpanelCohortIsListedLookedUpAndErasedLikeAnyAudience() throws Exception {
+        NewMixpanelSource mixpanel = HeapConnectorsForTests.asAdmin(security, () -> mixpanelSources.create(
+                "Mixpanel " + suffix, ""));
+        String cohort = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits() >> 20));
+        assertThat(new MixpanelDeliveries(port, mixpanel).send(MixpanelDeliveries.call("members", cohort, "s-" + suffix,
+                1, 1, List.of(MixpanelDeliveries.member("cohort-" + suffix)))).statusCode()).isEqualTo(200);
+
+        JsonNode ours = find(json(call("GET", "/connectors?limit=500", "", reader.secret()), 200).path("items"), "id",
+                mixpanel.connector().id());
+        assertThat(ours.path("provider").asText()).isEqualTo("Mixpanel");
+        assertThat(ours.path("audiences").asLong()).isEqualTo(1);
+        JsonNode audience = json(call("GET", "/connectors/" + mixpanel.connector().id() + "/audiences", "",
+                reader.secret()), 200).path("items").get(0);
+        assertThat(audience.path("audience_key").asText()).isEqualTo(cohort);
+        assertThat(audience.path("name").asText()).isEqualTo("Power users");
+        String member = "/audiences/" + audience.path("id").asLong() + "/members/cohort-" + suffix;
+        assertThat(json(call("GET", member, "", reader.secret()), 200).path("member").asBoolean()).isTrue();
+
+        assertThat(json(call("POST", "/erasures", "{\"visitor_id\": \"cohort-" + suffix + "\"}", writer.secret()), 201)
+                .path("memberships_removed").asInt()).isEqualTo(1);
+        assertThat(json(call("GET", member, "", reader.secret()), 200).path("member").asBoolean())
+                .as("erasure covers Mixpanel cohorts").isFalse();
     }
 
     /** The trail of one key's changes, without their times. */

@@ -23,10 +23,14 @@ class ConnectorKindsTest {
     }
 
     @Test
-    void onlyHeapIsAuthorizedByOAuthAndPushesOnlyACustomSourceHasASecret() {
+    void onlyHeapIsAuthorizedByOAuthHeapAndMixpanelArePushedToOnlyACustomSourceHasASecret() {
         assertThat(ConnectorKind.HEAP.setup()).isEqualTo(ConnectorKind.Setup.OAUTH);
         assertThat(ConnectorKind.MIXPANEL.proof()).isEqualTo(ConnectorKind.Proof.BASIC_CREDENTIALS);
-        assertThat(Arrays.stream(ConnectorKind.values()).filter(ConnectorKind::canPush)).containsExactly(ConnectorKind.HEAP);
+        assertThat(Arrays.stream(ConnectorKind.values()).filter(ConnectorKind::canPush))
+                .containsExactly(ConnectorKind.HEAP, ConnectorKind.MIXPANEL);
+        assertThat(ConnectorKind.pushable()).allSatisfy(kind -> assertThat(catalog.search(Provider.Direction.PUSH, "")
+                .stream().filter(Provider::available).map(Provider::tells)).as("a Push entry tells " + kind)
+                .contains(kind.providerId()));
         assertThat(Arrays.stream(ConnectorKind.values()).filter(ConnectorKind::hasSigningSecret))
                 .containsExactly(ConnectorKind.CUSTOM);
         assertThat(catalog.find("heap").map(Provider::auth)).hasValue(Provider.AuthType.OAUTH2);

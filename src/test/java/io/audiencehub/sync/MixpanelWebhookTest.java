@@ -13,9 +13,7 @@ import io.audiencehub.connector.MixpanelSources;
 import io.audiencehub.connector.NewMixpanelSource;
 import io.audiencehub.directory.DirectoryService;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,10 +76,10 @@ class MixpanelWebhookTest extends IntegrationTest {
     @Test
     void addsAndRemovesApplyAndAPageSentAgainChangesNothing() {
         send(call("members", "s-1", 1, 1, members("m", 3)));
-        String removal = call("remove_members", "s-2", 1, 1, List.of(member("m-0")));
+        String removal = call("remove_members", "s-2", 1, 1, List.of(MixpanelDeliveries.member("m-0")));
 
         assertSuccess(send(removal), "remove_members");
-        assertSuccess(send(call("add_members", "s-2", 1, 1, List.of(member("n-0")))), "add_members");
+        assertSuccess(send(call("add_members", "s-2", 1, 1, List.of(MixpanelDeliveries.member("n-0")))), "add_members");
         send(call("members", "s-1", 1, 1, members("m", 3)));
         assertSuccess(send(removal), "remove_members");
 
@@ -131,7 +129,7 @@ class MixpanelWebhookTest extends IntegrationTest {
     @Test
     void wrongCredentialsAreA401InMixpanelsShape() throws Exception {
         HttpResponse<String> wrong = Http.postJson(url(), call("members", "s-1", 1, 1, members("a", 1)),
-                "Authorization", basic(source.userName(), "not-the-password"));
+                "Authorization", MixpanelDeliveries.basic(source.userName(), "not-the-password"));
         HttpResponse<String> none = Http.postJson(url(), call("members", "s-1", 1, 1, members("a", 1)));
 
         for (HttpResponse<String> answer : List.of(wrong, none)) {
@@ -177,32 +175,19 @@ class MixpanelWebhookTest extends IntegrationTest {
     }
 
     private HttpResponse<String> send(String body) {
-        return Http.postJson(url(), body, "Authorization", basic(source.userName(), source.password()));
+        return new MixpanelDeliveries(port, source).send(body);
     }
 
     private String url() {
-        return "http://localhost:" + port + MixpanelSources.webhookPath(source.connector().tokenId());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new MixpanelDeliveries(port, source).url();
     }
 
     private String call(String action, String session, int page, int pages, List<String> members) {
-        return "{\"action\": \"" + action + "\", \"parameters\": {\"mixpanel_project_id\": \"2195193\","
-                + " \"mixpanel_cohort_id\": \"" + cohort + "\", \"mixpanel_cohort_name\": \"Power users\","
-                + " \"mixpanel_cohort_description\": \"Bought twice this month\", \"mixpanel_session_id\": \"" + session
-                + "\", \"page_info\": {\"total_pages\": " + pages + ", \"page_count\": " + page + "},"
-                + " \"members\": [" + String.join(", ", members) + "]}}";
+        return MixpanelDeliveries.call(action, cohort, session, page, pages, members);
     }
 
     private static List<String> members(String prefix, int count) {
-        return IntStream.range(0, count).mapToObj(i -> member(prefix + "-" + i)).toList();
-    }
-
-    private static String member(String visitorId) {
-        return "{\"email\": \"" + visitorId + "@example.com\", \"mixpanel_distinct_id\": \"d-" + visitorId
-                + "\", \"first_name\": \"Ann\", \"last_name\": \"Lee\", \"abtasty_visitor_id\": \"" + visitorId + "\"}";
+        return IntStream.range(0, count).mapToObj(i -> MixpanelDeliveries.member(prefix + "-" + i)).toList();
     }
 
     private Audience audience() {

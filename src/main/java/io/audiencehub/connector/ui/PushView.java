@@ -79,6 +79,9 @@ public class PushView extends Composite<VerticalLayout> implements BeforeEnterOb
             }
             try {
                 campaignPush.set(connector.id(), change.getValue());
+                Notification.show(connector.name() + ": campaigns seen are " + (change.getValue() ? "now" : "no longer")
+                        + " sent to " + push.tool() + ".", 4000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ConnectorException e) {
                 pushes.setValue(change.getOldValue());
                 Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
