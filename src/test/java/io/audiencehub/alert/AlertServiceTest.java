@@ -12,6 +12,8 @@ import io.audiencehub.campaign.CampaignType;
 import io.audiencehub.campaign.Variation;
 import io.audiencehub.connector.HeapConnectedTest;
 import io.audiencehub.connector.HeapConnectorsForTests;
+import io.audiencehub.connector.MixpanelSources;
+import io.audiencehub.connector.NewMixpanelSource;
 import io.audiencehub.segment.Criterion;
 import io.audiencehub.segment.SegmentDefinition;
 import io.audiencehub.segment.SegmentNode.Combinator;
@@ -19,6 +21,7 @@ import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
 import io.audiencehub.segment.SegmentService;
 import io.audiencehub.sync.ConnectorSyncStatus;
+import io.audiencehub.sync.MixpanelDeliveries;
 import io.audiencehub.sync.WebhookDeliveries;
 import io.audiencehub.sync.SyncService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -60,6 +63,8 @@ class AlertServiceTest extends HeapConnectedTest {
     SegmentService segments;
     @Autowired
     CampaignService campaigns;
+    @Autowired
+    MixpanelSources mixpanel;
 
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger refusalsToGive = new AtomicInteger();
@@ -193,6 +198,25 @@ class AlertServiceTest extends HeapConnectedTest {
         alerts.evaluateAndNotify();
         assertThat(opened(subject)).isEmpty();
         assertThat(received).filteredOn(body -> body.contains(name)).hasSize(2);
+    }
+
+    @Test
+    void aMixpanelConnectorWhoseLatestCallWasRefusedIsAnIncidentLikeAnyOther() {
+        NewMixpanelSource source = HeapConnectorsForTests.asAdmin(security, () -> mixpanel.create("Mixpanel "
+                + UUID.randomUUID().toString().substring(0, 8), ""));
+        MixpanelDeliveries deliveries = new MixpanelDeliveries(port, source);
+        assertThat(deliveries.send(MixpanelDeliveries.call("members", "7", "s-1", 1, 1,
+                List.of(MixpanelDeliveries.member("m1")))).statusCode()).isEqualTo(200);
+        assertThat(deliveries.send(MixpanelDeliveries.call("members", "7", "s-2", 3, 1,
+                List.of(MixpanelDeliveries.member("m2")))).statusCode()).isEqualTo(400);
+        await().atMost(Duration.ofSeconds(20)).until(() -> HeapConnectorsForTests.asAdmin(security,
+                () -> sync.statuses(List.of(source.connector().id())).get(source.connector().id()).health())
+                == ConnectorSyncStatus.Health.FAILING);
+
+        alerts.evaluateAndNotify();
+
+        assertThat(opened("Connector \"" + source.connector().name() + "\"")).singleElement()
+                .extracting(Incident::kind).isEqualTo(IncidentKind.CONNECTOR_FAILING);
     }
 
     @Test
