@@ -3,6 +3,7 @@ package io.audiencehub.campaign;
 import io.audiencehub.campaign.Decisions.Decision;
 import io.audiencehub.campaign.Decisions.Payload;
 import io.audiencehub.segment.PreparedSegments;
+import io.audiencehub.segment.SegmentExplainer.SegmentVerdict;
 import io.audiencehub.segment.SegmentDefinition;
 import io.audiencehub.segment.VisitorContext;
 import java.time.Instant;
@@ -27,7 +28,8 @@ final class Decider {
      * The running campaigns ready to decide, and the segments they target prepared together, each
      * once, so that a decision evaluates a segment that several campaigns share only once.
      */
-    record Snapshot(List<Live> campaigns, PreparedSegments segments, Scan scan) {
+    record Snapshot(List<Live> campaigns, PreparedSegments segments, Scan scan,
+                    Map<Long, SegmentDefinition> definitions) {
 
         /**
          * The campaigns, in order; {@code definitions} holds every segment they target, and
@@ -57,7 +59,9 @@ final class Decider {
                 live.add(new Live(live.size(), campaign, segmentSlots,
                         Arrays.stream(segments).anyMatch(SegmentDefinition::usesExternalData)));
             }
-            return new Snapshot(List.copyOf(live), preparation.apply(targeted), Scan.of(live));
+            Map<Long, SegmentDefinition> targetedById = new HashMap<>();
+            slots.keySet().forEach(id -> targetedById.put(id, definitions.get(id)));
+            return new Snapshot(List.copyOf(live), preparation.apply(targeted), Scan.of(live), Map.copyOf(targetedById));
         }
     }
 
@@ -194,5 +198,40 @@ final class Decider {
             decisions.add(entry.decision(chosen, inSegment, withMatchedSegments));
         }
         return new Decisions(visitor.visitorId(), decisions, stale, push);
+    }
+
+    /**
+     * Why the visitor gets, or does not get, each campaign of the snapshot at {@code now}, by the same
+     * rules as {@link #decide}, with the segments' verdicts given; it counts no decision.
+     */
+    List<CampaignExplanation> explain(Snapshot snapshot, VisitorContext visitor, Instant now, boolean audiencesLoaded,
+                                      Map<Long, SegmentVerdict> verdicts) {
+        byte[] visitorBytes = Assignment.visitor(visitor.visitorId());
+        List<CampaignExplanation> explained = new ArrayList<>(snapshot.campaigns().size());
+        for (Live entry : snapshot.campaigns()) {
+            Campaign campaign = entry.campaign;
+            List<SegmentVerdict> targeted = campaign.segmentIds().stream().map(verdicts::get).toList();
+            if (campaign.status() != CampaignStatus.RUNNING) {
+                continue;
+            }
+            if (campaign.startAt() != null && now.isBefore(campaign.startAt())) {
+                explained.add(CampaignExplanation.notStarted(campaign));
+            } else if (campaign.endAt() != null && !now.isBefore(campaign.endAt())) {
+                explained.add(CampaignExplanation.ended(campaign));
+            } else if (entry.usesExternalData && !audiencesLoaded) {
+                explained.add(CampaignExplanation.audiencesNotLoaded(campaign));
+            } else if (campaign.allSegments() ? !targeted.stream().allMatch(SegmentVerdict::matched)
+                    : targeted.stream().noneMatch(SegmentVerdict::matched)) {
+                explained.add(CampaignExplanation.notInSegments(campaign, targeted));
+            } else {
+                long[] hash = Assignment.hash(campaign.id(), visitorBytes);
+                int bucket = Assignment.bucket(hash);
+                explained.add(Assignment.enters(hash, campaign.trafficPercent())
+                        ? CampaignExplanation.entered(campaign, campaign.variations().get(Assignment.variation(hash,
+                        entry.keyHashes, entry.weights)), bucket, targeted)
+                        : CampaignExplanation.outsideTraffic(campaign, bucket, targeted));
+            }
+        }
+        return explained;
     }
 }

@@ -27,11 +27,14 @@ class DecisionController {
 
     private final DecisionRequestReader requests;
     private final DecisionService decisions;
+    private final DecisionExplainer explainer;
     private final Clock clock;
 
-    DecisionController(DecisionRequestReader requests, DecisionService decisions, Clock clock) {
+    DecisionController(DecisionRequestReader requests, DecisionService decisions, DecisionExplainer explainer,
+                       Clock clock) {
         this.requests = requests;
         this.decisions = decisions;
+        this.explainer = explainer;
         this.clock = clock;
     }
 
@@ -41,11 +44,15 @@ class DecisionController {
      */
     @Operation(summary = "The running campaigns and variations a visitor falls into", description = """
             Public, for the site tag (CORS from the allowed site origins). A server-side client that sends an API key \
-            as `Authorization: Bearer <key>` also gets `matched_segments`. docs/decisions.md.""")
+            as `Authorization: Bearer <key>` also gets `matched_segments`, and with `"explain": true` the             `explanation` of every running campaign (reason codes in docs/decisions.md).""")
     @PostMapping(PATH)
     Answer decide(@RequestBody(required = false) DecisionRequest request, Authentication client) {
         Instant now = clock.instant();
         VisitorContext visitor = requests.visitor(request, now);
-        return Answer.of(decisions.decide(visitor, now, ApiKeyScope.isApiKey(client)));
+        boolean server = ApiKeyScope.isApiKey(client);
+        if (server && Boolean.TRUE.equals(request.explain())) {
+            return decisions.decideExplained(visitor, now, explainer, DecisionExplainer.given(request.context()));
+        }
+        return Answer.of(decisions.decide(visitor, now, server));
     }
 }

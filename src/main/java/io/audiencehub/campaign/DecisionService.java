@@ -78,6 +78,23 @@ public class DecisionService implements TagCookies {
                 withMatchedSegments);
     }
 
+    /** The snapshot decisions use now, for an explanation made on request. */
+    Snapshot snapshot() {
+        return running.snapshot();
+    }
+
+    /**
+     * A decision for a server-side client, with matched segments, and its explanation, both from one
+     * snapshot; the explanation costs nothing to the decisions of others.
+     */
+    DecisionRequest.Answer decideExplained(VisitorContext visitor, Instant now, DecisionExplainer explainer,
+                                           List<String> contextGiven) {
+        Running current = running;
+        Decisions decided = current.decider().decide(current.snapshot(), visitor, now, audiences.isLoaded(),
+                current.push(), true);
+        return DecisionRequest.Answer.of(decided, explainer.explain(current.snapshot(), visitor, now, contextGiven));
+    }
+
     /** The cookies the running campaigns' segments read: the site tag sends those and no other. */
     @Override
     public SortedSet<String> cookieNamesRead() {

@@ -20,6 +20,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,46 @@ public final class SegmentEvaluation {
 
     public boolean evaluate(SegmentDefinition segment, VisitorContext visitor) {
         return matches(segment.root(), tester(visitor));
+    }
+
+    /**
+     * A condition the visitor does not meet: its criterion is false for the visitor, or {@code unknown}
+     * when the visitor's context does not say (unknown never matches).
+     */
+    public record Unmet(SegmentNode.Condition condition, boolean unknown) {
+    }
+
+    /**
+     * Why the visitor is not in the segment: the conditions that keep it out (every failing child of an
+     * ALL group, every child of a SOME group none of which matched); empty when it is in.
+     */
+    public List<Unmet> unmet(SegmentDefinition segment, VisitorContext visitor) {
+        List<Unmet> why = new ArrayList<>();
+        return unmet(segment.root(), tester(visitor), why) ? List.of() : List.copyOf(why);
+    }
+
+    private static boolean unmet(SegmentNode node, Criterion.Visitor<Boolean> tester, List<Unmet> why) {
+        return node.match(condition -> {
+            Boolean result = condition.criterion().accept(tester);
+            boolean met = result != null && result != condition.negated();
+            if (!met) {
+                why.add(new Unmet(condition, result == null));
+            }
+            return met;
+        }, group -> {
+            boolean all = group.combinator() == Combinator.ALL;
+            List<Unmet> failing = new ArrayList<>();
+            boolean matched = all;
+            for (SegmentNode child : group.children()) {
+                if (unmet(child, tester, failing) != all) {
+                    matched = !all;
+                }
+            }
+            if (!matched) {
+                why.addAll(failing);
+            }
+            return matched;
+        });
     }
 
     /** The segments, prepared to be evaluated many at a time for one visitor after another. */

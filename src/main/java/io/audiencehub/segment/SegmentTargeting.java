@@ -21,17 +21,7 @@ public class SegmentTargeting {
 
     SegmentTargeting(SegmentRepository segments, AudienceService audiences) {
         this.segments = segments;
-        this.evaluation = new SegmentEvaluation(new AudienceMembership() {
-            @Override
-            public boolean isMember(long audienceId, String visitorId) {
-                return audiences.isMember(audienceId, visitorId);
-            }
-
-            @Override
-            public long[] audienceIdsOf(String visitorId) {
-                return audiences.audienceIdsOf(visitorId);
-            }
-        });
+        this.evaluation = new SegmentEvaluation(AudienceMembership.of(audiences));
     }
 
     /** The definitions of the segments, by id. */

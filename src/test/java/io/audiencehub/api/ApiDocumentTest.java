@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiencehub.IntegrationTest;
+import io.audiencehub.campaign.CampaignExplanation;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.security.LocalUserService;
 import io.audiencehub.security.NewLocalUser;
@@ -12,6 +13,7 @@ import io.audiencehub.security.Role;
 import io.audiencehub.security.SignInForm;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +55,10 @@ class ApiDocumentTest extends IntegrationTest {
         HttpResponse<String> document = admin.get("/v3/api-docs");
         assertThat(document.statusCode()).as(document.body()).isEqualTo(200);
         JsonNode paths = JSON.readTree(document.body()).path("paths");
+        assertThat(JSON.readTree(document.body()).path("components").path("schemas").path("CampaignExplanation")
+                .path("properties").path("reason").path("enum")).extracting(JsonNode::asText)
+                .as("the explanations' reason codes are documented").containsExactlyElementsOf(
+                        Arrays.stream(CampaignExplanation.Reason.values()).map(Enum::name).toList());
 
         List<String> missing = new ArrayList<>();
         List<String> checked = new ArrayList<>();

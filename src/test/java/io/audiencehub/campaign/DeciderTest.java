@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audiencehub.campaign.Decider.Snapshot;
 import io.audiencehub.segment.AudienceMembership;
+import io.audiencehub.campaign.CampaignExplanation.Reason;
 import io.audiencehub.segment.Criterion;
+import io.audiencehub.segment.CriterionText;
 import io.audiencehub.segment.SegmentDefinition;
 import io.audiencehub.segment.SegmentEvaluation;
+import io.audiencehub.segment.SegmentExplainer.SegmentVerdict;
 import io.audiencehub.segment.SegmentNode.Combinator;
 import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
@@ -127,6 +130,91 @@ class DeciderTest {
                     .decide(tenPercent, onPhone("v" + i), NOW, true, Map.of(), true).campaigns().size();
         }
         assertThat(entered).isBetween(900L, 1_100L);
+    }
+
+    @Test
+    void theExplanationAnswersAsTheDecisionDoesForEveryVisitor() {
+        Snapshot live = snapshot(campaign(1, "Both", true, CampaignStatus.RUNNING, 100, 101),
+                campaign(2, "Either", false, CampaignStatus.RUNNING, 100, 101),
+                campaign(6, "Not buyers", true, CampaignStatus.RUNNING, 102),
+                new Campaign(8, "Half", CampaignType.AB_TEST, true, List.of(101L), 50, List.of(banner(),
+                        new Variation("other", "Other", 100, null, null, null)), null, null, CampaignStatus.RUNNING,
+                        "admin", NOW));
+        for (String visitorId : List.of("ann", "bob", "cid", "dan")) {
+            VisitorContext visitor = visitor(visitorId);
+            List<String> decided = decider.decide(live, visitor, NOW, true, Map.of(), false).campaigns().stream()
+                    .map(decision -> decision.campaign() + "/" + decision.variation()).toList();
+            assertThat(explain(live, visitor, true).stream().filter(why -> why.reason() == Reason.ENTERED)
+                    .map(why -> why.campaign() + "/" + why.variation()).toList()).as(visitorId).isEqualTo(decided);
+        }
+        for (int i = 0; i < 200; i++) {
+            VisitorContext phone = onPhone("p" + i);
+            assertThat(explain(live, phone, true).stream().filter(why -> why.reason() == Reason.ENTERED)
+                    .map(CampaignExplanation::campaign).toList()).isEqualTo(decider.decide(live, phone, NOW, true,
+                    Map.of(), false).campaigns().stream().map(Decisions.Decision::campaign).toList());
+        }
+    }
+
+    @Test
+    void everyReasonCodeSaysWhyInWords() {
+        Campaign future = new Campaign(4, "Future", CampaignType.PERSONALIZATION, true, List.of(101L), 100,
+                List.of(banner()), Instant.parse("2026-12-24T08:00:00Z"), null, CampaignStatus.RUNNING, "admin", NOW);
+        Campaign over = new Campaign(5, "Over", CampaignType.PERSONALIZATION, true, List.of(101L), 100,
+                List.of(banner()), null, NOW, CampaignStatus.RUNNING, "admin", NOW);
+        Campaign none = new Campaign(9, "Nobody", CampaignType.PERSONALIZATION, true, List.of(101L), 1,
+                List.of(banner()), null, null, CampaignStatus.RUNNING, "admin", NOW);
+        Snapshot live = snapshot(campaign(1, "Both", true, CampaignStatus.RUNNING, 100, 101), future, over,
+                campaign(6, "Not buyers", true, CampaignStatus.RUNNING, 102), none,
+                campaign(3, "Paused", true, CampaignStatus.PAUSED, 101));
+
+        List<CampaignExplanation> ann = explain(live, visitor("ann"), true);
+        assertThat(ann).extracting(CampaignExplanation::campaign, CampaignExplanation::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Both", Reason.NOT_IN_SEGMENTS),
+                org.assertj.core.groups.Tuple.tuple("Future", Reason.NOT_STARTED),
+                org.assertj.core.groups.Tuple.tuple("Over", Reason.ENDED),
+                org.assertj.core.groups.Tuple.tuple("Not buyers", Reason.NOT_IN_SEGMENTS),
+                org.assertj.core.groups.Tuple.tuple("Nobody", Reason.NOT_IN_SEGMENTS));
+        assertThat(ann.get(0).why()).isEqualTo("not in every segment it targets, \"segment 101\": device is not mobile");
+        assertThat(ann.get(1).why()).isEqualTo("not started: it starts 2026-12-24 08:00 UTC");
+        assertThat(ann.get(2).why()).isEqualTo("ended 2026-11-30 12:00 UTC");
+        assertThat(ann.get(3).why()).isEqualTo("not in its segment \"segment 102\": is in audience 7");
+
+        List<CampaignExplanation> bob = explain(live, visitor("bob"), true);
+        assertThat(bob.get(0).reason()).isEqualTo(Reason.ENTERED);
+        assertThat(bob.get(0).variation()).isEqualTo("Banner");
+        assertThat(bob.get(0).why()).isEqualTo("entered: sees \"Banner\" (bucket " + bob.get(0).bucket()
+                + " of 10000, within the 100 % allocation)");
+        CampaignExplanation outside = bob.get(4);
+        assertThat(outside.reason()).as("1 %% of traffic: bucket %d", outside.bucket()).isEqualTo(
+                outside.bucket() < 100 ? Reason.ENTERED : Reason.OUTSIDE_TRAFFIC);
+        if (outside.reason() == Reason.OUTSIDE_TRAFFIC) {
+            assertThat(outside.why()).isEqualTo("outside the traffic allocation: bucket " + outside.bucket()
+                    + " of 10000, the campaign takes buckets below 100 (1 %)");
+        }
+
+        assertThat(explain(live, visitor("cid"), false)).filteredOn(why -> why.campaign().equals("Not buyers"))
+                .singleElement().satisfies(why -> {
+                    assertThat(why.reason()).isEqualTo(Reason.AUDIENCES_NOT_LOADED);
+                    assertThat(why.why()).startsWith("not decided: it targets imported audiences this hub has not loaded");
+                });
+        VisitorContext unknownDevice = new VisitorContext("ann", null, null, null, null, null, null, null, NOW);
+        assertThat(explain(live, unknownDevice, true).get(0).segments()).filteredOn(verdict -> !verdict.matched())
+                .singleElement().satisfies(verdict -> assertThat(verdict.unknown()).isTrue());
+    }
+
+    /** The explanation, with each segment's verdict in words as the explainer phrases them, names "segment <id>". */
+    private List<CampaignExplanation> explain(Snapshot live, VisitorContext visitor, boolean loaded) {
+        SegmentEvaluation explaining = new SegmentEvaluation((audienceId, visitorId) -> audienceId == 7
+                && AUDIENCE_7.contains(visitorId));
+        Map<Long, SegmentVerdict> verdicts = new java.util.HashMap<>();
+        live.definitions().forEach((id, definition) -> {
+            List<SegmentEvaluation.Unmet> unmet = explaining.unmet(definition, visitor);
+            verdicts.put(id, new SegmentVerdict(id, "segment " + id, unmet.isEmpty(), unmet.stream()
+                    .map(why -> CriterionText.describe(why.condition().criterion(), !why.condition().negated(),
+                            audience -> "audience " + audience.audienceId())).toList(),
+                    unmet.stream().anyMatch(SegmentEvaluation.Unmet::unknown)));
+        });
+        return decider.explain(live, visitor, NOW, loaded, verdicts);
     }
 
     private List<String> campaignsOf(Snapshot live, String visitorId) {

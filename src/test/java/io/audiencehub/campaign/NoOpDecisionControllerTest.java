@@ -35,7 +35,7 @@ class NoOpDecisionControllerTest {
         Answer second = baseline.decide(new DecisionRequest("second", new Context("https://shop.example.com/", "mobile",
                 null, null, null, Map.of(), null, null)));
 
-        assertThat(second).isEqualTo(new Answer("second", false, List.of(banner), Map.of("heap", true)));
+        assertThat(second).isEqualTo(new Answer("second", false, List.of(banner), Map.of("heap", true), null));
         verify(decisions, times(1)).decide(any(), any(), eq(false));
     }
 

@@ -32,6 +32,35 @@ class SegmentEvaluationTest {
             audienceId == 7 && visitorId.equals("v1"));
 
     @Test
+    void theUnmetConditionsAreThoseThatKeepTheVisitorOutAndAgreeWithTheVerdict() {
+        Condition mobile = new Condition(new Criterion.DeviceType(Device.MOBILE), false);
+        Condition desktop = new Condition(new Criterion.DeviceType(Device.DESKTOP), false);
+        Condition chrome = new Condition(new Criterion.Browser(BrowserName.CHROME), false);
+        Condition notInSeven = new Condition(new Criterion.ExternalAudience(1, 7), true);
+        Condition checkout = new Condition(new Criterion.PageUrl(UrlMatch.STARTS_WITH, "https://shop.example.com/checkout"),
+                false);
+
+        SegmentDefinition every = definition(new Group(Combinator.ALL, List.of(mobile, desktop, chrome, notInSeven)));
+        assertThat(evaluation.unmet(every, VISITOR)).as("every failing child of an ALL group")
+                .extracting(SegmentEvaluation.Unmet::condition).containsExactly(desktop, chrome, notInSeven);
+        SegmentDefinition some = definition(new Group(Combinator.SOME, List.of(desktop,
+                new Group(Combinator.ALL, List.of(mobile, checkout)))));
+        assertThat(evaluation.unmet(some, VISITOR)).as("no child of a SOME group matched: all their reasons")
+                .extracting(SegmentEvaluation.Unmet::condition).containsExactly(desktop, checkout);
+        SegmentDefinition met = definition(new Group(Combinator.SOME, List.of(desktop, mobile)));
+        assertThat(evaluation.unmet(met, VISITOR)).as("a SOME group one child matched keeps no reason").isEmpty();
+        assertThat(evaluation.unmet(definition(new Group(Combinator.ALL, List.of(checkout))), UNKNOWN))
+                .singleElement().satisfies(unmet -> assertThat(unmet.unknown()).as("no URL given").isTrue());
+        for (SegmentDefinition definition : List.of(every, some, met)) {
+            assertThat(evaluation.unmet(definition, VISITOR).isEmpty()).isEqualTo(evaluation.evaluate(definition, VISITOR));
+        }
+    }
+
+    private static SegmentDefinition definition(Group root) {
+        return new SegmentDefinition(SegmentDefinition.CURRENT_VERSION, root);
+    }
+
+    @Test
     void everyCriterionMatchesWhatItDescribes() {
         assertThat(test(new Criterion.ExternalAudience(1, 7))).isTrue();
         assertThat(test(new Criterion.ExternalAudience(1, 8))).isFalse();
