@@ -109,6 +109,19 @@ class ReadmeTryItBrowserTest extends BrowserTest {
                 .setTimeout(20_000));
         assertThat(page.locator("#campaigns")).containsText(campaign);
         screenshot("readme-try-it");
+
+        // 9. "Why do I see these campaigns?": the visitor inspector, with the audience and the campaign entered
+        page.getByText("Why do I see these campaigns?").click();
+        page.waitForURL("**/visitors/inspect?visitor=*");
+        assertThat(page.locator("#inspection-audiences")).containsText(heapSegment);
+        page.getByLabel("Filter the campaigns by name").fill(campaign);
+        // three headers and the one row of the campaign filtered for, among the cells the grid keeps
+        Locator shown = page.locator("#inspection-campaigns vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setVisible(true));
+        assertThat(shown).hasCount(6);
+        assertThat(shown.filter(new Locator.FilterOptions().setHasText(campaign))).hasCount(1);
+        assertThat(shown.filter(new Locator.FilterOptions().setHasText("entered: sees \"Variation 1\""))).hasCount(1);
+        screenshot("readme-inspector");
         try (BrowserContext stranger = page.context().browser().newContext()) {
             Page other = stranger.newPage();
             other.navigate(baseUrl() + "/sandbox/site");

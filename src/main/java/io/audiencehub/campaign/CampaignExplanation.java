@@ -25,17 +25,27 @@ public record CampaignExplanation(long campaignId, String campaign, Reason reaso
     /** The reason codes, stable for API clients (docs/decisions.md). */
     public enum Reason {
         /** In the targeted segments and within the traffic allocation: it sees {@code variation}. */
-        ENTERED,
+        ENTERED("Entered"),
         /** Its start date is still ahead. */
-        NOT_STARTED,
+        NOT_STARTED("Not started"),
         /** Its end date is past. */
-        ENDED,
+        ENDED("Ended"),
         /** It targets imported audiences that this hub has not loaded yet (the answer is stale). */
-        AUDIENCES_NOT_LOADED,
+        AUDIENCES_NOT_LOADED("Audiences not loaded"),
         /** Not in the segments it targets (all of them, or any one, as the campaign says). */
-        NOT_IN_SEGMENTS,
+        NOT_IN_SEGMENTS("Not in the segments"),
         /** In the targeted segments, but its bucket is outside the traffic allocation. */
-        OUTSIDE_TRAFFIC
+        OUTSIDE_TRAFFIC("Outside the traffic");
+
+        private final String label;
+
+        Reason(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH)

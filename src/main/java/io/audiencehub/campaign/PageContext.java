@@ -11,6 +11,4 @@ import java.util.Map;
  */
 public record PageContext(String url, String device, String browser, String language, String country,
                           Boolean returning, Map<String, String> cookies) {
-
-    public static final PageContext NONE = new PageContext(null, null, null, null, null, null, null);
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -38,11 +39,17 @@ class VisitorRepository {
         return known;
     }
 
-    /** Streams every known visitor id without holding them all in memory. */
     boolean delete(String visitorId) {
         return jdbc.update("DELETE FROM visitor WHERE id = ?", visitorId) == 1;
     }
 
+    Optional<VisitorSeen> seen(String visitorId) {
+        return jdbc.query("SELECT first_seen, last_seen FROM visitor WHERE id = ?", (row, number) -> new VisitorSeen(
+                row.getTimestamp("first_seen").toInstant(), row.getTimestamp("last_seen").toInstant()), visitorId)
+                .stream().findFirst();
+    }
+
+    /** Streams every known visitor id without holding them all in memory. */
     void forEachId(Consumer<String> action) {
         streamIds("SELECT id FROM visitor", action);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -77,6 +79,12 @@ public class VisitorService {
     public boolean forget(String visitorId) {
         buffer.removeIf(report -> report.visitorId().equals(visitorId));
         return visitors.delete(visitorId);
+    }
+
+    /** When the registry first and last saw the visitor; empty for one it does not hold (never seen, or erased). */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<VisitorSeen> seen(String visitorId) {
+        return visitors.seen(visitorId);
     }
 
     /** Calls {@code action} with every stored visitor id, streamed from the database. */

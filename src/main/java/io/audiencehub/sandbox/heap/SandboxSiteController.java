@@ -96,6 +96,7 @@ class SandboxSiteController {
                 <p>Campaigns for you: <span id="campaigns">asking the hub...</span></p>
                 <p>Sent to Heap: <span id="heap-events">nothing yet</span></p>
                 <p>Sent to Mixpanel: <span id="mixpanel-sent">nothing yet</span></p>
+                <p><a id="inspect-me" href="/visitors/inspect">Why do I see these campaigns? Inspect your visitor in the hub</a></p>
                 <p><label>Heap environment <select id="environment" name="environment">%7$s</select></label>
                 (<b>%4$s</b>, the one a hub connected to last unless you pick another). Your visitor id: <code id="visitor-id"></code>
                 (Heap user <code id="heap-user"></code>, Mixpanel user <code id="mixpanel-user"></code>). Heap users
@@ -107,6 +108,8 @@ class SandboxSiteController {
                 <p>First simulated visitor: <code id="first-simulated"></code></p>
                 <script>
                 document.getElementById('visitor-id').textContent = window.AudienceHub.visitorId;
+                document.getElementById('inspect-me').href = '/visitors/inspect?visitor='
+                  + encodeURIComponent(window.AudienceHub.visitorId || '');
                 document.getElementById('environment').addEventListener('change', function (e) {
                   window.location.search = '?environment=' + encodeURIComponent(e.target.value);
                 });

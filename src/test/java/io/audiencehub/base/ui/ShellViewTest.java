@@ -36,7 +36,8 @@ class ShellViewTest extends KaribuTest {
         _get(IntegrationHubView.class);
         assertThat(menu()).containsExactly(
                 "Integrations", "Integrations > Integration Hub", "Integrations > Directory",
-                "Segments", "Campaigns", "Users", "API keys", "Erasure", "Heap sandbox", "Mixpanel sandbox");
+                "Segments", "Campaigns", "Visitor inspector", "Users", "API keys", "Erasure", "Heap sandbox",
+                "Mixpanel sandbox");
     }
 
     @Test
@@ -46,7 +47,7 @@ class ShellViewTest extends KaribuTest {
 
         assertThat(menu()).containsExactly(
                 "Integrations", "Integrations > Integration Hub", "Integrations > Directory",
-                "Segments", "Campaigns", "Heap sandbox", "Mixpanel sandbox");
+                "Segments", "Campaigns", "Visitor inspector", "Heap sandbox", "Mixpanel sandbox");
         UI.getCurrent().navigate("admin/users");
         // karibu refuses to look into a UI that shows an error view, and reports the error instead
         assertThatThrownBy(() -> _find(UsersView.class))

@@ -1,0 +1,36 @@
+package io.audiencehub.inspection;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the hub knows of one visitor and why it gets each running campaign or not.
+ *
+ * @param firstSeen when the registry first saw it; null, with {@code lastSeen}, when it holds no such visitor
+ * @param erased whether it was erased and stays out of the registry and every audience
+ * @param memberships the audiences it is a member of, by connector
+ * @param contextGiven what of the page context was given; criteria that read the rest are unknown
+ */
+public record VisitorInspection(String visitorId, Instant firstSeen, Instant lastSeen, boolean erased,
+                                List<Membership> memberships, List<String> contextGiven, List<Outcome> campaigns) {
+
+    /** An audience the visitor is a member of, with the connector that imports it. */
+    public record Membership(long connectorId, String connector, long audienceId, String audience) {
+    }
+
+    /**
+     * A running campaign's answer for the visitor.
+     *
+     * @param reason the stable reason code (docs/decisions.md); {@code outcome} is its label
+     */
+    public record Outcome(long campaignId, String campaign, String reason, String outcome, String why) {
+
+        public boolean entered() {
+            return "ENTERED".equals(reason);
+        }
+    }
+
+    /** The page the visitor is asked about; any field may be null, not given. */
+    public record Page(String url, String device, String browser, String language, String country, Boolean returning) {
+    }
+}
