@@ -27,7 +27,7 @@ class CampaignRepository {
     record SegmentTarget(long campaignId, long segmentId) {
     }
 
-    record CampaignOfSegment(long segmentId, String campaignName) {
+    record CampaignOfSegment(long segmentId, String campaignName, CampaignStatus status) {
     }
 
     record DecisionCount(long campaignId, String variationKey, long decisions) {
@@ -152,7 +152,7 @@ class CampaignRepository {
             return List.of();
         }
         return jdbc.sql("""
-                        SELECT s.segment_id, c.name AS campaign_name
+                        SELECT s.segment_id, c.name AS campaign_name, c.status
                         FROM campaign_segment s JOIN campaign c ON c.id = s.campaign_id
                         WHERE s.segment_id IN (:ids) ORDER BY c.name
                         """)

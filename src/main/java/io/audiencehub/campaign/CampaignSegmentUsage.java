@@ -3,6 +3,7 @@ package io.audiencehub.campaign;
 import io.audiencehub.segment.SegmentUsage;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ class CampaignSegmentUsage implements SegmentUsage {
     public Map<Long, List<String>> usagesOf(Collection<Long> segmentIds) {
         return campaigns.campaignsOf(segmentIds).stream().collect(Collectors.groupingBy(
                 CampaignRepository.CampaignOfSegment::segmentId,
-                Collectors.mapping(use -> "campaign " + use.campaignName(), Collectors.toList())));
+                Collectors.mapping(use -> "campaign \"" + use.campaignName() + "\" (" + use.status().label()
+                        .toLowerCase(Locale.ROOT) + ")", Collectors.toList())));
     }
 }

@@ -9,6 +9,7 @@ import io.audiencehub.catalog.ProviderCatalog;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.ConnectorState;
+import io.audiencehub.segment.SegmentService;
 import io.audiencehub.sync.ConnectorSyncStatus;
 import io.audiencehub.sync.SyncRejection;
 import io.audiencehub.sync.SyncRun;
@@ -31,8 +32,11 @@ public class DirectoryService {
     private final AudienceService audiences;
     private final SyncService sync;
     private final ProviderCatalog catalog;
+    private final SegmentService segments;
 
-    DirectoryService(ConnectorService connectors, AudienceService audiences, SyncService sync, ProviderCatalog catalog) {
+    DirectoryService(ConnectorService connectors, AudienceService audiences, SyncService sync, ProviderCatalog catalog,
+                     SegmentService segments) {
+        this.segments = segments;
         this.connectors = connectors;
         this.audiences = audiences;
         this.sync = sync;
@@ -64,8 +68,9 @@ public class DirectoryService {
     /** A connection's audiences whose name contains {@code nameContains}, a page at a time. */
     @PreAuthorize("isAuthenticated()")
     public List<ConnectionAudience> audiences(long connectorId, String nameContains, int offset, int limit) {
-        return audiences.page(connectorId, nameContains, false, offset, limit).stream()
-                .map(DirectoryService::audience).toList();
+        List<Audience> page = audiences.page(connectorId, nameContains, false, offset, limit);
+        Map<Long, List<String>> using = segments.segmentsUsing(page.stream().map(Audience::id).toList());
+        return page.stream().map(audience -> audience(audience, using.getOrDefault(audience.id(), List.of()))).toList();
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -75,7 +80,8 @@ public class DirectoryService {
 
     @PreAuthorize("isAuthenticated()")
     public Optional<ConnectionAudience> audience(long audienceId) {
-        return audiences.find(audienceId).map(DirectoryService::audience);
+        return audiences.find(audienceId).map(audience -> audience(audience, segments.segmentsUsing(List.of(audienceId))
+                .getOrDefault(audienceId, List.of())));
     }
 
     /** Is this visitor, by the id the provider sends, in the audience? */
@@ -118,10 +124,10 @@ public class DirectoryService {
                 run.lastError());
     }
 
-    private static ConnectionAudience audience(Audience audience) {
+    private static ConnectionAudience audience(Audience audience, List<String> segmentsUsingIt) {
         return new ConnectionAudience(audience.id(), audience.name(), audience.audienceKey(), audience.memberCount(),
                 audience.matchedCount(), audience.available() ? null : Audience.UNAVAILABLE_REASON,
-                audience.lastChangeAt());
+                audience.lastChangeAt(), List.copyOf(segmentsUsingIt));
     }
 
     private static RefusedDelivery refused(SyncRejection rejection) {

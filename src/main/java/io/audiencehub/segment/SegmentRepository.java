@@ -15,6 +15,9 @@ class SegmentRepository {
     record StoredSegment(long id, String name, String definition, String updatedBy, Instant updatedAt) {
     }
 
+    record SegmentOfAudience(long audienceId, String segmentName) {
+    }
+
     record AudienceReference(long connectorId, long audienceId) {
     }
 
@@ -61,6 +64,20 @@ class SegmentRepository {
                 .param("connectorId", reference.connectorId())
                 .param("audienceId", reference.audienceId())
                 .update());
+    }
+
+    /** The segments that read each audience, by name. */
+    List<SegmentOfAudience> segmentsUsing(Collection<Long> audienceIds) {
+        if (audienceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT r.audience_id, s.name AS segment_name
+                        FROM segment_external_audience r JOIN segment s ON s.id = r.segment_id
+                        WHERE r.audience_id IN (:ids) ORDER BY s.name
+                        """)
+                .param("ids", audienceIds)
+                .query(SegmentOfAudience.class).list();
     }
 
     int delete(long id) {

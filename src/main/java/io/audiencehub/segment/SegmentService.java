@@ -6,9 +6,9 @@ import io.audiencehub.segment.SegmentRepository.AudienceReference;
 import io.audiencehub.segment.SegmentRepository.StoredSegment;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,6 +141,22 @@ public class SegmentService {
                     ? base.substring(0, MAX_NAME_LENGTH - suffix.length()) : base) + suffix;
         }
         return create(name, original.definition());
+    }
+
+    /** What uses the segment, in words: "campaign \"Winter sale\" (running)"; empty when nothing does. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<String> usages(long segmentId) {
+        return usedBy(segmentId);
+    }
+
+    /** The names of the segments that read each audience, by audience id; absent when none does. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<Long, List<String>> segmentsUsing(Collection<Long> audienceIds) {
+        return segments.segmentsUsing(audienceIds).stream().collect(Collectors.groupingBy(
+                SegmentRepository.SegmentOfAudience::audienceId, Collectors.mapping(
+                        SegmentRepository.SegmentOfAudience::segmentName, Collectors.toList())));
     }
 
     /** Refused, naming what uses it, while a campaign targets the segment. */

@@ -94,8 +94,9 @@ class SegmentServiceTest extends HeapConnectedTest {
                 null, null)), null, null));
 
         assertThatThrownBy(() -> segments.delete(segment.id())).isInstanceOf(SegmentException.class)
-                .hasMessage("Segment \"Buyers " + suffix + "\" cannot be deleted: it is used by campaign Winter sale "
-                        + suffix + ".");
+                .hasMessage("Segment \"Buyers " + suffix + "\" cannot be deleted: it is used by campaign \"Winter sale "
+                        + suffix + "\" (draft).");
+        assertThat(segments.usages(segment.id())).containsExactly("campaign \"Winter sale " + suffix + "\" (draft)");
         assertThat(segments.page(0, 10_000)).filteredOn(summary -> summary.id() == segment.id()).singleElement()
                 .satisfies(summary -> assertThat(summary.usedBy()).isEqualTo(1));
         assertThatThrownBy(() -> segments.create("Buyers " + suffix, inTheAudience))

@@ -91,6 +91,8 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         grid.addComponentColumn(ConnectionView::availability).setHeader("Targeting").setKey("targeting")
                 .setAutoWidth(true);
         grid.addColumn(audience -> Times.format(audience.lastSyncAt())).setHeader("Last sync").setAutoWidth(true);
+        grid.addColumn(audience -> audience.segments().isEmpty() ? "none" : String.join(", ", audience.segments()))
+                .setHeader("Used by segments").setKey("segments").setAutoWidth(true);
         grid.setHeight("24rem");
         long connectorId = connection.connectorId();
         Runnable load = () -> grid.setItems(

@@ -142,8 +142,12 @@ public class SegmentBuilderView extends Composite<HorizontalLayout> implements B
         save.setId("save-segment");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setVisible(admin);
+        List<String> usages = segmentId == null ? List.of() : segments.usages(segmentId);
+        Paragraph usedBy = new Paragraph(usages.isEmpty() ? "No campaign targets it yet."
+                : "Targeted by " + String.join(", ", usages) + ": it cannot be deleted while they do.");
+        usedBy.setId("segment-used-by");
         VerticalLayout side = new VerticalLayout(nameField, new H3("Summary"), summary, new H3("Reach"), reach,
-                warnings, save);
+                warnings, new H3("Used by"), usedBy, save);
         side.setWidth("18rem");
         side.setPadding(false);
         // the side columns keep their width and the segment takes what is left, down to nothing,

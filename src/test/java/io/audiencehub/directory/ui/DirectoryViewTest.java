@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.GridKt._clickItem;
 import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -22,6 +23,12 @@ import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.directory.ConnectionAudience;
 import io.audiencehub.directory.DirectoryEntry;
 import io.audiencehub.directory.SyncHistoryEntry;
+import io.audiencehub.segment.Criterion;
+import io.audiencehub.segment.SegmentDefinition;
+import io.audiencehub.segment.SegmentNode.Combinator;
+import io.audiencehub.segment.SegmentNode.Condition;
+import io.audiencehub.segment.SegmentNode.Group;
+import io.audiencehub.segment.SegmentService;
 import io.audiencehub.sync.WebhookDeliveries;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +43,8 @@ class DirectoryViewTest extends KaribuTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SegmentService segments;
 
     private long connectorId;
     private String name;
@@ -103,6 +112,21 @@ class DirectoryViewTest extends KaribuTest {
         _setValue(_get(TextField.class, spec -> spec.withId("member-lookup-id")), "v9");
         _click(_get(Button.class, spec -> spec.withId("member-lookup")));
         assertThat(_get(Span.class, spec -> spec.withId("member-lookup-result")).getText()).startsWith("v9 is not in");
+    }
+
+    @Test
+    void anAudienceSaysWhichSegmentsReadItSoThatNobodyRemovesWhatTheyNeed() {
+        long audienceId = jdbc.sql("SELECT id FROM audience WHERE connector_id = ?").param(connectorId)
+                .query(Long.class).single();
+        String segment = "Free at checkout " + tokenId.substring(0, 8);
+        login("admin", "ADMIN");
+        segments.create(segment, new SegmentDefinition(SegmentDefinition.CURRENT_VERSION, new Group(Combinator.ALL,
+                List.of(new Condition(new Criterion.ExternalAudience(connectorId, audienceId), false)))));
+        UI.getCurrent().navigate(ConnectionView.class, new RouteParameters("connectorId", String.valueOf(connectorId)));
+
+        Grid<ConnectionAudience> audiences = audiencesGrid();
+        assertThat(_get(audiences, 0).segments()).containsExactly(segment);
+        assertThat(_getFormattedRow(audiences, 0)).contains(segment);
     }
 
     @Test

@@ -29,6 +29,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import io.audiencehub.KaribuTest;
+import io.audiencehub.campaign.CampaignDraft;
+import io.audiencehub.campaign.CampaignService;
+import io.audiencehub.campaign.CampaignType;
+import io.audiencehub.campaign.Variation;
 import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.segment.AudienceChoice;
 import io.audiencehub.audience.AudienceService;
@@ -61,6 +65,8 @@ class SegmentBuilderViewTest extends KaribuTest {
     AudienceService audiences;
     @Autowired
     SegmentService segments;
+    @Autowired
+    CampaignService campaigns;
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String visitor = "builder-" + suffix;
@@ -204,6 +210,20 @@ class SegmentBuilderViewTest extends KaribuTest {
         _click(action(list(), rowOf(list(), segment.id()), "delete-" + segment.id()));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         assertThat(segments.find(segment.id())).isEmpty();
+    }
+
+    @Test
+    void aSegmentSaysWhichCampaignsTargetIt() {
+        Segment segment = segments.create("Targeted " + suffix, SegmentDefinition.empty());
+        UI.getCurrent().navigate(SegmentBuilderView.class, new RouteParameters("segmentId", String.valueOf(segment.id())));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("segment-used-by")).getText())
+                .isEqualTo("No campaign targets it yet.");
+
+        campaigns.create(new CampaignDraft("Winter sale " + suffix, CampaignType.PERSONALIZATION, true,
+                List.of(segment.id()), 100, List.of(new Variation("banner", "Banner", 100, "{}", null, null)), null, null));
+        UI.getCurrent().navigate(SegmentBuilderView.class, new RouteParameters("segmentId", String.valueOf(segment.id())));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("segment-used-by")).getText()).isEqualTo("Targeted by"
+                + " campaign \"Winter sale " + suffix + "\" (draft): it cannot be deleted while they do.");
     }
 
     /** What the browser reports while a person drags {@code source} onto {@code target}. */
