@@ -94,6 +94,12 @@ class ReadmeTryItBrowserTest extends BrowserTest {
         assertThat(audienceRows).containsText(heapSegment);
         assertThat(audienceRows).containsText("101");
         assertThat(audienceRows).containsText("available");
+        // the audience's page: a chart of its members and matched visitors run by run, its figures in a table
+        audienceRows.getByText(heapSegment).click();
+        assertThat(page.locator("hub-line-chart[data-drawn='1'] canvas")).isVisible();
+        page.getByText("Figures", new Page.GetByTextOptions().setExact(true)).click();
+        assertThat(page.locator("#audience-growth table")).containsText("101");
+        screenshot("readme-audience-growth");
 
         // 6. Segments > New segment: the connector's EXTERNAL DATA item dragged in, the audience picked, saved
         String segment = segmentOn("Heap Analytics - " + connector, heapSegment, "Tagged " + suffix);

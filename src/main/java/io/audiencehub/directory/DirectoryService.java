@@ -120,8 +120,8 @@ public class DirectoryService {
 
     private SyncHistoryEntry historyEntry(SyncRun run) {
         return new SyncHistoryEntry(run.syncTaskId(), run.startedAt(), words(sync.statusOf(run)), run.pagesReceived(), run.totalPages(),
-                run.added(), run.removed(), run.ignoredAdds() + run.ignoredRemoves(), run.unidentified(), run.duration(),
-                run.lastError());
+                run.added(), run.removed(), run.ignoredAdds() + run.ignoredRemoves(), run.unidentified(),
+                run.membersAfter(), run.matchedAfter(), run.duration(), run.lastError());
     }
 
     private static ConnectionAudience audience(Audience audience, List<String> segmentsUsingIt) {

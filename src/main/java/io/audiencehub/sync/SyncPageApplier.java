@@ -132,8 +132,7 @@ class SyncPageApplier extends BackgroundLoop {
                     page.audienceName(), MemberBatch.fromBytes(page.memberKeys(), page.addCount()), now,
                     page.replacesMembers()));
             sync.markApplied(page.id(), now);
-            sync.countApplied(page.connectorId(), page.syncTaskId(), change.added(), change.removed(),
-                    change.ignoredAdds(), change.ignoredRemoves(), now);
+            sync.countApplied(page.connectorId(), page.syncTaskId(), change, true, now);
         });
     }
 
@@ -168,11 +167,8 @@ class SyncPageApplier extends BackgroundLoop {
                     page.audienceName(), MemberBatch.additionsOf(pages.stream()
                     .map(each -> MemberBatch.fromBytes(each.memberKeys(), each.addCount())).toList()), now, true));
             for (int i = 0; i < pages.size(); i++) {
-                boolean last = i == pages.size() - 1;
                 sync.markApplied(pages.get(i).id(), now);
-                sync.countApplied(page.connectorId(), page.syncTaskId(), last ? change.added() : 0,
-                        last ? change.removed() : 0, last ? change.ignoredAdds() : 0, last ? change.ignoredRemoves() : 0,
-                        now);
+                sync.countApplied(page.connectorId(), page.syncTaskId(), change, i == pages.size() - 1, now);
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.audiencehub.sync;
 
+import io.audiencehub.audience.AppliedChange;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -15,7 +16,8 @@ class SyncRepository {
 
     private static final String RUN_COLUMNS = """
             id, connector_id, sync_task_id, audience_key, total_pages, pages_received, pages_applied, added, removed,
-            ignored_adds, ignored_removes, unidentified, started_at, last_page_at, completed_at, last_error
+            ignored_adds, ignored_removes, unidentified, members_after, matched_after, started_at, last_page_at,
+            completed_at, last_error
             """;
 
     record PendingPage(long id, long connectorId, String syncTaskId, String audienceKey, String audienceName,
@@ -175,23 +177,49 @@ class SyncRepository {
                 .update();
     }
 
-    /** Adds an applied page to its run; the run completes when every page is applied. */
-    void countApplied(long connectorId, String syncTaskId, long added, long removed, long ignoredAdds,
-                      long ignoredRemoves, Instant now) {
+    /** A run, as the history's retention deletes it with its pages. */
+    record RunKey(long id, long connectorId, String syncTaskId) {
+    }
+
+    List<RunKey> runsWithLastPageBefore(Instant before, int limit) {
+        return jdbc.sql("SELECT id, connector_id, sync_task_id FROM sync_run WHERE last_page_at < :before LIMIT :limit")
+                .param("before", before).param("limit", limit)
+                .query(RunKey.class).list();
+    }
+
+    /** Deletes the runs and their pages' record; returns how many runs. */
+    int deleteRuns(List<RunKey> runs) {
+        for (RunKey run : runs) {
+            jdbc.sql("DELETE FROM sync_page WHERE connector_id = :connectorId AND sync_task_id = :task")
+                    .param("connectorId", run.connectorId()).param("task", run.syncTaskId()).update();
+        }
+        return runs.isEmpty() ? 0 : jdbc.sql("DELETE FROM sync_run WHERE id IN (:ids)")
+                .param("ids", runs.stream().map(RunKey::id).toList()).update();
+    }
+
+    /**
+     * Adds an applied page to its run, with the audience's counts after it; the run completes when every
+     * page is applied. {@code counted} false adds the page and the counts but none of the change's numbers
+     * (a page applied together with others that carry them).
+     */
+    void countApplied(long connectorId, String syncTaskId, AppliedChange change, boolean counted, Instant now) {
         jdbc.sql("""
                         UPDATE sync_run
                         SET pages_applied = pages_applied + 1, added = added + :added, removed = removed + :removed,
                             ignored_adds = ignored_adds + :ignoredAdds,
                             ignored_removes = ignored_removes + :ignoredRemoves, last_error = NULL,
+                            members_after = :membersAfter, matched_after = :matchedAfter,
                             completed_at = CASE WHEN pages_applied >= total_pages THEN :now END
                         WHERE connector_id = :connectorId AND sync_task_id = :syncTaskId
                         """)
                 .param("connectorId", connectorId)
                 .param("syncTaskId", syncTaskId)
-                .param("added", added)
-                .param("removed", removed)
-                .param("ignoredAdds", ignoredAdds)
-                .param("ignoredRemoves", ignoredRemoves)
+                .param("added", counted ? change.added() : 0)
+                .param("removed", counted ? change.removed() : 0)
+                .param("ignoredAdds", counted ? change.ignoredAdds() : 0)
+                .param("ignoredRemoves", counted ? change.ignoredRemoves() : 0)
+                .param("membersAfter", change.memberCount())
+                .param("matchedAfter", change.matchedCount())
                 .param("now", now)
                 .update();
     }

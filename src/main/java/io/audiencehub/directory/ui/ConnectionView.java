@@ -1,5 +1,6 @@
 package io.audiencehub.directory.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -19,6 +20,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.audiencehub.base.ui.Badge;
+import io.audiencehub.base.ui.LineChart;
 import io.audiencehub.base.ui.ReadOnlyField;
 import io.audiencehub.base.ui.Times;
 import io.audiencehub.directory.ConnectionAudience;
@@ -27,6 +29,9 @@ import io.audiencehub.directory.DirectoryService;
 import io.audiencehub.directory.MemberAnswer;
 import io.audiencehub.directory.SyncHistoryEntry;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * One connection: its audiences (found by name, loaded page by page), and for the selected audience
@@ -36,6 +41,9 @@ import jakarta.annotation.security.PermitAll;
 @PageTitle("Connection | Audience Hub")
 @PermitAll
 public class ConnectionView extends Composite<VerticalLayout> implements BeforeEnterObserver {
+
+    /** The latest runs the growth chart shows. */
+    private static final int CHARTED_RUNS = 60;
 
     private final DirectoryService directory;
     private final VerticalLayout details = new VerticalLayout();
@@ -138,13 +146,38 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         history.addColumn(SyncHistoryEntry::ignored).setHeader("Ignored").setAutoWidth(true);
         history.addColumn(SyncHistoryEntry::withoutVisitorId).setHeader("Without visitor id").setKey("without-visitor-id")
                 .setAutoWidth(true);
+        history.addColumn(run -> counted(run.membersAfter())).setHeader("Members after").setKey("members-after")
+                .setAutoWidth(true);
+        history.addColumn(run -> counted(run.matchedAfter())).setHeader("Matched after").setAutoWidth(true);
         history.addColumn(run -> Times.format(run.duration())).setHeader("Duration").setAutoWidth(true);
         history.addColumn(SyncHistoryEntry::lastError).setHeader("Error").setFlexGrow(1);
         long connectorId = connection.connectorId();
         history.setItems(query -> directory.syncHistory(connectorId, audience.audienceKey(), query.getOffset(),
                 query.getLimit()).stream(), query -> directory.countSyncHistory(connectorId, audience.audienceKey()));
         history.setHeight("16rem");
-        details.add(new H3(audience.name()), lookupRow, history);
+        details.add(new H3(audience.name()), lookupRow, growth(connectorId, audience), history);
+    }
+
+    /** Members and matched visitors run by run, over the latest runs that kept their counts. */
+    private Component growth(long connectorId, ConnectionAudience audience) {
+        List<SyncHistoryEntry> runs = new ArrayList<>(directory.syncHistory(connectorId, audience.audienceKey(), 0,
+                CHARTED_RUNS).stream().filter(run -> run.membersAfter() != null).toList());
+        if (runs.isEmpty()) {
+            Paragraph none = new Paragraph("No run has counted this audience's members yet.");
+            none.setId("audience-growth");
+            return none;
+        }
+        Collections.reverse(runs);
+        LineChart chart = new LineChart("Members and matched visitors of " + audience.name() + ", run by run");
+        chart.setId("audience-growth");
+        chart.show(runs.stream().map(run -> Times.format(run.startedAt())).toList(), List.of(
+                new LineChart.Series("Members", runs.stream().map(SyncHistoryEntry::membersAfter).toList()),
+                new LineChart.Series("Matched", runs.stream().map(SyncHistoryEntry::matchedAfter).toList())));
+        return chart;
+    }
+
+    private static String counted(Long count) {
+        return count == null ? "" : String.valueOf(count);
     }
 
     private String lookUp(ConnectionAudience audience, String visitorId) {

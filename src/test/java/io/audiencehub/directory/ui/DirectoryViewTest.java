@@ -19,6 +19,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import io.audiencehub.KaribuTest;
+import io.audiencehub.base.ui.LineChart;
 import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.directory.ConnectionAudience;
 import io.audiencehub.directory.DirectoryEntry;
@@ -104,7 +105,12 @@ class DirectoryViewTest extends KaribuTest {
         assertThat(_findAll(history)).singleElement().satisfies(run -> {
             assertThat(run.syncTaskId()).isEqualTo("task-1");
             assertThat(run.added()).isEqualTo(3);
+            assertThat(run.membersAfter()).as("the audience's counts once the run applied").isEqualTo(3);
+            assertThat(run.matchedAfter()).isZero();
         });
+        LineChart growth = _get(LineChart.class, spec -> spec.withId("audience-growth"));
+        assertThat(growth.getElement().getTextRecursively()).as("the chart's figures, in its table")
+                .contains("Members", "Matched", "3", "0");
         _setValue(_get(TextField.class, spec -> spec.withId("member-lookup-id")), "v2");
         _click(_get(Button.class, spec -> spec.withId("member-lookup")));
         assertThat(_get(Span.class, spec -> spec.withId("member-lookup-result")).getText())
