@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.audiencehub.segment.SegmentExplainer.SegmentVerdict;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ public record CampaignExplanation(long campaignId, String campaign, Reason reaso
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(java.time.ZoneOffset.UTC);
+            .withZone(ZoneOffset.UTC);
 
     static CampaignExplanation entered(Campaign campaign, Variation variation, int bucket,
                                        List<SegmentVerdict> segments) {
