@@ -128,6 +128,12 @@ class ReadmeTryItBrowserTest extends BrowserTest {
         assertThat(shown.filter(new Locator.FilterOptions().setHasText(campaign))).hasCount(1);
         assertThat(shown.filter(new Locator.FilterOptions().setHasText("entered: sees \"Variation 1\""))).hasCount(1);
         screenshot("readme-inspector");
+
+        // the page after sign-in: the overview, its visitors per hour drawn over the 48 hours
+        page.navigate(baseUrl());
+        assertThat(page.locator("#overview-visitors hub-line-chart[data-drawn='48'] canvas")).isVisible();
+        assertThat(page.locator("#overview-connectors")).containsText(connector);
+        screenshot("readme-overview");
         try (BrowserContext stranger = page.context().browser().newContext()) {
             Page other = stranger.newPage();
             other.navigate(baseUrl() + "/sandbox/site");

@@ -218,6 +218,12 @@ class AudienceRepository {
                 .collect(Collectors.toMap(Audience::id, audience -> audience));
     }
 
+    Optional<Audience> find(long connectorId, String audienceKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audience WHERE connector_id = :connectorId AND audience_key = :key")
+                .param("connectorId", connectorId).param("key", audienceKey)
+                .query(Audience.class).optional();
+    }
+
     Optional<Audience> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM audience WHERE id = :id").param("id", id)
                 .query(Audience.class).optional();

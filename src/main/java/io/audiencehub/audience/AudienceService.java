@@ -87,6 +87,13 @@ public class AudienceService implements ConnectorUsage {
         return audiences.find(audienceId);
     }
 
+    /** A connector's audience by the source's key for it. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Audience> find(long connectorId, String audienceKey) {
+        return audiences.find(connectorId, audienceKey);
+    }
+
     /** A connector's audiences by name; with {@code onlyAvailable}, those with a matched member. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -30,6 +30,9 @@ class CampaignRepository {
     record CampaignOfSegment(long segmentId, String campaignName, CampaignStatus status) {
     }
 
+    record HourCount(long campaignId, String variationKey, Instant hour, long decisions) {
+    }
+
     record DecisionCount(long campaignId, String variationKey, long decisions) {
     }
 
@@ -173,6 +176,23 @@ class CampaignRepository {
                     statement.setTimestamp(3, at);
                     statement.setLong(4, count.decisions());
                 });
+    }
+
+    /** The decisions of each campaign's variations per hour since {@code since}, as every hub wrote them. */
+    List<HourCount> decisionsPerHourSince(Collection<Long> campaignIds, Instant since) {
+        if (campaignIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT campaign_id, variation_key,
+                            TIMESTAMPADD(HOUR, TIMESTAMPDIFF(HOUR, '2000-01-01', minute), '2000-01-01') AS hour,
+                            SUM(decisions) AS decisions
+                        FROM campaign_decision_count
+                        WHERE campaign_id IN (:ids) AND minute >= :since GROUP BY campaign_id, variation_key, hour
+                        """)
+                .param("ids", campaignIds)
+                .param("since", since)
+                .query(HourCount.class).list();
     }
 
     List<DecisionCount> decisionsSince(Collection<Long> campaignIds, Instant since) {

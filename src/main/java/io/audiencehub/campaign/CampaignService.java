@@ -10,7 +10,10 @@ import io.audiencehub.segment.SegmentService;
 import io.audiencehub.segment.SegmentSummary;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -200,6 +203,28 @@ public class CampaignService {
         }
         events.publishEvent(new CampaignChanged(id));
         return find(id).orElseThrow();
+    }
+
+    /**
+     * The running campaigns' decisions per variation and hour since {@code since}: one line per campaign
+     * and variation, its hours in order (hours without decisions left out).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<HourlyDecisions> runningDecisionsPerHour(Instant since) {
+        Map<Long, Campaign> byId = running().stream().collect(Collectors.toMap(Campaign::id, campaign -> campaign));
+        Map<String, HourlyDecisions> lines = new LinkedHashMap<>();
+        campaigns.decisionsPerHourSince(byId.keySet(), since).stream()
+                .sorted(Comparator.comparing(CampaignRepository.HourCount::hour))
+                .forEach(count -> {
+                    Campaign campaign = byId.get(count.campaignId());
+                    String variation = campaign.variations().stream().filter(each -> each.key().equals(count.variationKey()))
+                            .map(Variation::name).findFirst().orElse(count.variationKey());
+                    lines.computeIfAbsent(count.campaignId() + "/" + count.variationKey(), line -> new HourlyDecisions(
+                            campaign.id(), campaign.name(), variation, new LinkedHashMap<>()))
+                            .perHour().merge(count.hour(), count.decisions(), Long::sum);
+                });
+        return List.copyOf(lines.values());
     }
 
     /** The running campaigns, for the decision API: it reads them with no sign-in. */

@@ -177,6 +177,26 @@ class SyncRepository {
                 .update();
     }
 
+    /**
+     * The audiences whose members changed in runs since {@code since}: their members after the latest run,
+     * and after the latest run before {@code since} (null when there was none).
+     */
+    List<AudienceMove> movesSince(Instant since) {
+        return jdbc.sql("""
+                        SELECT k.connector_id, k.audience_key,
+                            (SELECT b.members_after FROM sync_run b WHERE b.connector_id = k.connector_id
+                                AND b.audience_key = k.audience_key AND b.members_after IS NOT NULL
+                                AND b.last_page_at < :since ORDER BY b.last_page_at DESC LIMIT 1) AS members_before,
+                            (SELECT a.members_after FROM sync_run a WHERE a.connector_id = k.connector_id
+                                AND a.audience_key = k.audience_key AND a.members_after IS NOT NULL
+                                ORDER BY a.last_page_at DESC LIMIT 1) AS members_now
+                        FROM (SELECT DISTINCT connector_id, audience_key FROM sync_run
+                              WHERE last_page_at >= :since AND members_after IS NOT NULL) k
+                        """)
+                .param("since", since)
+                .query(AudienceMove.class).list();
+    }
+
     /** A run, as the history's retention deletes it with its pages. */
     record RunKey(long id, long connectorId, String syncTaskId) {
     }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,6 +200,15 @@ public class SyncService {
         if (deleted > 0) {
             log.info("Forgot {} refused deliveries older than {} days", deleted, REJECTIONS_KEPT.toDays());
         }
+    }
+
+    /** The audiences whose members changed most since {@code since}, gained or lost, the largest first. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<AudienceMove> changedMostSince(Instant since, int limit) {
+        return sync.movesSince(since).stream().filter(move -> move.change() != 0)
+                .sorted(Comparator.comparingLong((AudienceMove move) -> Math.abs(move.change())).reversed())
+                .limit(limit).toList();
     }
 
     /** The sync runs of a connector's audience of {@code audienceKey}, newest first. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +42,21 @@ class VisitorRepository {
 
     boolean delete(String visitorId) {
         return jdbc.update("DELETE FROM visitor WHERE id = ?", visitorId) == 1;
+    }
+
+    void countReports(Instant hour, int shard, int reports) {
+        jdbc.update("""
+                INSERT INTO visitor_report_hour (hour, shard, reports) VALUES (?, ?, ?)
+                ON DUPLICATE KEY UPDATE reports = reports + VALUES(reports)
+                """, Timestamp.from(hour), shard, reports);
+    }
+
+    Map<Instant, Long> reportsPerHour(Instant since) {
+        Map<Instant, Long> perHour = new TreeMap<>();
+        jdbc.query("SELECT hour, SUM(reports) FROM visitor_report_hour WHERE hour >= ? GROUP BY hour",
+                (RowCallbackHandler) row -> perHour.put(row.getTimestamp(1).toInstant(), row.getLong(2)),
+                Timestamp.from(since));
+        return perHour;
     }
 
     Optional<VisitorSeen> seen(String visitorId) {
@@ -88,6 +104,10 @@ class VisitorRepository {
     }
 
     /** Deletes at most {@code limit} visitors last seen before {@code before}, the oldest first. */
+    void deleteReportHoursBefore(Instant before) {
+        jdbc.update("DELETE FROM visitor_report_hour WHERE hour < ?", Timestamp.from(before));
+    }
+
     int deleteLastSeenBefore(Instant before, int limit) {
         return jdbc.update("DELETE FROM visitor WHERE last_seen < ? ORDER BY last_seen LIMIT ?", Timestamp.from(before),
                 limit);

@@ -20,6 +20,8 @@ class VisitorRetention {
 
     private static final Logger log = LoggerFactory.getLogger(VisitorRetention.class);
     private static final int VISITORS_PER_STATEMENT = 5_000;
+    /** The Overview charts the last 48 hours of reports. */
+    private static final Duration REPORT_HOURS_KEPT = Duration.ofDays(7);
 
     private final VisitorRepository visitors;
     private final Duration retention;
@@ -38,6 +40,7 @@ class VisitorRetention {
     }
 
     int forgetUnseen() {
+        visitors.deleteReportHoursBefore(clock.instant().minus(REPORT_HOURS_KEPT));
         Instant before = clock.instant().minus(retention);
         int forgotten = 0;
         int deleted;

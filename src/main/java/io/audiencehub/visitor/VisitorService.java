@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class VisitorService {
 
     private static final Logger log = LoggerFactory.getLogger(VisitorService.class);
+    private static final int SHARDS = 64;
 
     private final VisitorRepository visitors;
     private final VisitorProperties settings;
@@ -40,6 +43,8 @@ public class VisitorService {
     private final BlockingQueue<Report> buffer;
     private final Counter accepted;
     private final Counter refused;
+    /** This hub's row of each hour's count: another hub of a cluster most likely writes another. */
+    private final int shard = ThreadLocalRandom.current().nextInt(SHARDS);
 
     private record Report(String visitorId, Instant at) {
     }
@@ -81,6 +86,12 @@ public class VisitorService {
         return visitors.delete(visitorId);
     }
 
+    /** The visitors reported per hour since {@code since} (the distinct visitors of each flush, summed), by hour. */
+    @PreAuthorize("isAuthenticated()")
+    public Map<Instant, Long> reportsPerHour(Instant since) {
+        return visitors.reportsPerHour(since);
+    }
+
     /** When the registry first and last saw the visitor; empty for one it does not hold (never seen, or erased). */
     @PreAuthorize("isAuthenticated()")
     public Optional<VisitorSeen> seen(String visitorId) {
@@ -119,9 +130,11 @@ public class VisitorService {
             return 0;
         }
         try {
+            Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
             Set<String> known = ConflictRetry.execute(transaction, status -> {
                 Set<String> existing = visitors.existing(lastSeen.keySet());
                 visitors.upsert(lastSeen);
+                visitors.countReports(hour, shard, lastSeen.size());
                 return existing;
             });
             lastSeen.forEach((id, at) -> {

@@ -51,18 +51,20 @@ public final class MainLayout extends AppLayout {
         SideNavItem integrations = new SideNavItem("Integrations");
         integrations.setPrefixComponent(VaadinIcon.CONNECT.create());
         integrations.setExpanded(true);
-        nav.addItem(integrations);
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = entry.icon() == null
                     ? new SideNavItem(entry.title(), entry.path())
                     : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
             if (("/" + entry.path()).replace("//", "/").startsWith(INTEGRATIONS)) {
+                // the group takes the place of its first entry in the menu's order
+                if (integrations.getItems().isEmpty()) {
+                    nav.addItem(integrations);
+                }
                 integrations.addItem(item);
             } else {
                 nav.addItem(item);
             }
         }
-        integrations.setVisible(!integrations.getItems().isEmpty());
         nav.addClassNames(LumoUtility.Margin.Horizontal.SMALL);
         return nav;
     }

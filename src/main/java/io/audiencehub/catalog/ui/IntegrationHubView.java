@@ -19,7 +19,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.audiencehub.catalog.Provider;
 import io.audiencehub.catalog.ProviderCatalog;
@@ -28,7 +27,6 @@ import java.util.List;
 
 /** The catalogue of providers, under the tabs Pull and Push, with a search over names and descriptions. */
 @Route("integrations/hub")
-@RouteAlias("")
 @PageTitle("Integration Hub | Audience Hub")
 @Menu(title = "Integration Hub", order = 1, icon = "vaadin:plug")
 @PermitAll

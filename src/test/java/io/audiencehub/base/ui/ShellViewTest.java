@@ -9,7 +9,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.sidenav.SideNav;
 import io.audiencehub.KaribuTest;
-import io.audiencehub.catalog.ui.IntegrationHubView;
+import io.audiencehub.overview.ui.OverviewView;
 import io.audiencehub.security.ui.LoginView;
 import io.audiencehub.security.ui.UsersView;
 import java.util.List;
@@ -33,8 +33,8 @@ class ShellViewTest extends KaribuTest {
         login("admin", "ADMIN");
         UI.getCurrent().navigate("");
 
-        _get(IntegrationHubView.class);
-        assertThat(menu()).containsExactly(
+        _get(OverviewView.class);
+        assertThat(menu()).containsExactly("Overview",
                 "Integrations", "Integrations > Integration Hub", "Integrations > Directory",
                 "Segments", "Campaigns", "Visitor inspector", "Users", "API keys", "Erasure", "Heap sandbox",
                 "Mixpanel sandbox");
@@ -45,7 +45,7 @@ class ShellViewTest extends KaribuTest {
         login("vera", "VIEWER");
         UI.getCurrent().navigate("");
 
-        assertThat(menu()).containsExactly(
+        assertThat(menu()).containsExactly("Overview",
                 "Integrations", "Integrations > Integration Hub", "Integrations > Directory",
                 "Segments", "Campaigns", "Visitor inspector", "Heap sandbox", "Mixpanel sandbox");
         UI.getCurrent().navigate("admin/users");
