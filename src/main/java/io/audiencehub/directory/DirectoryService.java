@@ -14,6 +14,11 @@ import io.audiencehub.sync.ConnectorSyncStatus;
 import io.audiencehub.sync.SyncRejection;
 import io.audiencehub.sync.SyncRun;
 import io.audiencehub.sync.SyncService;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +100,27 @@ public class DirectoryService {
     @PreAuthorize("isAuthenticated()")
     public List<SyncHistoryEntry> syncHistory(long connectorId, String audienceKey, int offset, int limit) {
         return sync.runs(connectorId, audienceKey, offset, limit).stream().map(this::historyEntry).toList();
+    }
+
+    /**
+     * An audience's members and matched visitors over its latest {@code runs} runs that counted them,
+     * oldest first: run by run, or day by day (UTC).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<AudienceGrowth> growth(long connectorId, String audienceKey, AudienceGrowth.Step step, int runs) {
+        List<AudienceGrowth> byRun = new ArrayList<>(sync.runs(connectorId, audienceKey, 0, runs).stream()
+                .filter(run -> run.membersAfter() != null).map(run -> new AudienceGrowth(run.startedAt(),
+                        run.membersAfter(), run.matchedAfter(), run.added(), run.removed())).toList());
+        Collections.reverse(byRun);
+        if (step == AudienceGrowth.Step.RUN) {
+            return List.copyOf(byRun);
+        }
+        Map<Instant, AudienceGrowth> byDay = new LinkedHashMap<>();
+        byRun.forEach(point -> byDay.merge(point.at().truncatedTo(ChronoUnit.DAYS), new AudienceGrowth(
+                point.at().truncatedTo(ChronoUnit.DAYS), point.members(), point.matched(), point.added(),
+                point.removed()), (day, later) -> new AudienceGrowth(day.at(), later.members(), later.matched(),
+                day.added() + later.added(), day.removed() + later.removed())));
+        return List.copyOf(byDay.values());
     }
 
     @PreAuthorize("isAuthenticated()")

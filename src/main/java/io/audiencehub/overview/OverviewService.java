@@ -32,6 +32,7 @@ public class OverviewService {
     static final int VISITOR_HOURS = 48;
     static final int DECISION_HOURS = 24;
     static final int CONNECTORS_SHOWN = 12;
+    private static final int CONNECTORS_READ = 500;
     static final int AUDIENCES_SHOWN = 5;
     static final int CAMPAIGN_LINES_SHOWN = 8;
 
@@ -65,7 +66,11 @@ public class OverviewService {
                 .map(line -> new DecisionLine(line.campaignId(), line.campaign(), line.variation(), decisionHours.stream()
                         .map(hour -> line.perHour().getOrDefault(hour, 0L)).toList()))
                 .sorted(Comparator.comparingLong(DecisionLine::total).reversed()).limit(CAMPAIGN_LINES_SHOWN).toList();
-        List<DirectoryEntry> connections = directory.page(0, CONNECTORS_SHOWN);
+        // those needing attention first (failing, stale), then the latest synced
+        List<DirectoryEntry> connections = directory.page(0, CONNECTORS_READ).stream()
+                .sorted(Comparator.comparingInt((DirectoryEntry entry) -> attention(entry.health()))
+                        .thenComparing(DirectoryEntry::lastSyncAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .limit(CONNECTORS_SHOWN).toList();
         return new Overview(now, visitorHours.stream().map(hour -> new HourFigure(hour, reports.getOrDefault(hour, 0L)))
                 .toList(), connections.stream().map(OverviewService::health).toList(),
                 changedMost(now.minus(Duration.ofDays(1))), decisionHours, decisions,
@@ -78,6 +83,15 @@ public class OverviewService {
                 .orElse("connector " + move.connectorId()),
                 audiences.find(move.connectorId(), move.audienceKey()).map(Audience::name).orElse(move.audienceKey()),
                 move.membersBefore(), move.membersNow())).toList();
+    }
+
+    private static int attention(DirectoryEntry.Health health) {
+        return switch (health) {
+            case FAILING -> 0;
+            case STALE -> 1;
+            case HEALTHY -> 2;
+            case WAITING -> 3;
+        };
     }
 
     private static ConnectorHealth health(DirectoryEntry entry) {

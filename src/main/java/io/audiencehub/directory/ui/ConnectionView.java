@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -23,14 +24,13 @@ import io.audiencehub.base.ui.Badge;
 import io.audiencehub.base.ui.LineChart;
 import io.audiencehub.base.ui.ReadOnlyField;
 import io.audiencehub.base.ui.Times;
+import io.audiencehub.directory.AudienceGrowth;
 import io.audiencehub.directory.ConnectionAudience;
 import io.audiencehub.directory.DirectoryEntry;
 import io.audiencehub.directory.DirectoryService;
 import io.audiencehub.directory.MemberAnswer;
 import io.audiencehub.directory.SyncHistoryEntry;
 import jakarta.annotation.security.PermitAll;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -158,22 +158,33 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         details.add(new H3(audience.name()), lookupRow, growth(connectorId, audience), history);
     }
 
-    /** Members and matched visitors run by run, over the latest runs that kept their counts. */
+    /** Members and matched visitors over the latest runs that kept their counts, run by run or day by day. */
     private Component growth(long connectorId, ConnectionAudience audience) {
-        List<SyncHistoryEntry> runs = new ArrayList<>(directory.syncHistory(connectorId, audience.audienceKey(), 0,
-                CHARTED_RUNS).stream().filter(run -> run.membersAfter() != null).toList());
-        if (runs.isEmpty()) {
+        if (directory.growth(connectorId, audience.audienceKey(), AudienceGrowth.Step.RUN, 1).isEmpty()) {
             Paragraph none = new Paragraph("No run has counted this audience's members yet.");
             none.setId("audience-growth");
             return none;
         }
-        Collections.reverse(runs);
-        LineChart chart = new LineChart("Members and matched visitors of " + audience.name() + ", run by run");
+        LineChart chart = new LineChart("Members and matched visitors of " + audience.name());
         chart.setId("audience-growth");
-        chart.show(runs.stream().map(run -> Times.format(run.startedAt())).toList(), List.of(
-                new LineChart.Series("Members", runs.stream().map(SyncHistoryEntry::membersAfter).toList()),
-                new LineChart.Series("Matched", runs.stream().map(SyncHistoryEntry::matchedAfter).toList())));
-        return chart;
+        RadioButtonGroup<AudienceGrowth.Step> step = new RadioButtonGroup<>("History");
+        step.setId("audience-growth-step");
+        step.setItems(AudienceGrowth.Step.values());
+        step.setItemLabelGenerator(each -> each == AudienceGrowth.Step.RUN ? "Run by run" : "Day by day");
+        step.addValueChangeListener(change -> {
+            List<AudienceGrowth> points = directory.growth(connectorId, audience.audienceKey(), change.getValue(),
+                    CHARTED_RUNS);
+            chart.show(points.stream().map(point -> change.getValue() == AudienceGrowth.Step.RUN
+                    ? Times.format(point.at()) : point.at().toString().substring(0, 10)).toList(), List.of(
+                    new LineChart.Series("Members", points.stream().map(AudienceGrowth::members).toList()),
+                    new LineChart.Series("Matched", points.stream().map(AudienceGrowth::matched).toList()),
+                    new LineChart.Series("Added", points.stream().map(AudienceGrowth::added).toList()),
+                    new LineChart.Series("Removed", points.stream().map(AudienceGrowth::removed).toList())));
+        });
+        step.setValue(AudienceGrowth.Step.RUN);
+        VerticalLayout growth = new VerticalLayout(step, chart);
+        growth.setPadding(false);
+        return growth;
     }
 
     private static String counted(Long count) {

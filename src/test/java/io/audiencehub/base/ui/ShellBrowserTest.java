@@ -13,11 +13,13 @@ class ShellBrowserTest extends BrowserTest {
         assertThat(page.locator("#demo-credentials")).containsText("admin / admin");
 
         signIn("admin", "admin");
-        assertThat(page.locator("vaadin-app-layout h2")).hasText("Integration Hub");
+        // the page after sign-in
+        assertThat(page.locator("vaadin-app-layout h2")).hasText("Overview");
 
         for (String[] entry : new String[][] {
                 {"integrations/directory", "Directory"}, {"segments", "Segments"}, {"campaigns", "Campaigns"},
-                {"admin/users", "Local users"}, {"integrations/hub", "Integration Hub"}}) {
+                {"admin/users", "Local users"}, {"integrations/hub", "Integration Hub"}, {"visitors/inspect",
+                "Visitor inspector"}, {"overview", "Overview"}}) {
             page.locator("vaadin-side-nav-item[path$='" + entry[0] + "']:not([path*='heap-sandbox'])").click();
             page.waitForURL("**/" + entry[0]);
             assertThat(page.locator("vaadin-app-layout h2")).hasText(entry[1]);

@@ -10,19 +10,23 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import io.audiencehub.KaribuTest;
 import io.audiencehub.base.ui.LineChart;
 import io.audiencehub.connector.ValidatedConnectors;
+import io.audiencehub.directory.AudienceGrowth;
 import io.audiencehub.directory.ConnectionAudience;
 import io.audiencehub.directory.DirectoryEntry;
+import io.audiencehub.directory.DirectoryService;
 import io.audiencehub.directory.SyncHistoryEntry;
 import io.audiencehub.segment.Criterion;
 import io.audiencehub.segment.SegmentDefinition;
@@ -46,6 +50,8 @@ class DirectoryViewTest extends KaribuTest {
     JdbcClient jdbc;
     @Autowired
     SegmentService segments;
+    @Autowired
+    DirectoryService directory;
 
     private long connectorId;
     private String name;
@@ -133,6 +139,31 @@ class DirectoryViewTest extends KaribuTest {
         Grid<ConnectionAudience> audiences = audiencesGrid();
         assertThat(_get(audiences, 0).segments()).containsExactly(segment);
         assertThat(_getFormattedRow(audiences, 0)).contains(segment);
+    }
+
+    @Test
+    void theHistoryIsToldRunByRunAndDayByDay() {
+        new WebhookDeliveries(port).send(WebhookDeliveries.page(tokenId, 77, "Free Customers", "task-2", 1, 1,
+                List.of("v4"), List.of("v1")));
+        assertThat(directory.growth(connectorId, "77", AudienceGrowth.Step.RUN, 10))
+                .extracting(AudienceGrowth::members, AudienceGrowth::added, AudienceGrowth::removed)
+                .containsExactly(tuple(3L, 3L, 0L), tuple(3L, 1L, 1L));
+        assertThat(directory.growth(connectorId, "77", AudienceGrowth.Step.DAY, 10)).singleElement()
+                .satisfies(day -> {
+                    assertThat(day.members()).as("the day's last run").isEqualTo(3);
+                    assertThat(day.added()).as("the day's runs summed").isEqualTo(4);
+                    assertThat(day.removed()).isEqualTo(1);
+                });
+
+        UI.getCurrent().navigate(ConnectionView.class, new RouteParameters("connectorId", String.valueOf(connectorId)));
+        Grid<ConnectionAudience> audiences = audiencesGrid();
+        audiences.select(_get(audiences, 0));
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<AudienceGrowth.Step> step = _get(RadioButtonGroup.class,
+                spec -> spec.withId("audience-growth-step"));
+        _setValue(step, AudienceGrowth.Step.DAY);
+        assertThat(_get(LineChart.class, spec -> spec.withId("audience-growth")).getElement().getTextRecursively())
+                .contains("Added", "Removed", "4");
     }
 
     @Test
