@@ -141,6 +141,14 @@ class ReadmeTryItBrowserTest extends BrowserTest {
             assertThat(other.locator("#campaigns")).not().hasText("asking the hub...");
             assertThat(other.locator("#campaigns")).not().containsText(campaign);
             assertThat(other.locator("#offer")).hasText("Free shipping on orders over 50 €.");
+            // the stranger's inspector, as the admin opens it: not in the audience the campaign targets
+            String strangerId = other.locator("#visitor-id").textContent();
+            page.navigate(baseUrl() + "/visitors/inspect?visitor=" + strangerId);
+            page.getByLabel("Filter the campaigns by name").fill(campaign);
+            assertThat(page.locator("#inspection-campaigns vaadin-grid-cell-content")
+                    .filter(new Locator.FilterOptions().setVisible(true))
+                    .filter(new Locator.FilterOptions().setHasText("is not in Heap Analytics - " + connector + " / "
+                            + heapSegment))).hasCount(1);
         }
     }
 
