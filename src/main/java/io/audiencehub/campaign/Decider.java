@@ -3,8 +3,8 @@ package io.audiencehub.campaign;
 import io.audiencehub.campaign.Decisions.Decision;
 import io.audiencehub.campaign.Decisions.Payload;
 import io.audiencehub.segment.PreparedSegments;
-import io.audiencehub.segment.SegmentExplainer.SegmentVerdict;
 import io.audiencehub.segment.SegmentDefinition;
+import io.audiencehub.segment.SegmentExplainer.SegmentVerdict;
 import io.audiencehub.segment.VisitorContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -204,16 +204,16 @@ final class Decider {
      * Why the visitor gets, or does not get, each campaign of the snapshot at {@code now}, by the same
      * rules as {@link #decide}, with the segments' verdicts given; it counts no decision.
      */
-    List<CampaignExplanation> explain(Snapshot snapshot, VisitorContext visitor, Instant now, boolean audiencesLoaded,
-                                      Map<Long, SegmentVerdict> verdicts) {
+    static List<CampaignExplanation> explain(Snapshot snapshot, VisitorContext visitor, Instant now,
+                                             boolean audiencesLoaded, Map<Long, SegmentVerdict> verdicts) {
         byte[] visitorBytes = Assignment.visitor(visitor.visitorId());
         List<CampaignExplanation> explained = new ArrayList<>(snapshot.campaigns().size());
         for (Live entry : snapshot.campaigns()) {
             Campaign campaign = entry.campaign;
-            List<SegmentVerdict> targeted = campaign.segmentIds().stream().map(verdicts::get).toList();
             if (campaign.status() != CampaignStatus.RUNNING) {
                 continue;
             }
+            List<SegmentVerdict> targeted = campaign.segmentIds().stream().map(verdicts::get).toList();
             if (campaign.startAt() != null && now.isBefore(campaign.startAt())) {
                 explained.add(CampaignExplanation.notStarted(campaign));
             } else if (campaign.endAt() != null && !now.isBefore(campaign.endAt())) {

@@ -57,8 +57,8 @@ public class DecisionExplainer {
 
     /** The explanation from {@code snapshot}: the one a decision just used, for an API client that asked for both. */
     Explanation explain(Snapshot snapshot, VisitorContext visitor, Instant now, List<String> contextGiven) {
-        return new Explanation(visitor.visitorId(), contextGiven, new Decider((live, variation) -> { })
-                .explain(snapshot, visitor, now, audiences.isLoaded(), segments.explain(snapshot.definitions(), visitor)));
+        return new Explanation(visitor.visitorId(), contextGiven, Decider.explain(snapshot, visitor, now,
+                audiences.isLoaded(), segments.explain(snapshot.definitions(), visitor)));
     }
 
     /** What a decision request's context gave, for its explanation. */

@@ -103,11 +103,11 @@ class VisitorRepository {
         }
     }
 
-    /** Deletes at most {@code limit} visitors last seen before {@code before}, the oldest first. */
     void deleteReportHoursBefore(Instant before) {
         jdbc.update("DELETE FROM visitor_report_hour WHERE hour < ?", Timestamp.from(before));
     }
 
+    /** Deletes at most {@code limit} visitors last seen before {@code before}, the oldest first. */
     int deleteLastSeenBefore(Instant before, int limit) {
         return jdbc.update("DELETE FROM visitor WHERE last_seen < ? ORDER BY last_seen LIMIT ?", Timestamp.from(before),
                 limit);

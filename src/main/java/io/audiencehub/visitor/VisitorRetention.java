@@ -37,10 +37,10 @@ class VisitorRetention {
     @SchedulerLock(name = "visitor-retention", lockAtMostFor = "PT30M")
     void forgetUnseenOnOneHub() {
         forgetUnseen();
+        visitors.deleteReportHoursBefore(clock.instant().minus(REPORT_HOURS_KEPT));
     }
 
     int forgetUnseen() {
-        visitors.deleteReportHoursBefore(clock.instant().minus(REPORT_HOURS_KEPT));
         Instant before = clock.instant().minus(retention);
         int forgotten = 0;
         int deleted;

@@ -214,7 +214,7 @@ class DeciderTest {
                             audience -> "audience " + audience.audienceId())).toList(),
                     unmet.stream().anyMatch(SegmentEvaluation.Unmet::unknown)));
         });
-        return decider.explain(live, visitor, NOW, loaded, verdicts);
+        return Decider.explain(live, visitor, NOW, loaded, verdicts);
     }
 
     private List<String> campaignsOf(Snapshot live, String visitorId) {

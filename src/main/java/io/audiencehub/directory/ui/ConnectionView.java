@@ -160,31 +160,35 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
 
     /** Members and matched visitors over the latest runs that kept their counts, run by run or day by day. */
     private Component growth(long connectorId, ConnectionAudience audience) {
-        if (directory.growth(connectorId, audience.audienceKey(), AudienceGrowth.Step.RUN, 1).isEmpty()) {
+        List<AudienceGrowth> runs = directory.growth(connectorId, audience.audienceKey(), AudienceGrowth.Step.RUN,
+                CHARTED_RUNS);
+        if (runs.isEmpty()) {
             Paragraph none = new Paragraph("No run has counted this audience's members yet.");
             none.setId("audience-growth");
             return none;
         }
         LineChart chart = new LineChart("Members and matched visitors of " + audience.name());
         chart.setId("audience-growth");
+        show(chart, AudienceGrowth.Step.RUN, runs);
         RadioButtonGroup<AudienceGrowth.Step> step = new RadioButtonGroup<>("History");
         step.setId("audience-growth-step");
         step.setItems(AudienceGrowth.Step.values());
         step.setItemLabelGenerator(each -> each == AudienceGrowth.Step.RUN ? "Run by run" : "Day by day");
-        step.addValueChangeListener(change -> {
-            List<AudienceGrowth> points = directory.growth(connectorId, audience.audienceKey(), change.getValue(),
-                    CHARTED_RUNS);
-            chart.show(points.stream().map(point -> change.getValue() == AudienceGrowth.Step.RUN
-                    ? Times.format(point.at()) : point.at().toString().substring(0, 10)).toList(), List.of(
-                    new LineChart.Series("Members", points.stream().map(AudienceGrowth::members).toList()),
-                    new LineChart.Series("Matched", points.stream().map(AudienceGrowth::matched).toList()),
-                    new LineChart.Series("Added", points.stream().map(AudienceGrowth::added).toList()),
-                    new LineChart.Series("Removed", points.stream().map(AudienceGrowth::removed).toList())));
-        });
         step.setValue(AudienceGrowth.Step.RUN);
+        step.addValueChangeListener(change -> show(chart, change.getValue(),
+                directory.growth(connectorId, audience.audienceKey(), change.getValue(), CHARTED_RUNS)));
         VerticalLayout growth = new VerticalLayout(step, chart);
         growth.setPadding(false);
         return growth;
+    }
+
+    private static void show(LineChart chart, AudienceGrowth.Step step, List<AudienceGrowth> points) {
+        chart.show(points.stream().map(point -> step == AudienceGrowth.Step.RUN ? Times.format(point.at())
+                : point.at().toString().substring(0, 10)).toList(), List.of(
+                new LineChart.Series("Members", points.stream().map(AudienceGrowth::members).toList()),
+                new LineChart.Series("Matched", points.stream().map(AudienceGrowth::matched).toList()),
+                new LineChart.Series("Added", points.stream().map(AudienceGrowth::added).toList()),
+                new LineChart.Series("Removed", points.stream().map(AudienceGrowth::removed).toList())));
     }
 
     private static String counted(Long count) {
