@@ -347,6 +347,16 @@ class AudienceStore {
         return loaded;
     }
 
+    /** The number audiences give the member key, or {@link LongIntMap#ABSENT} when no audience ever held it. */
+    int sequenceOf(long key) {
+        lock.readLock().lock();
+        try {
+            return sequences.get(key);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Whether the member key is in the audience and whether it is a known visitor. */
     MemberLookup lookup(long audienceId, long key) {
         lock.readLock().lock();

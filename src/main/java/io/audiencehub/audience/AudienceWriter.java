@@ -5,6 +5,7 @@ import io.audiencehub.audience.AudienceStore.Staging;
 import io.audiencehub.base.ConflictRetry;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import org.roaringbitmap.RoaringBitmap;
@@ -71,38 +72,45 @@ class AudienceWriter {
         Members before = staging.members(audienceId);
         RoaringBitmap members = change.replacesMembers() ? new RoaringBitmap() : before.bitmap().clone();
         long matched = change.replacesMembers() ? 0 : before.matched();
-        long added = 0;
-        long removed = 0;
+        RoaringBitmap entered = new RoaringBitmap();
+        RoaringBitmap left = new RoaringBitmap();
         long[] addedKeys = change.members().addedKeys();
         long[] removedKeys = change.members().removedKeys();
-        for (long key : addedKeys) {
+        BitSet changing = new BitSet(addedKeys.length + removedKeys.length);
+        for (int position = 0; position < addedKeys.length; position++) {
+            long key = addedKeys[position];
             if (suppressed.contains(key)) {
                 continue;
             }
             int sequence = staging.sequenceOf(key);
             if (members.checkedAdd(sequence)) {
-                added++;
+                entered.add(sequence);
                 matched += staging.isKnown(sequence) ? 1 : 0;
+                // a replacing change brings in only who was not a member before
+                changing.set(position, !change.replacesMembers() || !before.bitmap().contains(sequence));
             }
         }
         if (change.replacesMembers()) {
             // what the new membership brings in, and what it leaves out, compared with the old one
-            added = RoaringBitmap.andNotCardinality(members, before.bitmap());
-            removed = RoaringBitmap.andNotCardinality(before.bitmap(), members);
+            entered = RoaringBitmap.andNot(members, before.bitmap());
+            left = RoaringBitmap.andNot(before.bitmap(), members);
         }
-        for (long key : removedKeys) {
-            int sequence = staging.existingSequenceOf(key);
+        for (int position = 0; position < removedKeys.length; position++) {
+            int sequence = staging.existingSequenceOf(removedKeys[position]);
             if (sequence != LongIntMap.ABSENT && members.checkedRemove(sequence)) {
-                removed++;
+                left.add(sequence);
                 matched -= staging.isKnown(sequence) ? 1 : 0;
+                changing.set(addedKeys.length + position);
             }
         }
+        long added = entered.getLongCardinality();
+        long removed = left.getLongCardinality();
         members.runOptimize();
         staging.change(audienceId, new Members(members, matched));
         saveNewKeys(staging);
         audiences.saveMembers(audienceId, Bitmaps.serialize(members), members.getLongCardinality(), matched);
         return new AppliedChange(audienceId, added, removed, addedKeys.length - added, removedKeys.length - removed,
-                members.getLongCardinality(), matched);
+                members.getLongCardinality(), matched, MemberSet.of(entered), MemberSet.of(left), changing);
     }
 
     /**

@@ -1,15 +1,18 @@
 package io.audiencehub.audience;
 
 import java.time.Clock;
+import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On the writer, every round of the {@link AudienceLoop}: carries out the erasures and lifts admins
  * asked for on any hub. An erasure removes the member from every audience and from the known visitors
- * in one transaction, and its key is suppressed from then on; a lift drops the suppression.
+ * in one transaction, and its key is suppressed from then on ({@link MemberErased} tells other features in that
+ * transaction); a lift drops the suppression.
  */
 @Component
 class ErasureApplier {
@@ -20,10 +23,15 @@ class ErasureApplier {
     private final SuppressedKeys suppressed;
     private final AudienceWriter writer;
     private final TransactionTemplate transaction;
+    private final AudienceStore store;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ErasureApplier(ErasureRepository erasures, SuppressedKeys suppressed, AudienceWriter writer,
-                   TransactionTemplate transaction, Clock clock) {
+                   TransactionTemplate transaction, AudienceStore store, ApplicationEventPublisher events,
+                   Clock clock) {
+        this.store = store;
+        this.events = events;
         this.erasures = erasures;
         this.suppressed = suppressed;
         this.writer = writer;
@@ -38,6 +46,10 @@ class ErasureApplier {
                 // suppressed before the removal commits, so that no page applied meanwhile adds it back
                 suppressed.add(key);
                 int removed = transaction.execute(status -> {
+                    int sequence = store.sequenceOf(key);
+                    if (sequence != LongIntMap.ABSENT) {
+                        events.publishEvent(new MemberErased(MemberSet.of(RoaringBitmap.bitmapOf(sequence)).toBytes()));
+                    }
                     int memberships = writer.erase(key);
                     erasures.markApplied(key, clock.instant(), memberships);
                     return memberships;

@@ -32,9 +32,12 @@ public final class MemberBatch {
         return new MemberBatch(MemberKeys.decode(bytes), addCount);
     }
 
-    /** The additions of every batch, each member once, as one batch of additions (the pages of a replacing sync). */
+    /**
+     * The additions of every batch, one after the other, as one batch of additions (the pages of a replacing
+     * sync); a member sent twice is added once.
+     */
     public static MemberBatch additionsOf(List<MemberBatch> batches) {
-        long[] added = batches.stream().flatMapToLong(batch -> LongStream.of(batch.addedKeys())).distinct().toArray();
+        long[] added = batches.stream().flatMapToLong(batch -> LongStream.of(batch.addedKeys())).toArray();
         return new MemberBatch(added, added.length);
     }
 

@@ -13,7 +13,9 @@ import io.audiencehub.segment.SegmentService;
 import io.audiencehub.sync.ConnectorSyncStatus;
 import io.audiencehub.sync.SyncRejection;
 import io.audiencehub.sync.SyncRun;
+import io.audiencehub.sync.SyncRunChanges;
 import io.audiencehub.sync.SyncService;
+import java.io.Writer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,10 +40,12 @@ public class DirectoryService {
     private final SyncService sync;
     private final ProviderCatalog catalog;
     private final SegmentService segments;
+    private final SyncRunChanges runChanges;
 
     DirectoryService(ConnectorService connectors, AudienceService audiences, SyncService sync, ProviderCatalog catalog,
-                     SegmentService segments) {
+                     SegmentService segments, SyncRunChanges runChanges) {
         this.segments = segments;
+        this.runChanges = runChanges;
         this.connectors = connectors;
         this.audiences = audiences;
         this.sync = sync;
@@ -121,6 +125,15 @@ public class DirectoryService {
                 point.removed()), (day, later) -> new AudienceGrowth(day.at(), later.members(), later.matched(),
                 day.added() + later.added(), day.removed() + later.removed())));
         return List.copyOf(byDay.values());
+    }
+
+    /**
+     * Writes the ids a kept run added and removed, as CSV ({@code change,id}); erased visitors are left out.
+     * Removed members whose ids the kept history no longer holds are not written.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void writeRunIds(long connectorId, String syncTaskId, Writer out) {
+        runChanges.writeCsv(connectorId, syncTaskId, out);
     }
 
     @PreAuthorize("isAuthenticated()")

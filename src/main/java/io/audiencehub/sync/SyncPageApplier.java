@@ -4,6 +4,7 @@ import io.audiencehub.audience.AppliedChange;
 import io.audiencehub.audience.AudienceChange;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.MemberBatch;
+import io.audiencehub.audience.MemberSet;
 import io.audiencehub.base.BackgroundLoop;
 import io.audiencehub.base.ConflictRetry;
 import io.audiencehub.base.LoopOrder;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -128,10 +130,11 @@ class SyncPageApplier extends BackgroundLoop {
     private boolean apply(PendingPage page) {
         return applied(page, List.of(page), status -> {
             Instant now = clock.instant();
+            MemberBatch members = MemberBatch.fromBytes(page.memberKeys(), page.addCount());
             AppliedChange change = audiences.apply(new AudienceChange(page.connectorId(), page.audienceKey(),
-                    page.audienceName(), MemberBatch.fromBytes(page.memberKeys(), page.addCount()), now,
-                    page.replacesMembers()));
-            sync.markApplied(page.id(), now);
+                    page.audienceName(), members, now, page.replacesMembers()));
+            keepChangingIds(page.id(), members.addCount() + members.removeCount(), change.changing(), 0);
+            sync.markApplied(page.id(), bytesOf(change.entered()), bytesOf(change.left()), now);
             sync.countApplied(page.connectorId(), page.syncTaskId(), change, true, now);
         });
     }
@@ -166,11 +169,34 @@ class SyncPageApplier extends BackgroundLoop {
             AppliedChange change = audiences.apply(new AudienceChange(page.connectorId(), page.audienceKey(),
                     page.audienceName(), MemberBatch.additionsOf(pages.stream()
                     .map(each -> MemberBatch.fromBytes(each.memberKeys(), each.addCount())).toList()), now, true));
+            int from = 0;
             for (int i = 0; i < pages.size(); i++) {
-                sync.markApplied(pages.get(i).id(), now);
-                sync.countApplied(page.connectorId(), page.syncTaskId(), change, i == pages.size() - 1, now);
+                keepChangingIds(pages.get(i).id(), pages.get(i).addCount(), change.changing(), from);
+                from += pages.get(i).addCount();
+                boolean last = i == pages.size() - 1;
+                sync.markApplied(pages.get(i).id(), last ? bytesOf(change.entered()) : null,
+                        last ? bytesOf(change.left()) : null, now);
+                sync.countApplied(page.connectorId(), page.syncTaskId(), change, last, now);
             }
         });
+    }
+
+    /**
+     * Keeps only the page's ids that changed the audience: those at the positions set in {@code changing}, the
+     * page's first id being at {@code from}. Untouched when every id changed it, the usual first sync.
+     */
+    private void keepChangingIds(long pageId, int ids, BitSet changing, int from) {
+        if (changing.get(from, from + ids).cardinality() < ids) {
+            PageIds sent = sync.pageIds(pageId);
+            if (sent.size() == ids) {
+                sync.replacePageIds(pageId, sent.at(changing, from));
+            }
+        }
+    }
+
+    /** What the page keeps of a set of members it changed: nothing for none. */
+    private static byte[] bytesOf(MemberSet members) {
+        return members.isEmpty() ? null : members.toBytes();
     }
 
     /** Runs {@code work} in one transaction; true when it committed, and then {@code pages} are told applied. */

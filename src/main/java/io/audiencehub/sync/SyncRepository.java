@@ -152,8 +152,18 @@ class SyncRepository {
                 .query(Boolean.class).single();
     }
 
-    /** Gives up a sync task's pages still to apply: none of them changes the audience, and the run says why. */
+    /**
+     * Gives up a sync task's pages still to apply, and their ids: none of them changes the audience, and the run
+     * says why.
+     */
     void discardPending(long connectorId, String syncTaskId, String reason, Instant now) {
+        jdbc.sql("""
+                        DELETE i FROM sync_page_ids i JOIN sync_page p ON p.id = i.page_id
+                        WHERE p.connector_id = :connectorId AND p.sync_task_id = :task AND p.applied_at IS NULL
+                        """)
+                .param("connectorId", connectorId)
+                .param("task", syncTaskId)
+                .update();
         jdbc.sql("""
                         UPDATE sync_page SET applied_at = :now, member_keys = NULL, last_error = :reason
                         WHERE connector_id = :connectorId AND sync_task_id = :task AND applied_at IS NULL
@@ -170,11 +180,122 @@ class SyncRepository {
                 .update();
     }
 
-    void markApplied(long pageId, Instant now) {
-        jdbc.sql("UPDATE sync_page SET applied_at = :now, member_keys = NULL, last_error = NULL WHERE id = :id")
+    /** Marks a page applied with what it changed (null for none, or when a page applied with it carries it). */
+    void markApplied(long pageId, byte[] enteredMembers, byte[] leftMembers, Instant now) {
+        jdbc.sql("""
+                        UPDATE sync_page SET applied_at = :now, member_keys = NULL, last_error = NULL,
+                                             entered_members = :entered, left_members = :left
+                        WHERE id = :id
+                        """)
                 .param("id", pageId)
+                .param("entered", enteredMembers)
+                .param("left", leftMembers)
                 .param("now", now)
                 .update();
+    }
+
+    void insertPageIds(long pageId, List<byte[]> parts) {
+        for (int part = 0; part < parts.size(); part++) {
+            jdbc.sql("INSERT INTO sync_page_ids (page_id, part, ids) VALUES (:pageId, :part, :ids)")
+                    .param("pageId", pageId)
+                    .param("part", part)
+                    .param("ids", parts.get(part))
+                    .update();
+        }
+    }
+
+    /** A page's ids; none when they were not kept. */
+    PageIds pageIds(long pageId) {
+        return PageIds.decode(jdbc.sql("SELECT ids FROM sync_page_ids WHERE page_id = :pageId ORDER BY part")
+                .param("pageId", pageId)
+                .query(byte[].class).list());
+    }
+
+    /** Keeps only {@code ids} of the page's. */
+    void replacePageIds(long pageId, PageIds ids) {
+        jdbc.sql("DELETE FROM sync_page_ids WHERE page_id = :pageId").param("pageId", pageId).update();
+        insertPageIds(pageId, ids.encode());
+    }
+
+    /** An erasure whose member's ids are still to be removed from the pages that kept them. */
+    record ScrubRequest(long id, byte[] member) {
+    }
+
+    void requestScrub(byte[] member, Instant now) {
+        jdbc.sql("INSERT INTO sync_id_scrub (member, requested_at) VALUES (:member, :now)")
+                .param("member", member)
+                .param("now", now)
+                .update();
+    }
+
+    List<ScrubRequest> scrubRequests() {
+        return jdbc.sql("SELECT id, member FROM sync_id_scrub ORDER BY id").query(ScrubRequest.class).list();
+    }
+
+    void deleteScrubRequests(List<Long> ids) {
+        jdbc.sql("DELETE FROM sync_id_scrub WHERE id IN (:ids)").param("ids", ids).update();
+    }
+
+    /** Applied pages that changed members, from {@code afterPageId} on, in page order, {@code limit} of them. */
+    List<AppliedPage> changingPagesAfter(long afterPageId, int limit) {
+        return jdbc.sql("SELECT " + APPLIED_PAGE_COLUMNS + """
+                        FROM sync_page WHERE id > :after AND (entered_members IS NOT NULL OR left_members IS NOT NULL)
+                        ORDER BY id LIMIT :limit
+                        """)
+                .param("after", afterPageId)
+                .param("limit", limit)
+                .query(AppliedPage.class).list();
+    }
+
+    /** An applied page with what it changed; {@code entered} and {@code left} are null when it changed nothing. */
+    record AppliedPage(long id, String syncTaskId, boolean replacesMembers, Instant appliedAt, byte[] entered,
+                       byte[] left) {
+    }
+
+    private static final String APPLIED_PAGE_COLUMNS = """
+            id, sync_task_id, replaces_members, applied_at, entered_members AS entered, left_members AS `left`
+            """;
+
+    /** A run's applied pages, in page order. */
+    List<AppliedPage> appliedPages(long connectorId, String syncTaskId) {
+        return jdbc.sql("SELECT " + APPLIED_PAGE_COLUMNS + """
+                        FROM sync_page WHERE connector_id = :connectorId AND sync_task_id = :task
+                          AND applied_at IS NOT NULL
+                        ORDER BY page_number
+                        """)
+                .param("connectorId", connectorId)
+                .param("task", syncTaskId)
+                .query(AppliedPage.class).list();
+    }
+
+    /** The audience's applied pages before {@code beforePageId}, the latest first, {@code limit} of them. */
+    List<AppliedPage> appliedPagesBefore(long connectorId, String audienceKey, long beforePageId, int limit) {
+        return jdbc.sql("SELECT " + APPLIED_PAGE_COLUMNS + """
+                        FROM sync_page WHERE connector_id = :connectorId AND audience_key = :audienceKey
+                          AND id < :before AND applied_at IS NOT NULL
+                        ORDER BY id DESC LIMIT :limit
+                        """)
+                .param("connectorId", connectorId)
+                .param("audienceKey", audienceKey)
+                .param("before", beforePageId)
+                .param("limit", limit)
+                .query(AppliedPage.class).list();
+    }
+
+    /** A page that left members out of an audience, applied since a moment. */
+    record Departure(long connectorId, String audienceKey, String syncTaskId, Instant appliedAt, byte[] left) {
+    }
+
+    /** The pages that left members out since {@code since}, the latest first, {@code limit} of them. */
+    List<Departure> departuresSince(Instant since, int limit) {
+        return jdbc.sql("""
+                        SELECT connector_id, audience_key, sync_task_id, applied_at, left_members AS `left`
+                        FROM sync_page WHERE applied_at >= :since AND left_members IS NOT NULL
+                        ORDER BY applied_at DESC, id DESC LIMIT :limit
+                        """)
+                .param("since", since)
+                .param("limit", limit)
+                .query(Departure.class).list();
     }
 
     /**

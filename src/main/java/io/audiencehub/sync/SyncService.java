@@ -82,7 +82,8 @@ public class SyncService {
 
     private Optional<StoredPage> store(long connectorId, SyncPage page, String idToken) {
         MemberBatch members = audiences.memberBatch(page.add(), page.remove());
-        return ConflictRetry.execute(transaction, status -> store(connectorId, page, members, idToken));
+        List<byte[]> ids = new PageIds(page.add(), page.remove()).encode();
+        return ConflictRetry.execute(transaction, status -> store(connectorId, page, members, ids, idToken));
     }
 
     /**
@@ -120,13 +121,15 @@ public class SyncService {
      * Stores the page and counts it into its run, unless its sync task belongs to another audience: checked
      * before, and again once the run's row is locked, so that two pages racing cannot both pass.
      */
-    private Optional<StoredPage> store(long connectorId, SyncPage page, MemberBatch members, String idToken) {
+    private Optional<StoredPage> store(long connectorId, SyncPage page, MemberBatch members, List<byte[]> ids,
+                                       String idToken) {
         Instant now = clock.instant();
         requireRunOfSameAudience(connectorId, page, idToken);
         Optional<Long> pageId = sync.insertPage(connectorId, page, members.toBytes(), now);
         if (pageId.isEmpty()) {
             return Optional.empty();
         }
+        sync.insertPageIds(pageId.get(), ids);
         sync.countReceived(connectorId, page, now);
         requireRunOfSameAudience(connectorId, page, idToken);
         boolean waits = page.replacesMembers() && page.totalPages() > 1

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +40,8 @@ class AudienceStandbyTest extends IntegrationTest {
     TransactionTemplate transaction;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Test
     void aStandbyLoadsAtStartAndFollowsTheWritersChangesWithinSeconds() {
@@ -69,7 +72,8 @@ class AudienceStandbyTest extends IntegrationTest {
                 Clock.systemUTC());
         AudienceFollower follower = new AudienceFollower(repository, standbyStore, journal, loader, transaction);
         AudienceLoop loop = new AudienceLoop(election, loader, reconciler, sightings, follower,
-                new ErasureApplier(erasures, suppressed, standbyWriter, transaction, Clock.systemUTC()), suppressed,
+                new ErasureApplier(erasures, suppressed, standbyWriter, transaction, standbyStore, events, Clock.systemUTC()),
+                suppressed,
                 standbyStore, Clock.systemUTC(), new SimpleMeterRegistry());
         AudienceService standby = new AudienceService(repository, standbyStore, keys, standbyWriter, election,
                 reconciler, sightings, loop);

@@ -34,6 +34,11 @@ class SyncHistoryRetentionTest extends IntegrationTest {
                 .query(String.class).list()).containsExactly("task-new");
         assertThat(jdbc.sql("SELECT sync_task_id FROM sync_page WHERE connector_id = ?").param(connectorId)
                 .query(String.class).list()).containsExactly("task-new");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sync_page_ids i JOIN sync_page p ON p.id = i.page_id"
+                + " WHERE p.connector_id = ?").param(connectorId).query(Long.class).single())
+                .as("the new run's ids only").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sync_page_ids WHERE page_id NOT IN (SELECT id FROM sync_page)")
+                .query(Long.class).single()).as("the old run's ids went with its page").isZero();
         assertThat(jdbc.sql("SELECT member_count FROM audience WHERE connector_id = ?").param(connectorId)
                 .query(Long.class).single()).as("the audience itself is untouched").isEqualTo(2);
     }

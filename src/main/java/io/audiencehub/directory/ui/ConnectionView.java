@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,6 +21,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.audiencehub.base.ui.Badge;
 import io.audiencehub.base.ui.LineChart;
 import io.audiencehub.base.ui.ReadOnlyField;
@@ -31,7 +34,11 @@ import io.audiencehub.directory.DirectoryService;
 import io.audiencehub.directory.MemberAnswer;
 import io.audiencehub.directory.SyncHistoryEntry;
 import jakarta.annotation.security.PermitAll;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One connection: its audiences (found by name, loaded page by page), and for the selected audience
@@ -42,15 +49,18 @@ import java.util.List;
 @PermitAll
 public class ConnectionView extends Composite<VerticalLayout> implements BeforeEnterObserver {
 
+    private static final Pattern FILE_NAME_UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
     /** The latest runs the growth chart shows. */
     private static final int CHARTED_RUNS = 60;
 
     private final DirectoryService directory;
+    private final AuthenticationContext authentication;
     private final VerticalLayout details = new VerticalLayout();
     private DirectoryEntry connection;
 
-    ConnectionView(DirectoryService directory) {
+    ConnectionView(DirectoryService directory, AuthenticationContext authentication) {
         this.directory = directory;
+        this.authentication = authentication;
         details.setId("audience-details");
         details.setPadding(false);
     }
@@ -152,6 +162,10 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         history.addColumn(run -> Times.format(run.duration())).setHeader("Duration").setAutoWidth(true);
         history.addColumn(SyncHistoryEntry::lastError).setHeader("Error").setFlexGrow(1);
         long connectorId = connection.connectorId();
+        if (authentication.hasRole("ADMIN")) {
+            history.addComponentColumn(run -> idsDownload(connectorId, audience, run)).setHeader("Ids")
+                    .setKey("ids").setAutoWidth(true);
+        }
         history.setItems(query -> directory.syncHistory(connectorId, audience.audienceKey(), query.getOffset(),
                 query.getLimit()).stream(), query -> directory.countSyncHistory(connectorId, audience.audienceKey()));
         history.setHeight("16rem");
@@ -189,6 +203,21 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
                 new LineChart.Series("Matched", points.stream().map(AudienceGrowth::matched).toList()),
                 new LineChart.Series("Added", points.stream().map(AudienceGrowth::added).toList()),
                 new LineChart.Series("Removed", points.stream().map(AudienceGrowth::removed).toList())));
+    }
+
+    /** The CSV of the ids the run added and removed, streamed from the kept history when asked for. */
+    private Anchor idsDownload(long connectorId, ConnectionAudience audience, SyncHistoryEntry run) {
+        DownloadHandler ids = event -> {
+            event.setFileName(FILE_NAME_UNSAFE.matcher(audience.name() + "-" + run.syncTaskId()).replaceAll("_")
+                    + "-ids.csv");
+            event.setContentType("text/csv;charset=UTF-8");
+            try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
+                directory.writeRunIds(connectorId, run.syncTaskId(), out);
+            }
+        };
+        Anchor download = new Anchor(ids, "CSV");
+        download.setAriaLabel("Download the ids sync " + run.syncTaskId() + " added and removed");
+        return download;
     }
 
     private static String counted(Long count) {

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import io.audiencehub.base.ui.EmptyState;
 import io.audiencehub.base.ui.Times;
 import io.audiencehub.inspection.VisitorInspection;
+import io.audiencehub.inspection.VisitorInspection.Departure;
 import io.audiencehub.inspection.VisitorInspection.Membership;
 import io.audiencehub.inspection.VisitorInspection.Outcome;
 import io.audiencehub.inspection.VisitorInspection.Page;
@@ -133,9 +134,22 @@ public class VisitorInspectorView extends Composite<VerticalLayout> implements B
         memberships.setId("inspection-audiences");
         memberships.addColumn(Membership::connector).setHeader("Connector").setAutoWidth(true);
         memberships.addColumn(Membership::audience).setHeader("Audience").setFlexGrow(1);
+        memberships.addColumn(membership -> membership.since() == null ? "before the kept sync history"
+                        : Times.format(membership.since()) + " (sync " + membership.sinceSync() + ")")
+                .setHeader("Member since").setKey("since").setAutoWidth(true);
         memberships.setItems(inspection.memberships());
         memberships.setAllRowsVisible(true);
         memberships.setEmptyStateComponent(EmptyState.of("A member of no imported audience.", null));
+
+        Grid<Departure> departures = new Grid<>();
+        departures.setId("inspection-departures");
+        departures.addColumn(Departure::connector).setHeader("Connector").setAutoWidth(true);
+        departures.addColumn(Departure::audience).setHeader("Audience").setFlexGrow(1);
+        departures.addColumn(departure -> Times.format(departure.at()) + " (sync " + departure.bySync() + ")")
+                .setHeader("Left").setKey("left").setAutoWidth(true);
+        departures.setItems(inspection.departures());
+        departures.setAllRowsVisible(true);
+        departures.setEmptyStateComponent(EmptyState.of("Left no audience in the last 30 days.", null));
 
         Grid<Outcome> campaigns = new Grid<>();
         campaigns.setId("inspection-campaigns");
@@ -154,7 +168,7 @@ public class VisitorInspectorView extends Composite<VerticalLayout> implements B
         filter.addValueChangeListener(change -> shown.setFilter(outcome -> outcome.campaign().toLowerCase(Locale.ROOT)
                 .contains(change.getValue().strip().toLowerCase(Locale.ROOT))));
         result.add(new H3("Visitor " + inspection.visitorId()), known, context, new H3("Audiences"), memberships,
-                new H3("Running campaigns"), filter, campaigns);
+                new H3("Left recently"), departures, new H3("Running campaigns"), filter, campaigns);
     }
 
     private static Select<String> choice(String label, String... values) {

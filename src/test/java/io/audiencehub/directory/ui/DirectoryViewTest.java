@@ -127,6 +127,24 @@ class DirectoryViewTest extends KaribuTest {
     }
 
     @Test
+    void onlyAnAdminMayDownloadTheIdsOfARun() {
+        UI.getCurrent().navigate(ConnectionView.class, new RouteParameters("connectorId", String.valueOf(connectorId)));
+        audiencesGrid().select(_get(audiencesGrid(), 0));
+        assertThat(_get(Grid.class, spec -> spec.withId("sync-history")).getColumnByKey("ids"))
+                .as("a viewer is offered no ids").isNull();
+
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate(ConnectionView.class, new RouteParameters("connectorId", String.valueOf(connectorId)));
+        audiencesGrid().select(_get(audiencesGrid(), 0));
+        @SuppressWarnings("unchecked")
+        Grid<SyncHistoryEntry> history = _get(Grid.class, spec -> spec.withId("sync-history"));
+        Anchor download = (Anchor) _getCellComponent(history, 0, "ids");
+        assertThat(download.getElement().getAttribute("aria-label"))
+                .isEqualTo("Download the ids sync task-1 added and removed");
+        assertThat(download.getHref()).as("a download the session serves").isNotBlank();
+    }
+
+    @Test
     void anAudienceSaysWhichSegmentsReadItSoThatNobodyRemovesWhatTheyNeed() {
         long audienceId = jdbc.sql("SELECT id FROM audience WHERE connector_id = ?").param(connectorId)
                 .query(Long.class).single();

@@ -2,6 +2,7 @@ package io.audiencehub.directory.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -13,6 +14,11 @@ import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.sandbox.heap.SandboxEnvironment;
 import io.audiencehub.sandbox.heap.SandboxOAuthService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -77,6 +83,16 @@ class SegmentSyncBrowserTest extends BrowserTest {
                 + " is in this audience (a known visitor).");
         assertThat(page.locator("#sync-history")).containsText("complete");
         screenshot("directory-audience");
+
+        Download ids = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^Download the ids sync .+ added and removed$"))).first().click());
+        Assertions.assertThat(ids.suggestedFilename()).endsWith("-ids.csv");
+        try {
+            Assertions.assertThat(Files.readString(ids.path())).as("the run's ids, the admin's among them")
+                    .startsWith("change,id").contains("added," + visitor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void choose(String comboBoxId, String item) {

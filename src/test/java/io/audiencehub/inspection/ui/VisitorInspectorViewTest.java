@@ -22,6 +22,7 @@ import io.audiencehub.campaign.Variation;
 import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.HeapConnectorsForTests;
+import io.audiencehub.inspection.VisitorInspection.Departure;
 import io.audiencehub.inspection.VisitorInspection.Membership;
 import io.audiencehub.inspection.VisitorInspection.Outcome;
 import io.audiencehub.sandbox.heap.SandboxOAuthService;
@@ -93,6 +94,9 @@ class VisitorInspectorViewTest extends KaribuTest {
                 .startsWith("No page context given");
         assertThat(audiencesShown()).extracting(Membership::connector, Membership::audience)
                 .contains(org.assertj.core.groups.Tuple.tuple("Heap Analytics - " + connector.name(), "Free customers"));
+        assertThat(audiencesShown()).filteredOn(membership -> membership.connectorId() == connector.id())
+                .singleElement().extracting(Membership::sinceSync).as("in since the run that brought it in")
+                .isEqualTo("task-1");
         Outcome ours = ours();
         assertThat(ours.entered()).isTrue();
         assertThat(row(ours)).contains("Entered").anySatisfy(cell -> assertThat(cell)
@@ -116,6 +120,24 @@ class VisitorInspectorViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("inspect-visitor")));
         assertThat(id.isInvalid()).isTrue();
         assertThat(id.getErrorMessage()).contains("visitor_id");
+    }
+
+    @Test
+    void aMemberASyncRemovedIsShownLeavingWithTheRunThatRemovedIt() {
+        new WebhookDeliveries(port).send(WebhookDeliveries.page(connector.tokenId(), 51, "Free customers", "task-2", 1, 1,
+                List.of(), List.of("member-" + suffix)));
+        login("vera", "VIEWER");
+        UI.getCurrent().navigate("visitors/inspect", QueryParameters.of("visitor", "member-" + suffix));
+
+        assertThat(audiencesShown()).noneMatch(membership -> membership.connectorId() == connector.id());
+        @SuppressWarnings("unchecked")
+        Grid<Departure> departures = _get(Grid.class, spec -> spec.withId("inspection-departures"));
+        assertThat(_findAll(departures)).singleElement().satisfies(departure -> {
+            assertThat(departure.audience()).isEqualTo("Free customers");
+            assertThat(departure.bySync()).isEqualTo("task-2");
+        });
+        assertThat(_getFormattedRow(departures, 0)).anySatisfy(cell -> assertThat(cell).endsWith("(sync task-2)"));
+        assertThat(row(ours())).contains("Not in the segments");
     }
 
     @SuppressWarnings("unchecked")
