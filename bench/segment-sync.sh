@@ -19,6 +19,9 @@ client_heap=$(( members / 1000000 * 600 + 1024 ))m
 compile_bench bench/HeapPages.java bench/SegmentSyncBenchmark.java
 HUB_PID=$app java -Xmx"$client_heap" -cp "$bench_classpath" SegmentSyncBenchmark "http://127.0.0.1:$port" \
   "jdbc:mariadb://127.0.0.1:$db_port/audiencehub?user=root&password=$MYSQL_PWD" "$secret" "$members" ${2:+"$2"}
+echo "ids the sync history keeps (sync_page_ids), their stored bytes:"
+mysql -h127.0.0.1 -P"$db_port" -uroot audiencehub -N -e \
+  "SELECT CONCAT(COUNT(*), ' parts, ', ROUND(COALESCE(SUM(LENGTH(ids)), 0) / 1048576, 1), ' MB') FROM sync_page_ids"
 echo "hub heap at the end of the run (limit -Xmx512m), then its live set after a full GC:"
 jcmd "$app" GC.heap_info | grep -m1 "total"
 jcmd "$app" GC.run >/dev/null

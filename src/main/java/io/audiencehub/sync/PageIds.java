@@ -10,14 +10,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 
 /**
  * The ids of a page, added and removed, as {@code sync_page_ids} keeps them: parts of at most
- * {@value #IDS_PER_PART} ids, each a deflated list of (added or removed, id). At the longest ids the hub takes
- * (256 characters), a part stays far below the server's 16 MiB packet limit.
+ * {@value #IDS_PER_PART} ids, each a list of (added or removed, id as modified UTF-8). At the longest ids the
+ * hub takes (256 characters), a part stays far below the server's 16 MiB packet limit. Not compressed: a page is
+ * answered once its ids are stored, and deflating a page of random ids took 4 times as long as writing them,
+ * for a quarter fewer bytes.
  */
 record PageIds(List<String> added, List<String> removed) {
 
@@ -61,7 +60,7 @@ record PageIds(List<String> added, List<String> removed) {
     }
 
     private void decodePart(byte[] part) {
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(part)))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(part))) {
             while (true) {
                 boolean isAdded = in.readBoolean();
                 (isAdded ? added : removed).add(in.readUTF());
@@ -74,10 +73,9 @@ record PageIds(List<String> added, List<String> removed) {
     }
 
     private byte[] encodePart(int from, int to) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream((to - from) * 12);
-        // the fastest level: a page is answered only once its ids are stored
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 8192))) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((to - from) * 24);
+        DataOutputStream out = new DataOutputStream(bytes);
+        try {
             for (int i = from; i < to; i++) {
                 boolean isAdded = i < added.size();
                 out.writeBoolean(isAdded);
@@ -85,8 +83,6 @@ record PageIds(List<String> added, List<String> removed) {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
-        } finally {
-            deflater.end();
         }
         return bytes.toByteArray();
     }

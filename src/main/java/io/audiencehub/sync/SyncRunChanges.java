@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
@@ -84,16 +86,11 @@ public class SyncRunChanges {
             }
             if (replacing && !leftToName.isEmpty()) {
                 String audienceKey = sync.run(connectorId, syncTaskId).orElseThrow().audienceKey();
-                long before = pages.get(0).id();
-                for (int read = 0; read < PAGES_SEARCHED && !leftToName.isEmpty(); read += PAGES_PER_READ) {
-                    List<AppliedPage> earlier = sync.appliedPagesBefore(connectorId, audienceKey, before, PAGES_PER_READ);
-                    for (AppliedPage page : earlier) {
-                        List<String> outOf = members.among(sync.pageIds(page.id()).added(), leftToName);
-                        removed += print(csv, "removed", outOf);
-                        leftToName = leftToName.without(members.setOf(outOf));
-                        before = page.id();
-                    }
-                    if (earlier.size() < PAGES_PER_READ) {
+                for (AppliedPage page : newestFirst(connectorId, audienceKey, pages.get(0).id())) {
+                    List<String> outOf = members.among(sync.pageIds(page.id()).added(), leftToName);
+                    removed += print(csv, "removed", outOf);
+                    leftToName = leftToName.without(members.setOf(outOf));
+                    if (leftToName.isEmpty()) {
                         break;
                     }
                 }
@@ -112,17 +109,9 @@ public class SyncRunChanges {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<Entry> entryOf(String memberId, long connectorId, String audienceKey) {
-        long before = Long.MAX_VALUE;
-        for (int read = 0; read < PAGES_SEARCHED; read += PAGES_PER_READ) {
-            List<AppliedPage> pages = sync.appliedPagesBefore(connectorId, audienceKey, before, PAGES_PER_READ);
-            for (AppliedPage page : pages) {
-                if (page.entered() != null && members.isIn(memberId, MemberSet.fromBytes(page.entered()))) {
-                    return Optional.of(new Entry(page.syncTaskId(), page.appliedAt()));
-                }
-                before = page.id();
-            }
-            if (pages.size() < PAGES_PER_READ) {
-                break;
+        for (AppliedPage page : newestFirst(connectorId, audienceKey, Long.MAX_VALUE)) {
+            if (page.entered() != null && members.isIn(memberId, MemberSet.fromBytes(page.entered()))) {
+                return Optional.of(new Entry(page.syncTaskId(), page.appliedAt()));
             }
         }
         return Optional.empty();
@@ -141,6 +130,39 @@ public class SyncRunChanges {
             }
         }
         return new ArrayList<>(latest.values());
+    }
+
+    /**
+     * The audience's applied pages before {@code beforePageId}, the latest first, read {@value #PAGES_PER_READ} at a
+     * time as the caller goes on, {@value #PAGES_SEARCHED} at the most.
+     */
+    private Iterable<AppliedPage> newestFirst(long connectorId, String audienceKey, long beforePageId) {
+        return () -> new Iterator<>() {
+            private List<AppliedPage> read = List.of();
+            private int next;
+            private int given;
+            private long before = beforePageId;
+
+            @Override
+            public boolean hasNext() {
+                if (next == read.size() && given < PAGES_SEARCHED && (given == 0 || read.size() == PAGES_PER_READ)) {
+                    read = sync.appliedPagesBefore(connectorId, audienceKey, before, PAGES_PER_READ);
+                    next = 0;
+                }
+                return next < read.size() && given < PAGES_SEARCHED;
+            }
+
+            @Override
+            public AppliedPage next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                AppliedPage page = read.get(next++);
+                given++;
+                before = page.id();
+                return page;
+            }
+        };
     }
 
     /** Prints the ids of those not erased since; returns how many. */

@@ -5,7 +5,7 @@
 -- retention): the members it brought in and left out, as the audience feature numbers them (opaque
 -- bytes here; null when none), and their ids, so that an admin can download a run's added and removed
 -- ids. A page's ids are stored with it as the source sent them; applying it keeps only those that
--- changed the audience. They are stored in parts of at most 10,000, deflated, so that no statement
+-- changed the audience. They are stored in parts of at most 10,000, so that no statement
 -- outgrows the server's max_allowed_packet however large a page is. Pages applied before this change
 -- have neither.
 ALTER TABLE sync_page ADD COLUMN entered_members LONGBLOB NULL AFTER member_keys,
