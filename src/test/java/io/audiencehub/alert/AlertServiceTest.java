@@ -182,8 +182,7 @@ class AlertServiceTest extends HeapConnectedTest {
                             audienceId), false))))).id();
             long id = campaigns.create(new CampaignDraft(name, CampaignType.PERSONALIZATION, true, List.of(segmentId),
                     100, List.of(new Variation("v", "Banner", 100, "{}", null, null)), null, null)).id();
-            // an admin confirmed the start on an audience the hub knows nobody in
-            campaigns.startAnyway(id);
+            campaigns.start(id);
             return id;
         });
         String subject = "Campaign \"" + name + "\"";
