@@ -3,6 +3,7 @@ package io.audiencehub.api;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.audiencehub.base.JsonPaths;
 import io.audiencehub.base.Refusal;
+import io.audiencehub.campaign.AudiencesNotReady;
 import io.audiencehub.campaign.CampaignException;
 import io.audiencehub.segment.SegmentException;
 import org.slf4j.Logger;
@@ -30,6 +31,15 @@ class ApiErrors {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
         return error(problem.status(), problem.getMessage());
+    }
+
+    /** 409: the start can be asked again with {@code confirm=true}; {@code problems} names each audience. */
+    @ExceptionHandler(AudiencesNotReady.class)
+    ResponseEntity<ProblemDetail> notReady(AudiencesNotReady refusal) {
+        ResponseEntity<ProblemDetail> answer = error(HttpStatus.CONFLICT, refusal.getMessage()
+                + " Through the API: POST the start again with confirm=true.");
+        answer.getBody().setProperty("problems", refusal.problems());
+        return answer;
     }
 
     @ExceptionHandler({SegmentException.class, CampaignException.class, IllegalArgumentException.class})

@@ -11,6 +11,7 @@ import io.audiencehub.campaign.CampaignStatus;
 import io.audiencehub.campaign.CampaignType;
 import io.audiencehub.campaign.Variation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -116,11 +117,16 @@ class CampaignApiController {
         campaigns.delete(campaignId);
     }
 
-    @Operation(summary = "Starts a draft or paused campaign")
+    @Operation(summary = "Starts a draft or paused campaign", description = "Refused (409, with `problems` naming"
+            + " each audience) while an audience it targets is gone, empty (no member matched a known visitor), or its"
+            + " syncs are stale or failing; `confirm=true` starts it all the same, and it then shows the warning"
+            + " until they are healthy.")
     @PostMapping("/{campaignId}/start")
-    CampaignItem start(@PathVariable long campaignId) {
+    CampaignItem start(@PathVariable long campaignId,
+                       @Parameter(description = "start even though audiences it targets are not ready")
+                       @RequestParam(defaultValue = "false") boolean confirm) {
         get(campaignId);
-        return CampaignItem.of(campaigns.start(campaignId));
+        return CampaignItem.of(confirm ? campaigns.startAnyway(campaignId) : campaigns.start(campaignId));
     }
 
     @Operation(summary = "Pauses a running campaign")

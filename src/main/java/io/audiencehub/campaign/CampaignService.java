@@ -160,9 +160,29 @@ public class CampaignService {
         return find(id).orElseThrow();
     }
 
+    /**
+     * Starts a draft or paused campaign whose targeted audiences are all there: synced, with a matched member,
+     * their syncs neither stale nor failing.
+     *
+     * @throws AudiencesNotReady naming those that are not: {@link #startAnyway} starts it all the same
+     */
     @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.CAMPAIGNS_AUTHORITY + "')")
     @Transactional
     public Campaign start(long id) {
+        Campaign campaign = existing(id);
+        List<String> problems = segments.summaries(campaign.segmentIds()).stream()
+                .flatMap(segment -> segment.warnings().stream()).distinct().toList();
+        if (!problems.isEmpty()) {
+            throw new AudiencesNotReady(campaign, problems);
+        }
+        return move(id, CampaignStatus.RUNNING);
+    }
+
+    /** Starts a campaign whatever its audiences' state, as an admin who read {@link AudiencesNotReady} confirms. */
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + ApiKeyScope.CAMPAIGNS_AUTHORITY + "')")
+    @Transactional
+    public Campaign startAnyway(long id) {
+        log.info("Campaign {} started by {} whatever the state of its audiences", id, actor.name());
         return move(id, CampaignStatus.RUNNING);
     }
 

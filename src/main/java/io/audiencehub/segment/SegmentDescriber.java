@@ -9,17 +9,21 @@ import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.ConnectorState;
 import io.audiencehub.segment.Criterion.ExternalAudience;
 import io.audiencehub.segment.SegmentNode.Combinator;
+import io.audiencehub.sync.ConnectorSyncStatus;
+import io.audiencehub.sync.ConnectorSyncStatus.Health;
+import io.audiencehub.sync.SyncService;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * Definitions in words, with what is wrong with their EXTERNAL DATA criteria now (an audience became
- * empty, a connector is no longer validated): the connectors and audiences they name are read once
- * for all of them, then each is described from what was read.
+ * empty, its syncs are stale or failing, a connector is no longer validated): the connectors and audiences
+ * they name are read once for all of them, then each is described from what was read.
  */
 @Component
 class SegmentDescriber {
@@ -27,8 +31,10 @@ class SegmentDescriber {
     private final ConnectorService connectors;
     private final AudienceService audiences;
     private final ProviderCatalog catalog;
+    private final SyncService syncs;
 
-    SegmentDescriber(ConnectorService connectors, AudienceService audiences, ProviderCatalog catalog) {
+    SegmentDescriber(ConnectorService connectors, AudienceService audiences, ProviderCatalog catalog, SyncService syncs) {
+        this.syncs = syncs;
         this.connectors = connectors;
         this.audiences = audiences;
         this.catalog = catalog;
@@ -37,12 +43,15 @@ class SegmentDescriber {
     /** The connectors and audiences that definitions name, read in one query each for all of them. */
     Referenced referenced(Collection<SegmentDefinition> definitions) {
         List<ExternalAudience> named = definitions.stream().flatMap(SegmentDefinition::externalAudiences).toList();
-        return new Referenced(connectors.byIds(named.stream().map(ExternalAudience::connectorId).distinct().toList()),
-                audiences.byIds(named.stream().map(ExternalAudience::audienceId).distinct().toList()));
+        List<Long> connectorIds = named.stream().map(ExternalAudience::connectorId).distinct().toList();
+        return new Referenced(connectors.byIds(connectorIds),
+                audiences.byIds(named.stream().map(ExternalAudience::audienceId).distinct().toList()),
+                connectorIds.isEmpty() ? Map.of() : syncs.statuses(connectorIds));
     }
 
-    /** What the definitions name, as {@link #referenced} read it. */
-    record Referenced(Map<Long, Connector> connectors, Map<Long, Audience> audiences) {
+    /** What the definitions name, as {@link #referenced} read it, with the named connectors' sync health. */
+    record Referenced(Map<Long, Connector> connectors, Map<Long, Audience> audiences,
+                      Map<Long, ConnectorSyncStatus> syncs) {
     }
 
     String describe(SegmentDefinition definition, Referenced referenced) {
@@ -77,9 +86,17 @@ class SegmentDescriber {
                 warnings.add(what + " no longer exists");
             } else if (!audience.available()) {
                 warnings.add(what + " is empty: " + Audience.UNAVAILABLE_REASON);
+            } else if (unhealthy(referenced.syncs().get(reference.connectorId()))) {
+                ConnectorSyncStatus sync = referenced.syncs().get(reference.connectorId());
+                warnings.add(what + " is " + sync.health().name().toLowerCase(Locale.ROOT) + ": "
+                        + sync.healthReason());
             }
         });
         return warnings;
+    }
+
+    private static boolean unhealthy(ConnectorSyncStatus sync) {
+        return sync != null && (sync.health() == Health.STALE || sync.health() == Health.FAILING);
     }
 
     /** "Heap Analytics - Production / Free Customers": an EXTERNAL DATA criterion's connector and audience. */

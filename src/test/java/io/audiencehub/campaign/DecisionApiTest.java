@@ -66,7 +66,7 @@ class DecisionApiTest extends HeapConnectedTest {
             long running = campaigns.create(new CampaignDraft("Buyers' banner " + suffix, CampaignType.PERSONALIZATION,
                     true, List.of(segmentId), 100, List.of(new Variation("banner", "Thank-you banner", 100,
                     "{\"banner\": \"Thanks for buying\"}", null, null)), null, null)).id();
-            campaigns.start(running);
+            campaigns.startAnyway(running);
             campaigns.create(new CampaignDraft("Draft " + suffix, CampaignType.PERSONALIZATION, true,
                     List.of(segmentId), 100, List.of(new Variation("v", "Never shown", 100, "{}", null, null)), null, null));
             return null;

@@ -61,7 +61,7 @@ class ExplanationApiTest extends HeapConnectedTest {
                     new Condition(new Criterion.ExternalAudience(connector.id(), audienceId), false),
                     new Condition(new Criterion.PageUrl(Criterion.UrlMatch.STARTS_WITH,
                             "https://shop.example.com/checkout"), false))))).id();
-            return campaigns.start(campaigns.create(new CampaignDraft("Upgrade offer " + suffix,
+            return campaigns.startAnyway(campaigns.create(new CampaignDraft("Upgrade offer " + suffix,
                     CampaignType.PERSONALIZATION, true, List.of(segmentId), 100, List.of(new Variation("offer",
                     "Upgrade banner", 100, "{}", null, null)), null, null)).id()).id();
         });

@@ -4,10 +4,14 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -20,6 +24,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.audiencehub.base.ui.Badge;
 import io.audiencehub.base.ui.EmptyState;
+import io.audiencehub.campaign.AudiencesNotReady;
 import io.audiencehub.campaign.CampaignException;
 import io.audiencehub.campaign.CampaignService;
 import io.audiencehub.campaign.CampaignStatus;
@@ -110,14 +115,44 @@ public class CampaignListView extends Composite<VerticalLayout> {
         return actions;
     }
 
+    private static void showRefusal(CampaignException refusal) {
+        Notification.show(refusal.getMessage(), 6000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** Names the audiences that are not there yet, and starts the campaign all the same if the admin confirms. */
+    private void confirmStart(CampaignSummary summary, AudiencesNotReady notReady) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("confirm-start");
+        confirm.setHeader("Start \"" + summary.name() + "\" anyway?");
+        UnorderedList problems = new UnorderedList(notReady.problems().stream().map(ListItem::new)
+                .toArray(ListItem[]::new));
+        confirm.setText(new Div(new Paragraph("Its audiences are not ready:"), problems, new Paragraph("Visitors of"
+                + " these audiences are not targeted as they should be until they are healthy; the campaign shows this"
+                + " warning until then.")));
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Start anyway");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(confirmed -> {
+            try {
+                campaigns.startAnyway(summary.id());
+                grid.getDataProvider().refreshAll();
+            } catch (CampaignException e) {
+                showRefusal(e);
+            }
+        });
+        confirm.open();
+    }
+
     private Button action(String verb, CampaignSummary summary, LongFunction<?> change) {
         Button button = new Button(verb, click -> {
             try {
                 change.apply(summary.id());
                 grid.getDataProvider().refreshAll();
+            } catch (AudiencesNotReady notReady) {
+                confirmStart(summary, notReady);
             } catch (CampaignException e) {
-                Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                showRefusal(e);
             }
         });
         button.setId(verb.toLowerCase() + "-" + summary.id());

@@ -68,7 +68,7 @@ class CampaignBrowserTest extends BrowserTest {
             long segmentId = segments.create("Loyal buyers " + member, new SegmentDefinition(
                     SegmentDefinition.CURRENT_VERSION, new Group(Combinator.ALL, List.of(
                     new Condition(new Criterion.ExternalAudience(connector.id(), audienceId), false))))).id();
-            return campaigns.start(campaigns.create(new CampaignDraft(campaign, CampaignType.PERSONALIZATION, true,
+            return campaigns.startAnyway(campaigns.create(new CampaignDraft(campaign, CampaignType.PERSONALIZATION, true,
                     List.of(segmentId), 100, List.of(new Variation("members", "Members' offer", 100, null, "#offer",
                     "<b>Members: 20 % off everything</b>")), null, null)).id());
         });
@@ -126,7 +126,7 @@ class CampaignBrowserTest extends BrowserTest {
         HeapConnectorsForTests.asAdmin(security, () -> {
             long segmentId = segments.create("Everyone " + suffix, new SegmentDefinition(SegmentDefinition.CURRENT_VERSION,
                     new Group(Combinator.ALL, List.of()))).id();
-            return campaigns.start(campaigns.create(new CampaignDraft("000 B running personalization " + suffix,
+            return campaigns.startAnyway(campaigns.create(new CampaignDraft("000 B running personalization " + suffix,
                     CampaignType.PERSONALIZATION, true, List.of(segmentId), 100, List.of(new Variation("offer",
                     "Offer", 100, "{}", null, null)), null, null)).id());
         });

@@ -7,7 +7,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -20,17 +22,29 @@ import io.audiencehub.campaign.CampaignSummary;
 import io.audiencehub.campaign.CampaignType;
 import io.audiencehub.campaign.Variation;
 import io.audiencehub.connector.HeapConnectorsForTests;
+import io.audiencehub.audience.AudienceService;
+import io.audiencehub.connector.ValidatedConnectors;
+import io.audiencehub.segment.Criterion;
 import io.audiencehub.segment.SegmentDefinition;
+import io.audiencehub.segment.SegmentNode.Combinator;
+import io.audiencehub.segment.SegmentNode.Condition;
+import io.audiencehub.segment.SegmentNode.Group;
+import io.audiencehub.sync.WebhookDeliveries;
 import io.audiencehub.segment.SegmentService;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 class CampaignListViewTest extends KaribuTest {
 
+    @Autowired
+    AudienceService audiences;
+    @Autowired
+    JdbcClient jdbc;
     @Autowired
     CampaignService campaigns;
     @Autowired
@@ -76,6 +90,39 @@ class CampaignListViewTest extends KaribuTest {
         assertThat(statusText()).isEqualTo("Ended");
         assertThat(actions()).as("an ended campaign is final").isEmpty();
         assertThat(campaigns.find(campaignId).orElseThrow().status()).isEqualTo(CampaignStatus.ENDED);
+    }
+
+    @Test
+    void aStartOnAnEmptyAudienceAsksToConfirmAndTheRunningCampaignShowsTheWarning() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String tokenId = UUID.randomUUID().toString();
+        long connectorId = ValidatedConnectors.insert(jdbc, "Empty " + suffix, tokenId, "env");
+        new WebhookDeliveries(port).send(WebhookDeliveries.page(tokenId, 62, "Unmatched", "task-1", 1, 1,
+                List.of("nobody-" + suffix), List.of()));
+        name = "On an empty audience " + suffix;
+        campaignId = HeapConnectorsForTests.asAdmin(security, () -> {
+            long audienceId = audiences.find(connectorId, "62").orElseThrow().id();
+            long segmentId = segments.create("Unmatched " + suffix, new SegmentDefinition(
+                    SegmentDefinition.CURRENT_VERSION, new Group(Combinator.ALL, List.of(new Condition(
+                    new Criterion.ExternalAudience(connectorId, audienceId), false))))).id();
+            return campaigns.create(new CampaignDraft(name, CampaignType.PERSONALIZATION, true, List.of(segmentId),
+                    100, List.of(new Variation("v", "Banner", 100, "{}", null, null)), null, null)).id();
+        });
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate(CampaignListView.class);
+
+        _click(action("Start"));
+
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("confirm-start"));
+        assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Start \"" + name + "\" anyway?");
+        assertThat(confirm.getElement().getTextRecursively())
+                .contains("\"Unmatched\" is empty: no member matched a known visitor yet");
+        assertThat(statusText()).as("nothing started before the admin confirms").isEqualTo("Draft");
+        ConfirmDialogKt._fireConfirm(confirm);
+        assertThat(statusText()).isEqualTo("Running");
+        Grid<CampaignSummary> grid = grid();
+        assertThat(((Span) _getCellComponent(grid, _findAll(grid).indexOf(row()), "attention")).getText())
+                .isEqualTo("\"Unmatched\" is empty: no member matched a known visitor yet");
     }
 
     @Test

@@ -77,7 +77,7 @@ class VisitorInspectorViewTest extends KaribuTest {
             long segmentId = segments.create("Free customers " + suffix, new SegmentDefinition(
                     SegmentDefinition.CURRENT_VERSION, new Group(Combinator.ALL, List.of(
                     new Condition(new Criterion.ExternalAudience(connector.id(), audienceId), false))))).id();
-            return campaigns.start(campaigns.create(new CampaignDraft(campaign, CampaignType.PERSONALIZATION, true,
+            return campaigns.startAnyway(campaigns.create(new CampaignDraft(campaign, CampaignType.PERSONALIZATION, true,
                     List.of(segmentId), 100, List.of(new Variation("offer", "Upgrade banner", 100, "{}", null, null)),
                     null, null)).id());
         });
