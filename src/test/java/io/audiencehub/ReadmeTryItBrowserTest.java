@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
@@ -295,9 +296,19 @@ class ReadmeTryItBrowserTest extends BrowserTest {
             page.locator("#campaigns-list").evaluate("grid => grid.$.table.scrollTop += 300");
             page.waitForTimeout(100);
         }
-        start.click();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause campaign " + campaign)))
-                .isVisible();
+        Locator pause = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause campaign " + campaign));
+        // as each page of rows arrives the grid renders its buttons again: a click on one it is replacing reaches
+        // no listener, so a person (and this test) clicks again once the list is still
+        for (int attempt = 0; attempt < 3 && start.count() > 0 && pause.count() == 0; attempt++) {
+            page.waitForFunction("() => !document.querySelector('#campaigns-list').loading");
+            start.click();
+            try {
+                pause.waitFor(new Locator.WaitForOptions().setTimeout(3_000));
+            } catch (TimeoutError stillNotStarted) {
+                // the next attempt clicks it again, if it is still there to click
+            }
+        }
+        assertThat(pause).isVisible();
         return campaign;
     }
 

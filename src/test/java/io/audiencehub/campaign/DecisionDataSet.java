@@ -61,7 +61,7 @@ public final class DecisionDataSet {
             CampaignService campaigns = hub.getBean(CampaignService.class);
             for (int i = 1; i <= CAMPAIGNS; i++) {
                 CampaignDraft draft = BenchTargeting.campaign(random, "Bench campaign " + i, segmentIds);
-                HeapConnectorsForTests.asAdmin(security, () -> campaigns.start(campaigns.create(draft).id()));
+                HeapConnectorsForTests.asAdmin(security, () -> campaigns.startAnyway(campaigns.create(draft).id()));
             }
             System.out.printf("data set written in %.0f s: %,d audiences, %,d memberships of %,d visitors, %,d segments,"
                             + " %,d running campaigns%n", (System.nanoTime() - started) / 1e9, AUDIENCES, MEMBERSHIPS,
