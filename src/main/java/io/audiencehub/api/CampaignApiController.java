@@ -47,10 +47,14 @@ class CampaignApiController {
                          String selector, String html) {
     }
 
-    /** What a client sets; left out: all_segments true, no segments, traffic 100 %, no dates. */
+    /**
+     * What a client sets; left out: all_segments true, no segments, traffic 100 %, keep_visitors as the type
+     * does (A/B tests keep them, personalizations do not), no dates.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record CampaignBody(String name, CampaignType type, Boolean allSegments, List<Long> segmentIds,
-                        Integer trafficPercent, List<VariationBody> variations, Instant startAt, Instant endAt) {
+                        Integer trafficPercent, Boolean keepVisitors, List<VariationBody> variations, Instant startAt,
+                        Instant endAt) {
     }
 
     record VariationItem(String key, String name, int weight, @JsonRawValue @Schema(type = "object") String json,
@@ -59,12 +63,12 @@ class CampaignApiController {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record CampaignItem(long id, String name, CampaignType type, CampaignStatus status, boolean allSegments,
-                        List<Long> segmentIds, int trafficPercent, List<VariationItem> variations, Instant startAt,
-                        Instant endAt, String updatedBy, Instant updatedAt) {
+                        List<Long> segmentIds, int trafficPercent, boolean keepVisitors, List<VariationItem> variations,
+                        Instant startAt, Instant endAt, String updatedBy, Instant updatedAt) {
 
         static CampaignItem of(Campaign campaign) {
             return new CampaignItem(campaign.id(), campaign.name(), campaign.type(), campaign.status(),
-                    campaign.allSegments(), campaign.segmentIds(), campaign.trafficPercent(),
+                    campaign.allSegments(), campaign.segmentIds(), campaign.trafficPercent(), campaign.keepVisitors(),
                     campaign.variations().stream().map(variation -> new VariationItem(variation.key(), variation.name(),
                             variation.weight(), variation.json(), variation.selector(), variation.html())).toList(),
                     campaign.startAt(), campaign.endAt(), campaign.updatedBy(),
@@ -165,6 +169,8 @@ class CampaignApiController {
         }
         return new CampaignDraft(body.name(), body.type(), body.allSegments() == null || body.allSegments(),
                 body.segmentIds() == null ? List.of() : body.segmentIds(),
-                body.trafficPercent() == null ? 100 : body.trafficPercent(), variations, body.startAt(), body.endAt());
+                body.trafficPercent() == null ? 100 : body.trafficPercent(),
+                body.keepVisitors() == null ? CampaignDraft.keepsVisitorsByDefault(body.type()) : body.keepVisitors(),
+                variations, body.startAt(), body.endAt());
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,12 +34,14 @@ public class ErasureService {
     private final CurrentActor actor;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     /** The longest id a source may deliver: every member a sync can add can be erased. */
     private final int maxIdLength;
 
     ErasureService(ErasureRepository erasures, MemberKeys keys, VisitorService visitors, AudienceLoop loop,
                    SuppressedKeys suppressed, CurrentActor actor, TransactionTemplate transaction, Clock clock,
-                   @Value("${audiencehub.sync.max-id-length}") int maxIdLength) {
+                   ApplicationEventPublisher events, @Value("${audiencehub.sync.max-id-length}") int maxIdLength) {
+        this.events = events;
         this.maxIdLength = maxIdLength;
         this.suppressed = suppressed;
         this.erasures = erasures;
@@ -69,6 +72,7 @@ public class ErasureService {
             visitors.forget(visitorId);
             erasures.suppress(key, by, now);
             erasures.audit(key, ErasureAuditEntry.ERASED, by, now);
+            events.publishEvent(new VisitorIdErased(visitorId));
         });
         // at once on this hub: a report of it buffered here is not stored again
         suppressed.add(key);

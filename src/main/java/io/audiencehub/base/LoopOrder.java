@@ -25,6 +25,11 @@ public enum LoopOrder {
     BACKGROUND_TASKS(SmartLifecycle.DEFAULT_PHASE - 2432, Duration.ofSeconds(30)),
     /** Decisions counted in memory are written; it stops after the web server, so the last ones count. */
     DECISION_COUNTS(SmartLifecycle.DEFAULT_PHASE - 2304, Duration.ofSeconds(10)),
+    /**
+     * The visitors campaigns keep are loaded before the web server takes decisions, and what the last ones
+     * changed is written after it stopped.
+     */
+    CAMPAIGN_EXPOSURES(SmartLifecycle.DEFAULT_PHASE - 2296, Duration.ofSeconds(10)),
     /** Refused deliveries counted in memory are written; it stops after the web server, as the counts do. */
     SYNC_REFUSALS(SmartLifecycle.DEFAULT_PHASE - 2300, Duration.ofSeconds(10));
 

@@ -15,12 +15,12 @@ import org.springframework.stereotype.Repository;
 class CampaignRepository {
 
     private static final String COLUMNS = """
-            id, name, type, all_segments, traffic_percent, variations, start_at, end_at, status, updated_by,
+            id, name, type, all_segments, traffic_percent, keep_visitors, variations, start_at, end_at, status, updated_by,
             updated_at
             """;
 
     record StoredCampaign(long id, String name, CampaignType type, boolean allSegments, int trafficPercent,
-                          String variations, Instant startAt, Instant endAt, CampaignStatus status, String updatedBy,
+                          boolean keepVisitors, String variations, Instant startAt, Instant endAt, CampaignStatus status, String updatedBy,
                           Instant updatedAt) {
     }
 
@@ -47,9 +47,10 @@ class CampaignRepository {
     long insert(CampaignDraft draft, String variations, String by, Instant now) {
         var keys = new GeneratedKeyHolder();
         withDraft(jdbc.sql("""
-                        INSERT INTO campaign (name, type, all_segments, traffic_percent, variations, start_at, end_at,
-                                              status, created_by, created_at, updated_by, updated_at)
-                        VALUES (:name, :type, :allSegments, :traffic, :variations, :startAt, :endAt, 'DRAFT',
+                        INSERT INTO campaign (name, type, all_segments, traffic_percent, keep_visitors, variations, start_at,
+                                              end_at, status, created_by, created_at, updated_by, updated_at)
+                        VALUES (:name, :type, :allSegments, :traffic, :keepVisitors, :variations, :startAt, :endAt,
+                                'DRAFT',
                                 :by, :now, :by, :now)
                         """), draft, variations, by, now)
                 .update(keys, "id");
@@ -59,7 +60,8 @@ class CampaignRepository {
     int update(long id, CampaignDraft draft, String variations, String by, Instant now) {
         return withDraft(jdbc.sql("""
                         UPDATE campaign SET name = :name, type = :type, all_segments = :allSegments,
-                                            traffic_percent = :traffic, variations = :variations, start_at = :startAt,
+                                            traffic_percent = :traffic, keep_visitors = :keepVisitors,
+                                            variations = :variations, start_at = :startAt,
                                             end_at = :endAt, updated_by = :by, updated_at = :now
                         WHERE id = :id
                         """), draft, variations, by, now)
@@ -74,6 +76,7 @@ class CampaignRepository {
                 .param("type", draft.type().name())
                 .param("allSegments", draft.allSegments())
                 .param("traffic", draft.trafficPercent())
+                .param("keepVisitors", draft.keepVisitors())
                 .param("variations", variations)
                 .param("startAt", draft.startAt())
                 .param("endAt", draft.endAt())

@@ -47,14 +47,17 @@ public class CampaignService {
     private final CampaignRepository campaigns;
     private final SegmentService segments;
     private final DecisionCounts decisions;
+    private final ExposureKeeper exposures;
     private final CampaignValidation validation;
     private final ObjectMapper json;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignService(CampaignRepository campaigns, SegmentService segments, DecisionCounts decisions, ObjectMapper json,
-                    CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
+    CampaignService(CampaignRepository campaigns, SegmentService segments, DecisionCounts decisions,
+                    ExposureKeeper exposures, ObjectMapper json, CurrentActor actor, ApplicationEventPublisher events,
+                    Clock clock) {
+        this.exposures = exposures;
         this.campaigns = campaigns;
         this.segments = segments;
         this.decisions = decisions;
@@ -88,7 +91,9 @@ public class CampaignService {
                     its.stream().flatMap(segment -> segment.warnings().stream()).toList(), campaign.trafficPercent(),
                     campaign.variations().stream().map(variation -> variation.name() + " " + variation.weight() + " % ("
                             + lastDay.getOrDefault(campaign.id(), Map.of()).getOrDefault(variation.key(), 0L)
-                            + " in 24 h)").toList());
+                            + " in 24 h)").toList(),
+                    campaign.keepVisitors() ? new CampaignSummary.KeptVisitors(exposures.exposed(campaign.id()),
+                            exposures.outsideSegments(campaign.id())) : null);
         }).toList();
     }
 
@@ -150,6 +155,11 @@ public class CampaignService {
         if (current.status() == CampaignStatus.RUNNING && !current.variations().equals(draft.variations())) {
             throw new CampaignException("Campaign \"" + current.name() + "\" is running: its variations and weights"
                     + " change only while it is paused, so that no visitor already assigned moves. Pause it first.");
+        }
+        if (current.status() == CampaignStatus.RUNNING && current.keepVisitors() != draft.keepVisitors()) {
+            throw new CampaignException("Campaign \"" + current.name() + "\" is running: whether it keeps the visitors"
+                    + " it exposed changes only while it is paused, so that no running test changes its rule half way."
+                    + " Pause it first.");
         }
         check(draft, id);
         if (campaigns.update(id, draft, write(draft.variations()), actor.name(), clock.instant()) != 1) {
@@ -272,7 +282,7 @@ public class CampaignService {
                 .collect(Collectors.groupingBy(CampaignRepository.SegmentTarget::campaignId,
                         Collectors.mapping(CampaignRepository.SegmentTarget::segmentId, Collectors.toList())));
         return stored.stream().map(row -> new Campaign(row.id(), row.name(), row.type(), row.allSegments(),
-                segments.getOrDefault(row.id(), List.of()), row.trafficPercent(), read(row.variations()),
+                segments.getOrDefault(row.id(), List.of()), row.trafficPercent(), row.keepVisitors(), read(row.variations()),
                 row.startAt(), row.endAt(), row.status(), row.updatedBy(), row.updatedAt())).toList();
     }
 

@@ -69,13 +69,13 @@ final class Decider {
      * What a decision reads of every campaign, side by side in arrays: it passes over a few cache lines
      * instead of every campaign's objects, which it reads only for the campaigns the visitor enters.
      */
-    record Scan(long[] ids, boolean[] running, boolean[] dated, boolean[] all, boolean[] external, int[] traffic,
-                int[] slotsFrom, int[] slots) {
+    record Scan(long[] ids, boolean[] running, boolean[] dated, boolean[] all, boolean[] external, boolean[] keeps,
+                int[] traffic, int[] slotsFrom, int[] slots) {
 
         static Scan of(List<Live> live) {
             int count = live.size();
             Scan scan = new Scan(new long[count], new boolean[count], new boolean[count], new boolean[count],
-                    new boolean[count], new int[count], new int[count + 1],
+                    new boolean[count], new boolean[count], new int[count], new int[count + 1],
                     new int[live.stream().mapToInt(entry -> entry.slots.length).sum()]);
             for (int c = 0; c < count; c++) {
                 Live entry = live.get(c);
@@ -85,6 +85,7 @@ final class Decider {
                 scan.dated[c] = campaign.startAt() != null || campaign.endAt() != null;
                 scan.all[c] = campaign.allSegments();
                 scan.external[c] = entry.usesExternalData;
+                scan.keeps[c] = campaign.keepVisitors();
                 scan.traffic[c] = campaign.trafficPercent();
                 System.arraycopy(entry.slots, 0, scan.slots, scan.slotsFrom[c], entry.slots.length);
                 scan.slotsFrom[c + 1] = scan.slotsFrom[c] + entry.slots.length;
@@ -135,6 +136,16 @@ final class Decider {
             return campaign;
         }
 
+        /** The variation whose key hashes to {@code keyHash}, or -1 when it was edited away. */
+        private int variationOf(long keyHash) {
+            for (int i = 0; i < keyHashes.length; i++) {
+                if (keyHashes[i] == keyHash) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         private Decision decision(int variation, IntPredicate inSegment, boolean withMatchedSegments) {
             Decision decision = decisions[variation];
             return !withMatchedSegments ? decision : new Decision(decision.campaignId(), decision.campaign(),
@@ -156,11 +167,34 @@ final class Decider {
         }
     }
 
-    private final ObjIntConsumer<Live> decided;
+    /**
+     * The visitors that campaigns which keep their visitors exposed (sticky exposure), as {@link Exposures} holds
+     * them: a decision reads them once, and tells of visitors entering and of kept ones leaving their segments.
+     */
+    interface Keeping {
 
-    /** @param decided told of each campaign decided and the index of the variation chosen */
-    Decider(ObjIntConsumer<Live> decided) {
+        /** Until they are, campaigns that keep their visitors decide nothing and the answer is stale. */
+        boolean loaded();
+
+        /** What the visitor holds, for {@link Exposures#kept}. */
+        long[] heldBy(long visitorKey);
+
+        void entered(long visitorKey, Campaign campaign, Variation variation, long variationKeyHash);
+
+        /** A kept visitor decided outside the campaign's segments, or back inside. */
+        void outsideSegments(long visitorKey, long campaignId, boolean outside);
+    }
+
+    private final ObjIntConsumer<Live> decided;
+    private final Keeping keeping;
+
+    /**
+     * @param decided told of each campaign decided and the index of the variation chosen
+     * @param keeping the visitors kept by the campaigns that keep their visitors
+     */
+    Decider(ObjIntConsumer<Live> decided, Keeping keeping) {
         this.decided = decided;
+        this.keeping = keeping;
     }
 
     /**
@@ -174,10 +208,39 @@ final class Decider {
         IntPredicate inSegment = snapshot.segments().forVisitor(visitor);
         byte[] visitorBytes = Assignment.visitor(visitor.visitorId());
         Scan scan = snapshot.scan();
+        // what the visitor holds in the campaigns that keep it: read once, at the first such campaign
+        long visitorKey = 0;
+        long[] held = null;
+        boolean heldRead = false;
+        int from = 0;
+        long previousKeeping = Long.MIN_VALUE;
         // room for every campaign: growing the list as visitors enter dozens of them cost more
         List<Decision> decisions = new ArrayList<>(scan.ids().length);
         for (int c = 0; c < scan.ids().length; c++) {
             if (!scan.running()[c] || scan.dated()[c] && !snapshot.campaigns().get(c).campaign.isLive(now)) {
+                continue;
+            }
+            boolean keeps = scan.keeps()[c];
+            if (keeps && !keeping.loaded()) {
+                stale = true;
+                continue;
+            }
+            if (keeps && !heldRead) {
+                visitorKey = Exposures.visitorKey(visitor.visitorId());
+                held = keeping.heldBy(visitorKey);
+                heldRead = true;
+            }
+            int kept = -1;
+            if (keeps && held != null) {
+                long id = scan.ids()[c];
+                // campaigns come in the order of their ids, as the visitor's exposures are held: one pass over them
+                from = id < previousKeeping ? 0 : from;
+                previousKeeping = id;
+                kept = Exposures.find(held, id, from);
+                from = Exposures.next(held, id, from);
+            }
+            if (kept >= 0 && decideKept(snapshot, c, held, kept, visitorKey, inSegment, audiencesLoaded,
+                    withMatchedSegments, decisions)) {
                 continue;
             }
             if (scan.external()[c] && !audiencesLoaded) {
@@ -192,12 +255,39 @@ final class Decider {
                 continue;
             }
             Live entry = snapshot.campaigns().get(c);
-            Campaign campaign = entry.campaign;
             int chosen = Assignment.variation(hash, entry.keyHashes, entry.weights);
+            if (keeps && kept < 0) {
+                keeping.entered(visitorKey, entry.campaign, entry.campaign.variations().get(chosen),
+                        entry.keyHashes[chosen]);
+            }
             decided.accept(entry, chosen);
             decisions.add(entry.decision(chosen, inSegment, withMatchedSegments));
         }
         return new Decisions(visitor.visitorId(), decisions, stale, push);
+    }
+
+    /**
+     * A kept visitor keeps its variation whatever its segments and the traffic say now; whether it is still in
+     * the segments is noted (drift), where the audiences are loaded to say it.
+     *
+     * @return false when its variation was edited away, so that it is decided as any other visitor
+     */
+    private boolean decideKept(Snapshot snapshot, int c, long[] held, int kept, long visitorKey, IntPredicate inSegment,
+                               boolean audiencesLoaded, boolean withMatchedSegments, List<Decision> decisions) {
+        Live entry = snapshot.campaigns().get(c);
+        int variation = entry.variationOf(Exposures.variationKeyHashAt(held, kept));
+        if (variation < 0) {
+            return false;
+        }
+        if (audiencesLoaded || !entry.usesExternalData) {
+            boolean outside = !snapshot.scan().targets(c, inSegment);
+            if (outside != Exposures.outsideSegmentsAt(held, kept)) {
+                keeping.outsideSegments(visitorKey, entry.campaign.id(), outside);
+            }
+        }
+        decided.accept(entry, variation);
+        decisions.add(entry.decision(variation, inSegment, withMatchedSegments));
+        return true;
     }
 
     /**

@@ -52,17 +52,20 @@ public class DecisionService implements TagCookies {
     private final CampaignPush campaignPush;
     private final DecisionCounts counts;
     private final MeterRegistry metrics;
+    private final ExposureKeeper exposures;
     private volatile Running running;
 
     DecisionService(CampaignService campaigns, SegmentTargeting segments, AudienceService audiences,
-                    CampaignPush campaignPush, DecisionCounts counts, MeterRegistry metrics) {
+                    CampaignPush campaignPush, DecisionCounts counts, MeterRegistry metrics, ExposureKeeper exposures) {
+        this.exposures = exposures;
         this.campaigns = campaigns;
         this.segments = segments;
         this.audiences = audiences;
         this.campaignPush = campaignPush;
         this.counts = counts;
         this.metrics = metrics;
-        this.running = new Running(Snapshot.of(List.of(), Map.of(), segments::prepare), new Decider((live, variation) -> { }),
+        this.running = new Running(Snapshot.of(List.of(), Map.of(), segments::prepare), new Decider((live, variation) -> { },
+                exposures),
                 Map.of());
     }
 
@@ -132,7 +135,7 @@ public class DecisionService implements TagCookies {
             Decider decider = new Decider((live, variation) -> {
                 decisionMetrics[live.position()][variation].increment();
                 decisionCounts[live.position()][variation].increment();
-            });
+            }, exposures);
             running = new Running(snapshot, decider, campaignPush.tools());
         } catch (RuntimeException e) {
             log.error("Could not reload the running campaigns; decisions go on from the last ones loaded", e);

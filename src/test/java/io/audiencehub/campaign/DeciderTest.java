@@ -50,8 +50,9 @@ class DeciderTest {
             return AUDIENCE_7.contains(visitorId) ? new long[] {7} : new long[0];
         }
     });
+    private final KeptInMemory kept = new KeptInMemory();
     private final Decider decider = new Decider((live, variation) ->
-            counted.add(live.campaign().name() + "/" + live.campaign().variations().get(variation).name()));
+            counted.add(live.campaign().name() + "/" + live.campaign().variations().get(variation).name()), kept);
 
     @Test
     void allNeedsEverySegmentAndSomeNeedsOne() {
@@ -97,9 +98,9 @@ class DeciderTest {
     @Test
     void onlyRunningCampaignsWithinTheirDatesDecide() {
         Campaign paused = campaign(3, "Paused", true, CampaignStatus.PAUSED, 101);
-        Campaign future = new Campaign(4, "Future", CampaignType.PERSONALIZATION, true, List.of(101L), 100,
+        Campaign future = new Campaign(4, "Future", CampaignType.PERSONALIZATION, true, List.of(101L), 100, false,
                 List.of(banner()), NOW.plusSeconds(60), null, CampaignStatus.RUNNING, "admin", NOW);
-        Campaign over = new Campaign(5, "Over", CampaignType.PERSONALIZATION, true, List.of(101L), 100,
+        Campaign over = new Campaign(5, "Over", CampaignType.PERSONALIZATION, true, List.of(101L), 100, false,
                 List.of(banner()), null, NOW, CampaignStatus.RUNNING, "admin", NOW);
 
         assertThat(campaignsOf(snapshot(paused, future, over), "bob")).isEmpty();
@@ -122,11 +123,11 @@ class DeciderTest {
 
     @Test
     void trafficAllocationKeepsOutTheVisitorsAboveIt() {
-        Snapshot tenPercent = snapshot(new Campaign(8, "Ten", CampaignType.PERSONALIZATION, true, List.of(101L), 10,
+        Snapshot tenPercent = snapshot(new Campaign(8, "Ten", CampaignType.PERSONALIZATION, true, List.of(101L), 10, false,
                 List.of(banner()), null, null, CampaignStatus.RUNNING, "admin", NOW));
         long entered = 0;
         for (int i = 0; i < 10_000; i++) {
-            entered += new Decider((live, variation) -> { })
+            entered += new Decider((live, variation) -> { }, kept)
                     .decide(tenPercent, onPhone("v" + i), NOW, true, Map.of(), true).campaigns().size();
         }
         assertThat(entered).isBetween(900L, 1_100L);
@@ -137,7 +138,7 @@ class DeciderTest {
         Snapshot live = snapshot(campaign(1, "Both", true, CampaignStatus.RUNNING, 100, 101),
                 campaign(2, "Either", false, CampaignStatus.RUNNING, 100, 101),
                 campaign(6, "Not buyers", true, CampaignStatus.RUNNING, 102),
-                new Campaign(8, "Half", CampaignType.AB_TEST, true, List.of(101L), 50, List.of(banner(),
+                new Campaign(8, "Half", CampaignType.AB_TEST, true, List.of(101L), 50, false, List.of(banner(),
                         new Variation("other", "Other", 100, null, null, null)), null, null, CampaignStatus.RUNNING,
                         "admin", NOW));
         for (String visitorId : List.of("ann", "bob", "cid", "dan")) {
@@ -157,11 +158,11 @@ class DeciderTest {
 
     @Test
     void everyReasonCodeSaysWhyInWords() {
-        Campaign future = new Campaign(4, "Future", CampaignType.PERSONALIZATION, true, List.of(101L), 100,
+        Campaign future = new Campaign(4, "Future", CampaignType.PERSONALIZATION, true, List.of(101L), 100, false,
                 List.of(banner()), Instant.parse("2026-12-24T08:00:00Z"), null, CampaignStatus.RUNNING, "admin", NOW);
-        Campaign over = new Campaign(5, "Over", CampaignType.PERSONALIZATION, true, List.of(101L), 100,
+        Campaign over = new Campaign(5, "Over", CampaignType.PERSONALIZATION, true, List.of(101L), 100, false,
                 List.of(banner()), null, NOW, CampaignStatus.RUNNING, "admin", NOW);
-        Campaign none = new Campaign(9, "Nobody", CampaignType.PERSONALIZATION, true, List.of(101L), 1,
+        Campaign none = new Campaign(9, "Nobody", CampaignType.PERSONALIZATION, true, List.of(101L), 1, false,
                 List.of(banner()), null, null, CampaignStatus.RUNNING, "admin", NOW);
         Snapshot live = snapshot(campaign(1, "Both", true, CampaignStatus.RUNNING, 100, 101), future, over,
                 campaign(6, "Not buyers", true, CampaignStatus.RUNNING, 102), none,
@@ -227,7 +228,7 @@ class DeciderTest {
     }
 
     private static Campaign campaign(long id, String name, boolean all, CampaignStatus status, long... segmentIds) {
-        return new Campaign(id, name, CampaignType.PERSONALIZATION, all, Arrays.stream(segmentIds).boxed().toList(), 100,
+        return new Campaign(id, name, CampaignType.PERSONALIZATION, all, Arrays.stream(segmentIds).boxed().toList(), 100, false,
                 List.of(banner()), null, null, status, "admin", NOW);
     }
 

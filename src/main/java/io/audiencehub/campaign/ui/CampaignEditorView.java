@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -64,6 +65,7 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
         private boolean allSegments = true;
         private Set<SegmentChoice> segments = new LinkedHashSet<>();
         private Integer traffic = CampaignValidation.ALL_PERCENT;
+        private boolean keepVisitors = CampaignDraft.keepsVisitorsByDefault(CampaignType.AB_TEST);
         private LocalDateTime start;
         private LocalDateTime end;
     }
@@ -76,6 +78,7 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
     private final MultiSelectComboBox<SegmentChoice> segments = new MultiSelectComboBox<>("Targeted segments");
     private final RadioButtonGroup<Boolean> combinator = new RadioButtonGroup<>("A visitor must be in");
     private final IntegerField traffic = new IntegerField("Traffic allocation");
+    private final Checkbox keepVisitors = new Checkbox("Keep visitors once they enter");
     private final DateTimePicker start = new DateTimePicker("Start (UTC, optional)");
     private final DateTimePicker end = new DateTimePicker("End (UTC, optional)");
     private final Paragraph flags = new Paragraph();
@@ -84,6 +87,7 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
     private final Paragraph problems = new Paragraph();
     private final List<VariationRow> rows = new ArrayList<>();
     private Campaign campaign;
+    private boolean keepVisitorsTouched;
 
     CampaignEditorView(CampaignService campaigns, AuthenticationContext authentication) {
         this.campaigns = campaigns;
@@ -105,6 +109,11 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
         traffic.setId("campaign-traffic");
         traffic.setSuffixComponent(new Span("%"));
         traffic.setHelperText("The share of targeted visitors that enter the campaign.");
+        keepVisitors.setId("campaign-keep-visitors");
+        keepVisitors.addValueChangeListener(change -> keepVisitorsTouched |= change.isFromClient());
+        keepVisitors.setTooltipText("A visitor who entered keeps the campaign, with the same variation, until it ends,"
+                + " even if it leaves the targeted segments or the traffic changes: on by default for A/B tests, so"
+                + " that nobody leaves a test half way; off for personalizations, which follow their audiences.");
         start.setId("campaign-start");
         end.setId("campaign-end");
         flags.setId("campaign-flags");
@@ -120,7 +129,10 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
                 .bind(form -> form.name, (form, value) -> form.name = value);
         binder.forField(type).asRequired("Choose A/B test or Personalization.")
                 .bind(form -> form.type, (form, value) -> form.type = value);
-        type.addValueChangeListener(change -> suggestWeights());
+        type.addValueChangeListener(change -> {
+            suggestWeights();
+            suggestKeepingVisitors(change.getValue(), change.isFromClient());
+        });
         binder.forField(segments).withValidator(chosen -> !chosen.isEmpty(), "Target at least one segment.")
                 .bind(form -> form.segments, (form, value) -> form.segments = new LinkedHashSet<>(value));
         binder.forField(combinator).bind(form -> form.allSegments, (form, value) -> form.allSegments = value);
@@ -129,6 +141,7 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
                 .withValidator(value -> value >= CampaignValidation.MIN_TRAFFIC_PERCENT
                         && value <= CampaignValidation.ALL_PERCENT, "The traffic is " + trafficRange + ".")
                 .bind(form -> form.traffic, (form, value) -> form.traffic = value);
+        binder.forField(keepVisitors).bind(form -> form.keepVisitors, (form, value) -> form.keepVisitors = value);
         binder.forField(start).bind(form -> form.start, (form, value) -> form.start = value);
         binder.forField(end).withValidator(value -> value == null || start.getValue() == null
                         || value.isAfter(start.getValue()), "The end must come after the start.")
@@ -139,6 +152,7 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get("campaignId").orElseThrow(NotFoundException::new);
         Form form = new Form();
+        keepVisitorsTouched = false;
         rows.clear();
         variationRows.removeAll();
         if (NEW.equals(id)) {
@@ -153,6 +167,7 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
             form.allSegments = campaign.allSegments();
             form.segments = new LinkedHashSet<>(campaigns.segmentChoices(campaign.segmentIds()));
             form.traffic = campaign.trafficPercent();
+            form.keepVisitors = campaign.keepVisitors();
             form.start = campaign.startAt() == null ? null : LocalDateTime.ofInstant(campaign.startAt(), ZoneOffset.UTC);
             form.end = campaign.endAt() == null ? null : LocalDateTime.ofInstant(campaign.endAt(), ZoneOffset.UTC);
             boolean variationsEditable = editable() && campaign.status() != CampaignStatus.RUNNING;
@@ -160,6 +175,8 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
         }
         binder.readBean(form);
         binder.setReadOnly(!editable());
+        // as the variations: a running test keeps its rule until it is paused
+        keepVisitors.setReadOnly(!editable() || campaign != null && campaign.status() == CampaignStatus.RUNNING);
         showWeights();
         showFlags();
         render(form);
@@ -170,7 +187,7 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
         content.removeAll();
         content.add(new H2(campaign == null ? "New campaign" : campaign.name() + " (" + campaign.status().label()
                 + ")"));
-        FormLayout settings = new FormLayout(name, type, segments, combinator, traffic, start, end);
+        FormLayout settings = new FormLayout(name, type, segments, combinator, traffic, keepVisitors, start, end);
         content.add(settings, flags, new H3("Variations"));
         if (campaign != null && campaign.status() == CampaignStatus.RUNNING) {
             content.add(new Paragraph("The campaign is running: pause it to change its variations or weights, so"
@@ -229,6 +246,13 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
         }
     }
 
+    /** A type chosen for a new campaign brings its default, until the admin ticks or unticks it. */
+    private void suggestKeepingVisitors(CampaignType chosen, boolean fromClient) {
+        if (campaign == null && fromClient && chosen != null && !keepVisitorsTouched) {
+            keepVisitors.setValue(CampaignDraft.keepsVisitorsByDefault(chosen));
+        }
+    }
+
     private void showWeights() {
         int total = rows.stream().mapToInt(VariationRow::weight).sum();
         weightsTotal.setText("Weights add up to " + total + " %" + (total == CampaignValidation.ALL_PERCENT ? "."
@@ -251,7 +275,7 @@ public class CampaignEditorView extends Composite<VerticalLayout> implements Bef
             return;
         }
         CampaignDraft draft = new CampaignDraft(form.name, form.type, form.allSegments,
-                form.segments.stream().map(SegmentChoice::id).toList(), form.traffic,
+                form.segments.stream().map(SegmentChoice::id).toList(), form.traffic, form.keepVisitors,
                 rows.stream().map(row -> row.draft().toVariation()).toList(), instant(form.start), instant(form.end));
         try {
             campaign = campaign == null ? campaigns.create(draft) : campaigns.save(campaign.id(), draft);

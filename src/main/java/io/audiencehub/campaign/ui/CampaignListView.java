@@ -24,12 +24,16 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.audiencehub.base.ui.Badge;
 import io.audiencehub.base.ui.EmptyState;
+import io.audiencehub.base.ui.LiveUpdates;
 import io.audiencehub.campaign.AudiencesNotReady;
 import io.audiencehub.campaign.CampaignException;
 import io.audiencehub.campaign.CampaignService;
 import io.audiencehub.campaign.CampaignStatus;
 import io.audiencehub.campaign.CampaignSummary;
+import io.audiencehub.campaign.CampaignSummary.KeptVisitors;
+import io.audiencehub.campaign.ExposuresChanged;
 import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
 import java.util.function.LongFunction;
 
 /**
@@ -45,7 +49,7 @@ public class CampaignListView extends Composite<VerticalLayout> {
     private final CampaignService campaigns;
     private final Grid<CampaignSummary> grid = new Grid<>();
 
-    CampaignListView(CampaignService campaigns, AuthenticationContext authentication) {
+    CampaignListView(CampaignService campaigns, AuthenticationContext authentication, LiveUpdates live) {
         this.campaigns = campaigns;
         grid.setId("campaigns-list");
         // long names, targets and variations wrap rather than push the row's actions out of the list
@@ -61,6 +65,8 @@ public class CampaignListView extends Composite<VerticalLayout> {
                 .setWidth("6em").setFlexGrow(2);
         grid.addColumn(summary -> summary.trafficPercent() + " %").setHeader("Traffic").setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.addComponentColumn(CampaignListView::kept).setHeader("Kept visitors").setKey("kept").setWidth("6em")
+                .setFlexGrow(1);
         if (authentication.hasRole("ADMIN")) {
             grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0)
                     .setFrozenToEnd(true);
@@ -76,6 +82,8 @@ public class CampaignListView extends Composite<VerticalLayout> {
         create.setId("new-campaign");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(authentication.hasRole("ADMIN"));
+        // visitors entering and leaving the segments of campaigns that keep them, on every hub
+        live.follow(this, ExposuresChanged.class, changed -> grid.getDataProvider().refreshAll());
         getContent().add(new H2("Campaigns"), create, new Paragraph("Campaigns show variations to the visitors of the"
                 + " segments they target; the site tag asks the decision API which one each visitor sees."), grid);
     }
@@ -86,6 +94,15 @@ public class CampaignListView extends Composite<VerticalLayout> {
 
     private static String targets(CampaignSummary summary) {
         return String.join(summary.allSegments() ? " and " : " or ", summary.segments());
+    }
+
+    /** "120 kept, 3 no longer in its segments": the visitors it exposed, and its drift. */
+    private static Component kept(CampaignSummary summary) {
+        KeptVisitors kept = summary.keptVisitors();
+        Span text = new Span(kept == null ? "not kept" : String.format(Locale.ROOT,
+                "%,d kept, %,d no longer in its segments", kept.exposed(), kept.outsideSegments()));
+        text.setId("kept-" + summary.id());
+        return text;
     }
 
     private static Component status(CampaignSummary summary) {

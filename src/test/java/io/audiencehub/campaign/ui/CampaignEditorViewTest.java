@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -73,6 +74,29 @@ class CampaignEditorViewTest extends KaribuTest {
         _setValue(_find(IntegerField.class, spec -> spec.withLabel("Weight")).get(1), 70);
         _setValue(_get(Select.class, spec -> spec.withId("campaign-type")), CampaignType.AB_TEST);
         assertThat(weights()).as("a weight the user typed is never overwritten").containsExactly(0, 70, 50);
+    }
+
+    @Test
+    void aNewAbTestKeepsItsVisitorsAPersonalizationDoesNotAndARunningCampaignKeepsItsRule() {
+        UI.getCurrent().navigate(CampaignEditorView.class, new RouteParameters("campaignId", CampaignEditorView.NEW));
+        Checkbox keep = _get(Checkbox.class, spec -> spec.withId("campaign-keep-visitors"));
+        assertThat(keep.getValue()).as("an A/B test keeps them by default").isTrue();
+        _setValue(_get(Select.class, spec -> spec.withId("campaign-type")), CampaignType.PERSONALIZATION);
+        assertThat(keep.getValue()).as("a personalization follows its audiences").isFalse();
+        _setValue(keep, true);
+        _setValue(_get(Select.class, spec -> spec.withId("campaign-type")), CampaignType.AB_TEST);
+        _setValue(_get(Select.class, spec -> spec.withId("campaign-type")), CampaignType.PERSONALIZATION);
+        assertThat(keep.getValue()).as("what the admin ticked stays").isTrue();
+
+        Campaign running = HeapConnectorsForTests.asAdmin(security, () -> campaigns.startAnyway(campaigns.create(
+                new CampaignDraft("Kept " + suffix, CampaignType.AB_TEST, true, List.of(returning.id()), 100,
+                        List.of(new Variation("original", Variation.ORIGINAL, 50, null, null, null),
+                                new Variation("b", "B", 50, "{}", null, null)), null, null)).id()));
+        assertThat(running.keepVisitors()).isTrue();
+        UI.getCurrent().navigate(CampaignEditorView.class, new RouteParameters("campaignId",
+                String.valueOf(running.id())));
+        assertThat(_get(Checkbox.class, spec -> spec.withId("campaign-keep-visitors")).isReadOnly())
+                .as("changed only while paused, as its variations").isTrue();
     }
 
     private static List<Integer> weights() {
