@@ -27,6 +27,11 @@ public record CampaignExplanation(long campaignId, String campaign, Reason reaso
     public enum Reason {
         /** In the targeted segments and within the traffic allocation: it sees {@code variation}. */
         ENTERED("Entered"),
+        /**
+         * The campaign keeps the visitors it exposed and exposed this one: it sees {@code variation} whatever its
+         * segments and the traffic say now.
+         */
+        KEPT("Kept"),
         /** Its start date is still ahead. */
         NOT_STARTED("Not started"),
         /** Its end date is past. */
@@ -57,6 +62,15 @@ public record CampaignExplanation(long campaignId, String campaign, Reason reaso
         return new CampaignExplanation(campaign.id(), campaign.name(), Reason.ENTERED, "entered: sees \""
                 + variation.name() + "\" (bucket " + bucket + " of " + Assignment.BUCKETS + ", within the "
                 + campaign.trafficPercent() + " % allocation)", variation.key(), variation.name(), bucket, segments);
+    }
+
+    /** @param enteredAt when it entered, as stored; null when this hub has not stored it yet (within a second) */
+    static CampaignExplanation kept(Campaign campaign, Variation variation, java.time.Instant enteredAt,
+                                    List<SegmentVerdict> segments) {
+        return new CampaignExplanation(campaign.id(), campaign.name(), Reason.KEPT, "kept: entered on "
+                + (enteredAt == null ? "its latest visit" : WHEN.format(enteredAt)) + ", sees \"" + variation.name()
+                + "\" until the campaign ends, whatever its segments and traffic say now", variation.key(),
+                variation.name(), null, segments);
     }
 
     static CampaignExplanation outsideTraffic(Campaign campaign, int bucket, List<SegmentVerdict> segments) {

@@ -290,12 +290,23 @@ final class Decider {
         return true;
     }
 
+    /** The variation the campaign keeps the visitor in, from what it holds; -1 when it keeps it in none. */
+    private static int keptVariation(Live entry, long[] held) {
+        if (!entry.campaign.keepVisitors()) {
+            return -1;
+        }
+        int at = Exposures.find(held, entry.campaign.id(), 0);
+        return at < 0 ? -1 : entry.variationOf(Exposures.variationKeyHashAt(held, at));
+    }
+
     /**
      * Why the visitor gets, or does not get, each campaign of the snapshot at {@code now}, by the same
-     * rules as {@link #decide}, with the segments' verdicts given; it counts no decision.
+     * rules as {@link #decide}, with the segments' verdicts given and what the visitor holds in the campaigns that
+     * keep their visitors ({@code held}, with when it entered each); it counts no decision.
      */
     static List<CampaignExplanation> explain(Snapshot snapshot, VisitorContext visitor, Instant now,
-                                             boolean audiencesLoaded, Map<Long, SegmentVerdict> verdicts) {
+                                             boolean audiencesLoaded, Map<Long, SegmentVerdict> verdicts,
+                                             long[] held, Map<Long, Instant> enteredAt) {
         byte[] visitorBytes = Assignment.visitor(visitor.visitorId());
         List<CampaignExplanation> explained = new ArrayList<>(snapshot.campaigns().size());
         for (Live entry : snapshot.campaigns()) {
@@ -308,6 +319,9 @@ final class Decider {
                 explained.add(CampaignExplanation.notStarted(campaign));
             } else if (campaign.endAt() != null && !now.isBefore(campaign.endAt())) {
                 explained.add(CampaignExplanation.ended(campaign));
+            } else if (keptVariation(entry, held) >= 0) {
+                explained.add(CampaignExplanation.kept(campaign, campaign.variations().get(keptVariation(entry, held)),
+                        enteredAt.get(campaign.id()), targeted));
             } else if (entry.usesExternalData && !audiencesLoaded) {
                 explained.add(CampaignExplanation.audiencesNotLoaded(campaign));
             } else if (campaign.allSegments() ? !targeted.stream().allMatch(SegmentVerdict::matched)

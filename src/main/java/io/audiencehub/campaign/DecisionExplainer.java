@@ -22,10 +22,12 @@ public class DecisionExplainer {
     private final DecisionRequestReader requests;
     private final SegmentExplainer segments;
     private final AudienceService audiences;
+    private final ExposureKeeper exposures;
     private final Clock clock;
 
     DecisionExplainer(DecisionService decisions, DecisionRequestReader requests, SegmentExplainer segments,
-                      AudienceService audiences, Clock clock) {
+                      AudienceService audiences, ExposureKeeper exposures, Clock clock) {
+        this.exposures = exposures;
         this.decisions = decisions;
         this.requests = requests;
         this.segments = segments;
@@ -57,8 +59,10 @@ public class DecisionExplainer {
 
     /** The explanation from {@code snapshot}: the one a decision just used, for an API client that asked for both. */
     Explanation explain(Snapshot snapshot, VisitorContext visitor, Instant now, List<String> contextGiven) {
+        long visitorKey = Exposures.visitorKey(visitor.visitorId());
         return new Explanation(visitor.visitorId(), contextGiven, Decider.explain(snapshot, visitor, now,
-                audiences.isLoaded(), segments.explain(snapshot.definitions(), visitor)));
+                audiences.isLoaded(), segments.explain(snapshot.definitions(), visitor), exposures.heldBy(visitorKey),
+                exposures.enteredAt(visitorKey)));
     }
 
     /** What a decision request's context gave, for its explanation. */

@@ -10,6 +10,7 @@ import io.audiencehub.campaign.ExposureRepository.StoredExposure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -84,6 +85,13 @@ class ExposureKeeper extends BackgroundLoop implements Decider.Keeping {
         if (exposures.markOutsideSegments(visitorKey, campaignId, outside)) {
             moved.add(new Moved(campaignId, visitorKey, outside ? clock.instant() : null));
         }
+    }
+
+    /** When the visitor entered each campaign that keeps it, as stored (what this hub decided last is stored within a second). */
+    Map<Long, Instant> enteredAt(long visitorKey) {
+        Map<Long, Instant> entered = new HashMap<>();
+        store.ofVisitor(visitorKey).forEach(exposure -> entered.put(exposure.campaignId(), exposure.enteredAt()));
+        return entered;
     }
 
     /** How many visitors the campaign keeps, on every hub. */

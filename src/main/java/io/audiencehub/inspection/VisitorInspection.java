@@ -37,8 +37,9 @@ public record VisitorInspection(String visitorId, Instant firstSeen, Instant las
      */
     public record Outcome(long campaignId, String campaign, String reason, String outcome, String why) {
 
+        /** Whether it sees the campaign: it entered, or the campaign keeps it since it did. */
         public boolean entered() {
-            return "ENTERED".equals(reason);
+            return "ENTERED".equals(reason) || "KEPT".equals(reason);
         }
     }
 

@@ -215,7 +215,7 @@ class DeciderTest {
                             audience -> "audience " + audience.audienceId())).toList(),
                     unmet.stream().anyMatch(SegmentEvaluation.Unmet::unknown)));
         });
-        return Decider.explain(live, visitor, NOW, loaded, verdicts);
+        return Decider.explain(live, visitor, NOW, loaded, verdicts, null, Map.of());
     }
 
     private List<String> campaignsOf(Snapshot live, String visitorId) {

@@ -50,6 +50,8 @@ class StickyExposureIntegrationTest extends HeapConnectedTest {
     @Autowired
     ErasureService erasures;
     @Autowired
+    DecisionExplainer explainer;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transaction;
@@ -93,6 +95,13 @@ class StickyExposureIntegrationTest extends HeapConnectedTest {
                 .isEqualTo(new CampaignSummary.KeptVisitors(1, 1)));
         assertThat(jdbc.sql("SELECT variation_key FROM campaign_exposure WHERE campaign_id = ?").param(campaignId)
                 .query(String.class).single()).isEqualTo(first);
+        CampaignExplanation why = HeapConnectorsForTests.asAdmin(security, () -> explainer.explain(member,
+                new PageContext(null, null, null, null, null, null, null))).campaigns().stream()
+                .filter(each -> each.campaignId() == campaignId).findFirst().orElseThrow();
+        assertThat(why.reason()).isEqualTo(CampaignExplanation.Reason.KEPT);
+        assertThat(why.variationKey()).isEqualTo(first);
+        assertThat(why.why()).startsWith("kept: entered on " + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        assertThat(why.segments()).singleElement().satisfies(verdict -> assertThat(verdict.matched()).isFalse());
     }
 
     @Test
