@@ -5,6 +5,7 @@ public enum IncidentKind {
     CONNECTOR_FAILING("connector_failing", "is failing"),
     CONNECTOR_STALE("connector_stale", "is stale"),
     SYNC_INCOMPLETE("sync_incomplete", "has an incomplete sync"),
+    SYNC_HELD("sync_held", "has a sync run held for approval"),
     CAMPAIGN_AUDIENCE_EMPTY("campaign_audience_empty", "targets an empty audience");
 
     private final String metric;

@@ -5,19 +5,30 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.audiencehub.directory.ConnectionAudience;
 import io.audiencehub.directory.DirectoryEntry;
 import io.audiencehub.directory.DirectoryService;
+import io.audiencehub.directory.GuardSettings;
+import io.audiencehub.directory.HeldSyncRun;
 import io.audiencehub.directory.MemberAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Connections as the Directory shows them: health, audiences with their counts, and member look-ups. */
+/**
+ * Connections as the Directory shows them: health, audiences with their counts, member look-ups, and the guard on
+ * sudden audience changes with the runs it held.
+ */
 @RestController
 @RequestMapping(path = ApiDocs.BASE, produces = ApiDocs.JSON)
 @SecurityRequirement(name = ApiDocs.API_KEY)
@@ -69,6 +80,31 @@ class ConnectorApiController {
     record MemberItem(long audienceId, String visitorId, boolean member, boolean knownVisitor) {
     }
 
+    /** A connector's guard on sudden audience changes (docs/segment-sync.md); left out on a change: as it is. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record GuardBody(Boolean enabled, Integer maxRemovedPercent, Integer maxGrowthFactor) {
+
+        static GuardBody of(GuardSettings settings) {
+            return new GuardBody(settings.enabled(), settings.maxRemovedPercent(), settings.maxGrowthFactor());
+        }
+    }
+
+    /**
+     * @param status {@code HELD} (waiting for an admin; the audience's later runs wait behind it), {@code APPROVED}
+     *               (being applied as one change), {@code APPLIED} or {@code REJECTED} (discarded)
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record HeldRunItem(long id, String audience, String syncTaskId, long membersBefore, long added, long removed,
+                       String reason, List<String> sampleAdded, List<String> sampleRemoved, Instant heldAt,
+                       String status, String decidedBy, Instant decidedAt) {
+
+        static HeldRunItem of(HeldSyncRun run) {
+            return new HeldRunItem(run.id(), run.audience(), run.syncTaskId(), run.membersBefore(), run.added(),
+                    run.removed(), run.reason(), run.sampleAdded(), run.sampleRemoved(), run.heldAt(), run.status(),
+                    run.decidedBy(), run.decidedAt());
+        }
+    }
+
     private final DirectoryService directory;
 
     ConnectorApiController(DirectoryService directory) {
@@ -116,5 +152,55 @@ class ConnectorApiController {
         audience(audienceId);
         MemberAnswer answer = directory.lookUp(audienceId, visitorId);
         return new MemberItem(audienceId, visitorId, answer.member(), answer.knownVisitor());
+    }
+
+    @Operation(summary = "A connection's guard on sudden audience changes")
+    @GetMapping("/connectors/{connectorId}/guard")
+    GuardBody guard(@PathVariable long connectorId) {
+        connector(connectorId);
+        return GuardBody.of(directory.guardOf(connectorId));
+    }
+
+    @Operation(summary = "Sets a connection's guard on sudden audience changes (audited)",
+            description = "Needs the Connectors scope. Fields left out stay as they are.")
+    @PutMapping(path = "/connectors/{connectorId}/guard", consumes = ApiDocs.JSON)
+    GuardBody setGuard(@PathVariable long connectorId, @RequestBody GuardBody body) {
+        GuardBody current = guard(connectorId);
+        return GuardBody.of(directory.setGuard(connectorId, new GuardSettings(
+                body.enabled() == null ? current.enabled() : body.enabled(),
+                body.maxRemovedPercent() == null ? current.maxRemovedPercent() : body.maxRemovedPercent(),
+                body.maxGrowthFactor() == null ? current.maxGrowthFactor() : body.maxGrowthFactor())));
+    }
+
+    @Operation(summary = "The sync runs the guard held on a connection, the latest first, decided ones included")
+    @GetMapping("/connectors/{connectorId}/held-runs")
+    List<HeldRunItem> heldRuns(@PathVariable long connectorId) {
+        connector(connectorId);
+        return directory.heldRuns(connectorId).stream().map(HeldRunItem::of).toList();
+    }
+
+    @Operation(summary = "Approves a held run: applied as one change, the audience's later runs after it (audited)",
+            description = "Needs the Connectors scope; 409 when it was decided meanwhile.")
+    @PostMapping("/connectors/{connectorId}/held-runs/{holdId}/approve")
+    HeldRunItem approve(@PathVariable long connectorId, @PathVariable long holdId) {
+        return decide(connectorId, holdId, directory::approve);
+    }
+
+    @Operation(summary = "Rejects a held run: discarded, nothing of it applied (audited)",
+            description = "Needs the Connectors scope; 409 when it was decided meanwhile.")
+    @PostMapping("/connectors/{connectorId}/held-runs/{holdId}/reject")
+    HeldRunItem reject(@PathVariable long connectorId, @PathVariable long holdId) {
+        return decide(connectorId, holdId, directory::reject);
+    }
+
+    private HeldRunItem decide(long connectorId, long holdId, LongFunction<HeldSyncRun> decision) {
+        if (heldRuns(connectorId).stream().noneMatch(run -> run.id() == holdId)) {
+            throw ApiProblem.notFound("Held run " + holdId + " of connector " + connectorId);
+        }
+        try {
+            return HeldRunItem.of(decision.apply(holdId));
+        } catch (IllegalStateException decidedMeanwhile) {
+            throw new ApiProblem(HttpStatus.CONFLICT, decidedMeanwhile.getMessage());
+        }
     }
 }

@@ -11,6 +11,9 @@ import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.ConnectorState;
 import io.audiencehub.segment.SegmentService;
 import io.audiencehub.sync.ConnectorSyncStatus;
+import io.audiencehub.sync.HeldRun;
+import io.audiencehub.sync.SyncGuard;
+import io.audiencehub.sync.SyncGuardService;
 import io.audiencehub.sync.SyncRejection;
 import io.audiencehub.sync.SyncRun;
 import io.audiencehub.sync.SyncRunChanges;
@@ -41,9 +44,11 @@ public class DirectoryService {
     private final ProviderCatalog catalog;
     private final SegmentService segments;
     private final SyncRunChanges runChanges;
+    private final SyncGuardService guards;
 
     DirectoryService(ConnectorService connectors, AudienceService audiences, SyncService sync, ProviderCatalog catalog,
-                     SegmentService segments, SyncRunChanges runChanges) {
+                     SegmentService segments, SyncRunChanges runChanges, SyncGuardService guards) {
+        this.guards = guards;
         this.segments = segments;
         this.runChanges = runChanges;
         this.connectors = connectors;
@@ -180,5 +185,57 @@ public class DirectoryService {
 
     private String providerName(String providerId) {
         return catalog.find(providerId).map(Provider::name).orElse(providerId);
+    }
+
+    /** The connection's guard on sudden audience changes. */
+    public GuardSettings guardOf(long connectorId) {
+        SyncGuard guard = guards.guardOf(connectorId);
+        return new GuardSettings(guard.enabled(), guard.maxRemovedPercent(), guard.maxGrowthFactor());
+    }
+
+    /**
+     * Sets the connection's guard; audited.
+     *
+     * @throws IllegalArgumentException naming the setting out of range, and the range
+     */
+    public GuardSettings setGuard(long connectorId, GuardSettings settings) {
+        guards.setGuard(connectorId, new SyncGuard(settings.enabled(), settings.maxRemovedPercent(),
+                settings.maxGrowthFactor()));
+        return guardOf(connectorId);
+    }
+
+    /** The runs the guard held on this connection, the latest first, those decided included. */
+    public List<HeldSyncRun> heldRuns(long connectorId) {
+        return guards.heldRuns(connectorId).stream().map(DirectoryService::shown).toList();
+    }
+
+    /** The guard's audit: each change of it and each decision on a run it held, "what (by, when)", latest first. */
+    public List<String> guardAudit(long connectorId) {
+        return guards.audit(connectorId).stream().map(entry -> entry.what() + " (" + entry.by() + ", "
+                + entry.at().truncatedTo(ChronoUnit.SECONDS) + ")").toList();
+    }
+
+    /**
+     * Applies a held run as one change, and the audience's later runs after it.
+     *
+     * @throws IllegalStateException when it was decided meanwhile
+     */
+    public HeldSyncRun approve(long holdId) {
+        return shown(guards.approve(holdId));
+    }
+
+    /**
+     * Discards a held run: nothing of it is applied; the audience's later runs follow.
+     *
+     * @throws IllegalStateException when it was decided meanwhile
+     */
+    public HeldSyncRun reject(long holdId) {
+        return shown(guards.reject(holdId));
+    }
+
+    private static HeldSyncRun shown(HeldRun run) {
+        return new HeldSyncRun(run.id(), run.audience(), run.syncTaskId(), run.membersBefore(), run.added(),
+                run.removed(), run.reason(), run.sampleAdded(), run.sampleRemoved(), run.heldAt(), run.status().name(),
+                run.decidedBy(), run.decidedAt());
     }
 }

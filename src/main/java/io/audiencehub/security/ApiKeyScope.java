@@ -23,12 +23,15 @@ public enum ApiKeyScope {
     SEGMENTS("Segments", "create, change and delete segments", "/api/v1/segments", ApiKeyScope.SEGMENTS_AUTHORITY),
     CAMPAIGNS("Campaigns", "create, change, start, pause, end and delete campaigns", "/api/v1/campaigns",
             ApiKeyScope.CAMPAIGNS_AUTHORITY),
+    CONNECTORS("Connectors", "set a connector's guard on sudden audience changes, approve or reject the runs it held",
+            "/api/v1/connectors", ApiKeyScope.CONNECTORS_AUTHORITY),
     /** Reads too: which visitors were erased is an admin's to know. */
     ERASURE("Erasure", "erase visitors, list and lift erasures", "/api/v1/erasures", ApiKeyScope.ERASURE_AUTHORITY);
 
     public static final String READ_AUTHORITY = "SCOPE_read";
     public static final String SEGMENTS_AUTHORITY = "SCOPE_segments";
     public static final String CAMPAIGNS_AUTHORITY = "SCOPE_campaigns";
+    public static final String CONNECTORS_AUTHORITY = "SCOPE_connectors";
     public static final String ERASURE_AUTHORITY = "SCOPE_erasure";
 
     private final String label;

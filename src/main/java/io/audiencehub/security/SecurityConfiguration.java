@@ -155,6 +155,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, MachineErrors.API_PATHS).hasAuthority(ApiKeyScope.READ_AUTHORITY)
                         .requestMatchers(ApiKeyScope.SEGMENTS.paths()).hasAuthority(ApiKeyScope.SEGMENTS_AUTHORITY)
                         .requestMatchers(ApiKeyScope.CAMPAIGNS.paths()).hasAuthority(ApiKeyScope.CAMPAIGNS_AUTHORITY)
+                        .requestMatchers(ApiKeyScope.CONNECTORS.paths()).hasAuthority(ApiKeyScope.CONNECTORS_AUTHORITY)
                         .requestMatchers(MachineErrors.API_PATHS).denyAll()
                         .anyRequest().hasRole(SignInConfiguration.METRICS_ROLE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(MachineErrors::unauthorized))

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,13 +32,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies stored pages one at a time, in arrival order, each in one transaction with its run's
  * counters: a page is applied completely or not at all. A page that fails stays stored and is retried
  * with a growing delay; later pages of the same audience wait behind it, while the pages of other
- * audiences go on, however many of its pages are queued.
+ * audiences go on, however many of its pages are queued. A run the guard on sudden audience changes holds
+ * ({@link RunGuard}) stays stored, unapplied, with the audience's later pages behind it, until an admin
+ * approves it (applied as one change) or rejects it (discarded).
  */
 @Component
 class SyncPageApplier extends BackgroundLoop {
@@ -52,15 +57,19 @@ class SyncPageApplier extends BackgroundLoop {
     }
 
     private final SyncRepository sync;
+    private final SyncHoldRepository holds;
+    private final RunGuard guard;
     private final AudienceService audiences;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Map<Long, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
     private final Map<Long, Failure> failures = new HashMap<>();
 
-    SyncPageApplier(SyncRepository sync, AudienceService audiences, TransactionTemplate transaction, Clock clock,
-                    MeterRegistry metrics) {
+    SyncPageApplier(SyncRepository sync, SyncHoldRepository holds, RunGuard guard, AudienceService audiences,
+                    TransactionTemplate transaction, Clock clock, MeterRegistry metrics) {
         super("sync-apply", Duration.ofSeconds(1), LoopOrder.SYNC_APPLY, metrics);
+        this.holds = holds;
+        this.guard = guard;
         this.sync = sync;
         this.audiences = audiences;
         this.transaction = transaction;
@@ -100,6 +109,20 @@ class SyncPageApplier extends BackgroundLoop {
         }
     }
 
+    /** Runs a round once the current transaction commits: an admin's decision on a held run takes effect at once. */
+    void nudgeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    nudge();
+                }
+            });
+        } else {
+            nudge();
+        }
+    }
+
     /** Applies every pending page it can now; the loop runs it every second and when a page arrives. */
     @Override
     protected void runOnce() {
@@ -128,15 +151,58 @@ class SyncPageApplier extends BackgroundLoop {
     }
 
     private boolean apply(PendingPage page) {
-        return applied(page, List.of(page), status -> {
+        Optional<HeldRun> hold = transaction.execute(status -> holds.holdOfTask(page.connectorId(), page.syncTaskId()));
+        if (hold.isPresent() && hold.get().status() == HeldRun.Status.REJECTED) {
+            // pages of a rejected run that arrived after it was rejected: never applied either
+            discardRejected(page);
+            return true;
+        }
+        if (hold.isPresent()) {
+            return applyApproved(page, hold.get());
+        }
+        return applied(page, List.of(page), status -> applyPage(page, clock.instant(), true));
+    }
+
+    private void applyPage(PendingPage page, Instant now, boolean guarded) {
+        MemberBatch members = MemberBatch.fromBytes(page.memberKeys(), page.addCount());
+        AppliedChange change = audiences.apply(new AudienceChange(page.connectorId(), page.audienceKey(),
+                page.audienceName(), members, now, page.replacesMembers()));
+        if (guarded) {
+            guard.check(page, change);
+        }
+        keepChangingIds(page.id(), members.addCount() + members.removeCount(), change.changing(), 0);
+        sync.markApplied(page.id(), bytesOf(change.entered()), bytesOf(change.left()), now);
+        sync.countApplied(page.connectorId(), page.syncTaskId(), change, true, now);
+    }
+
+    /**
+     * The pages of a run an admin approved, all those stored so far, as one change (pages arriving after it
+     * are applied unguarded as they come: the run was approved).
+     */
+    private boolean applyApproved(PendingPage page, HeldRun hold) {
+        List<PendingPage> pages = transaction.execute(status -> sync.pendingOfTask(page.connectorId(), page.syncTaskId()));
+        if (pages.isEmpty()) {
+            return true;
+        }
+        return applied(page, pages, status -> {
             Instant now = clock.instant();
-            MemberBatch members = MemberBatch.fromBytes(page.memberKeys(), page.addCount());
-            AppliedChange change = audiences.apply(new AudienceChange(page.connectorId(), page.audienceKey(),
-                    page.audienceName(), members, now, page.replacesMembers()));
-            keepChangingIds(page.id(), members.addCount() + members.removeCount(), change.changing(), 0);
-            sync.markApplied(page.id(), bytesOf(change.entered()), bytesOf(change.left()), now);
-            sync.countApplied(page.connectorId(), page.syncTaskId(), change, true, now);
+            if (page.replacesTogether()) {
+                applyTaskTogether(page, pages, now, false);
+            } else {
+                pages.forEach(each -> applyPage(each, now, false));
+            }
+            if (hold.status() == HeldRun.Status.APPROVED) {
+                holds.decide(hold.id(), HeldRun.Status.APPROVED, HeldRun.Status.APPLIED, null, null);
+                log.info("Applied the held sync task {} of connector {} as one change, as {} approved", hold.syncTaskId(),
+                        hold.connectorId(), hold.decidedBy());
+            }
         });
+    }
+
+    private void discardRejected(PendingPage page) {
+        transaction.executeWithoutResult(status -> sync.discardPending(page.connectorId(), page.syncTaskId(),
+                "An admin rejected this sync run, which the guard on sudden audience changes held; nothing of it"
+                        + " was applied.", clock.instant()));
     }
 
     /**
@@ -160,25 +226,37 @@ class SyncPageApplier extends BackgroundLoop {
         if (!dueForRetry(page.id())) {
             return false;
         }
+        Optional<HeldRun> hold = transaction.execute(status -> holds.holdOfTask(page.connectorId(), page.syncTaskId()));
+        if (hold.isPresent() && hold.get().status() == HeldRun.Status.REJECTED) {
+            discardRejected(page);
+            return true;
+        }
+        if (hold.isPresent()) {
+            return applyApproved(page, hold.get());
+        }
         List<PendingPage> pages = transaction.execute(status -> sync.pendingOfTask(page.connectorId(), page.syncTaskId()));
         if (pages.isEmpty()) {
             return true;
         }
-        return applied(page, pages, status -> {
-            Instant now = clock.instant();
-            AppliedChange change = audiences.apply(new AudienceChange(page.connectorId(), page.audienceKey(),
-                    page.audienceName(), MemberBatch.additionsOf(pages.stream()
-                    .map(each -> MemberBatch.fromBytes(each.memberKeys(), each.addCount())).toList()), now, true));
-            int from = 0;
-            for (int i = 0; i < pages.size(); i++) {
-                keepChangingIds(pages.get(i).id(), pages.get(i).addCount(), change.changing(), from);
-                from += pages.get(i).addCount();
-                boolean last = i == pages.size() - 1;
-                sync.markApplied(pages.get(i).id(), last ? bytesOf(change.entered()) : null,
-                        last ? bytesOf(change.left()) : null, now);
-                sync.countApplied(page.connectorId(), page.syncTaskId(), change, last, now);
-            }
-        });
+        return applied(page, pages, status -> applyTaskTogether(page, pages, clock.instant(), true));
+    }
+
+    private void applyTaskTogether(PendingPage page, List<PendingPage> pages, Instant now, boolean guarded) {
+        AppliedChange change = audiences.apply(new AudienceChange(page.connectorId(), page.audienceKey(),
+                page.audienceName(), MemberBatch.additionsOf(pages.stream()
+                .map(each -> MemberBatch.fromBytes(each.memberKeys(), each.addCount())).toList()), now, true));
+        if (guarded) {
+            guard.check(page, change);
+        }
+        int from = 0;
+        for (int i = 0; i < pages.size(); i++) {
+            keepChangingIds(pages.get(i).id(), pages.get(i).addCount(), change.changing(), from);
+            from += pages.get(i).addCount();
+            boolean last = i == pages.size() - 1;
+            sync.markApplied(pages.get(i).id(), last ? bytesOf(change.entered()) : null,
+                    last ? bytesOf(change.left()) : null, now);
+            sync.countApplied(page.connectorId(), page.syncTaskId(), change, last, now);
+        }
     }
 
     /**
@@ -203,6 +281,9 @@ class SyncPageApplier extends BackgroundLoop {
     private boolean applied(PendingPage first, List<PendingPage> pages, Consumer<TransactionStatus> work) {
         try {
             ConflictRetry.executeWithoutResult(transaction, work);
+        } catch (RunGuard.Held held) {
+            hold(first, pages, held);
+            return false;
         } catch (RuntimeException e) {
             recordFailure(first, e);
             return false;
@@ -215,6 +296,39 @@ class SyncPageApplier extends BackgroundLoop {
             }
         }
         return true;
+    }
+
+    /**
+     * Holds the run: nothing of it was applied, its pages stay stored, and the audience's later pages wait
+     * behind it; whoever waits for its pages is answered at once that they are stored.
+     */
+    private void hold(PendingPage first, List<PendingPage> pages, RunGuard.Held held) {
+        PageIds changed = transaction.execute(status -> {
+            PageIds sent = sync.pageIds(first.id());
+            return sent.size() == 0 ? PageIds.NONE : sent.at(held.changing(), 0);
+        });
+        HeldRun run = new HeldRun(0, first.connectorId(), first.audienceKey(), first.audienceName(), first.syncTaskId(),
+                held.membersBefore(), held.run().added(), held.run().removed(), held.getMessage(),
+                sample(changed.added()), sample(changed.removed()), clock.instant(), HeldRun.Status.HELD, null, null);
+        long holdId = transaction.execute(status -> {
+            long id = holds.insertHold(run);
+            holds.audit(first.connectorId(), "held sync task " + first.syncTaskId() + " of \"" + first.audienceName()
+                    + "\": " + held.getMessage(), "guard", run.heldAt());
+            return id;
+        });
+        log.warn("Held sync task {} of connector {} for audience \"{}\" (hold {}): {}; an admin approves or rejects it"
+                + " in the Directory", first.syncTaskId(), first.connectorId(), first.audienceName(), holdId,
+                held.getMessage());
+        for (PendingPage page : pages) {
+            CompletableFuture<Void> waiter = waiting.get(page.id());
+            if (waiter != null) {
+                waiter.completeExceptionally(held);
+            }
+        }
+    }
+
+    private static List<String> sample(List<String> ids) {
+        return List.copyOf(ids.subList(0, Math.min(ids.size(), HeldRun.SAMPLE_SIZE)));
     }
 
     private void recordFailure(PendingPage page, RuntimeException e) {

@@ -108,13 +108,29 @@ class SyncRepository {
         JdbcClient.StatementSpec query = jdbc.sql("""
                         SELECT id, connector_id, sync_task_id, audience_key, audience_name, total_pages, add_count,
                                member_keys, replaces_members
-                        FROM sync_page WHERE applied_at IS NULL""" + skip + " ORDER BY id LIMIT :limit")
+                        FROM sync_page p WHERE applied_at IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM sync_hold h WHERE h.connector_id = p.connector_id
+                                          AND h.audience_key = p.audience_key AND h.status = 'HELD')""" + skip
+                        + " ORDER BY id LIMIT :limit")
                 .param("limit", limit);
         if (!heldBack.isEmpty()) {
             query = query.param("heldBack", heldBack.stream()
                     .map(audience -> new Object[] {audience.connectorId(), audience.audienceKey()}).toList());
         }
         return query.query(PendingPage.class).list();
+    }
+
+    /** What the run's pages applied so far brought in and left out. */
+    record RunCounts(long added, long removed) {
+
+        static final RunCounts NONE = new RunCounts(0, 0);
+    }
+
+    RunCounts runCounts(long connectorId, String syncTaskId) {
+        return jdbc.sql("SELECT added, removed FROM sync_run WHERE connector_id = :connectorId AND sync_task_id = :task")
+                .param("connectorId", connectorId)
+                .param("task", syncTaskId)
+                .query(RunCounts.class).optional().orElse(RunCounts.NONE);
     }
 
     /** The pages of a sync task still to apply, in page order. */

@@ -41,8 +41,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * One connection: its audiences (found by name, loaded page by page), and for the selected audience
- * its sync history and a member lookup; then the deliveries this connection had refused.
+ * One connection: its guard on sudden audience changes and the runs it held, its audiences (found by name,
+ * loaded page by page), and for the selected audience its sync history and a member lookup; then the
+ * deliveries this connection had refused.
  */
 @Route("integrations/directory/:connectorId")
 @PageTitle("Connection | Audience Hub")
@@ -76,7 +77,9 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
         Paragraph health = new Paragraph("Health: " + connection.healthReason() + ".");
         health.setId("connection-health-reason");
-        content.add(title, health, summary(), new H3("Audiences"), audienceFinder(), details,
+        content.add(title, health, summary(), new H3("Guard on sudden audience changes"),
+                new GuardSection(directory, connection.connectorId(), authentication.hasRole("ADMIN")),
+                new H3("Audiences"), audienceFinder(), details,
                 new H3("Refused deliveries"), RejectionsGrid.of(directory, connection.connectorId(), "refused-deliveries"));
     }
 
