@@ -176,7 +176,7 @@ final class Decider {
         /** Until they are, campaigns that keep their visitors decide nothing and the answer is stale. */
         boolean loaded();
 
-        /** What the visitor holds, for {@link Exposures#kept}. */
+        /** What the visitor holds, for {@link Exposures#find}. */
         long[] heldBy(long visitorKey);
 
         void entered(long visitorKey, Campaign campaign, Variation variation, long variationKeyHash);

@@ -22,10 +22,6 @@ import org.apache.commons.codec.digest.MurmurHash3;
  */
 final class Exposures {
 
-    /** A visitor's exposure in one campaign: the variation it keeps, and whether it left the segments. */
-    record Kept(long variationKeyHash, boolean outsideSegments) {
-    }
-
     private static final int SHARDS = 64;
     /** What each visitor holds: per campaign, {@code campaignId << 1 | outsideSegments}, then the key hash. */
     private static final int ENTRY = 2;
@@ -46,18 +42,12 @@ final class Exposures {
         return MurmurHash3.hash128x64(bytes, 0, bytes.length, 0)[0];
     }
 
-    /** What the visitor holds, to be read with {@link #kept}; null when it is kept by no campaign. */
+    /** What the visitor holds, to be read with {@link #find}; null when it is kept by no campaign. */
     long[] of(long visitorKey) {
         Long2ObjectOpenHashMap<long[]> shard = shardOf(visitorKey);
         synchronized (shard) {
             return shard.get(visitorKey);
         }
-    }
-
-    /** The visitor's exposure in the campaign, from what {@link #of} returned; null when it has none. */
-    static Kept kept(long[] held, long campaignId) {
-        int at = find(held, campaignId, 0);
-        return at < 0 ? null : new Kept(held[at + 1], (held[at] & 1) == 1);
     }
 
     /**
