@@ -10,12 +10,8 @@ import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.security.ApiKeyService;
 import io.audiencehub.security.ApiKeyWrite;
 import io.audiencehub.security.NewApiKey;
-import io.audiencehub.segment.Criterion;
-import io.audiencehub.segment.SegmentDefinition;
-import io.audiencehub.segment.SegmentNode.Combinator;
-import io.audiencehub.segment.SegmentNode.Condition;
-import io.audiencehub.segment.SegmentNode.Group;
 import io.audiencehub.segment.SegmentService;
+import io.audiencehub.segment.SegmentsForTests;
 import io.audiencehub.sync.WebhookDeliveries;
 import io.audiencehub.RawClients;
 import java.io.ByteArrayInputStream;
@@ -60,9 +56,7 @@ class DecisionApiTest extends HeapConnectedTest {
         long audienceId = HeapConnectorsForTests.asAdmin(security,
                 () -> audiences.page(connector.id(), "", false, 0, 1).get(0)).id();
         HeapConnectorsForTests.asAdmin(security, () -> {
-            segmentId = segments.create("Heap buyers " + suffix, new SegmentDefinition(
-                    SegmentDefinition.CURRENT_VERSION, new Group(Combinator.ALL, List.of(
-                    new Condition(new Criterion.ExternalAudience(connector.id(), audienceId), false))))).id();
+            segmentId = segments.create("Heap buyers " + suffix, SegmentsForTests.memberOf(connector.id(), audienceId)).id();
             long running = campaigns.create(new CampaignDraft("Buyers' banner " + suffix, CampaignType.PERSONALIZATION,
                     true, List.of(segmentId), 100, List.of(new Variation("banner", "Thank-you banner", 100,
                     "{\"banner\": \"Thanks for buying\"}", null, null)), null, null)).id();

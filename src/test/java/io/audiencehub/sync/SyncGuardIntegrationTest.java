@@ -15,12 +15,8 @@ import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.security.ApiKeyScope;
 import io.audiencehub.security.ApiKeyService;
 import io.audiencehub.security.NewApiKey;
-import io.audiencehub.segment.Criterion;
-import io.audiencehub.segment.SegmentDefinition;
-import io.audiencehub.segment.SegmentNode.Combinator;
-import io.audiencehub.segment.SegmentNode.Condition;
-import io.audiencehub.segment.SegmentNode.Group;
 import io.audiencehub.segment.SegmentService;
+import io.audiencehub.segment.SegmentsForTests;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -63,9 +59,8 @@ class SyncGuardIntegrationTest extends HeapConnectedTest {
         assertThat(sync("task-1", members, List.of()).statusCode()).isEqualTo(200);
         assertThat(memberCount()).isEqualTo(10);
         HeapConnectorsForTests.asAdmin(security, () -> {
-            long segmentId = segments.create("Guarded " + suffix, new SegmentDefinition(SegmentDefinition.CURRENT_VERSION,
-                    new Group(Combinator.ALL, List.of(new Condition(new Criterion.ExternalAudience(connector.id(),
-                            audienceId()), false))))).id();
+            long segmentId = segments.create("Guarded " + suffix, SegmentsForTests.memberOf(connector.id(),
+                    audienceId())).id();
             return campaigns.startAnyway(campaigns.create(new CampaignDraft("Guarded offer " + suffix,
                     CampaignType.PERSONALIZATION, true, List.of(segmentId), 100, List.of(new Variation("offer", "Offer",
                     100, "{}", null, null)), null, null)).id());

@@ -180,10 +180,11 @@ abstract class WebhookRefusalConformance extends IntegrationTest {
         // kept on the connector when the delivery's URL names it (a custom source), else on none (Heap)
         List<SyncRejection> counted = Stream.concat(sync.rejections(null, 0, 20).stream(),
                         sync.rejections(receiver.connectorId(), 0, 20).stream())
-                .filter(refused -> refused.status() == 400 && !refused.lastAt().isBefore(started)).toList();
+                .filter(refused -> refused.status() == 400 && !refused.lastAt().isBefore(started))
+                // the class's other refusals of the same second are rows of their own reasons
+                .filter(refused -> refused.reason().contains(heap.header() + " header is missing")).toList();
         assertThat(counted).as("one row a minute (two if the flood crossed one)").hasSizeBetween(1, 2);
         assertThat(counted.stream().mapToInt(SyncRejection::refusals).sum()).isGreaterThanOrEqualTo(40);
-        assertThat(counted.get(0).reason()).contains(heap.header() + " header is missing");
     }
 
     private void assertRefused(HttpResponse<String> answer, int status, String message) {

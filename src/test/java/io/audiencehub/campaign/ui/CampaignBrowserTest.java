@@ -19,12 +19,11 @@ import io.audiencehub.connector.Connector;
 import io.audiencehub.connector.ConnectorService;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.sandbox.heap.SandboxOAuthService;
-import io.audiencehub.segment.Criterion;
 import io.audiencehub.segment.SegmentDefinition;
 import io.audiencehub.segment.SegmentNode.Combinator;
-import io.audiencehub.segment.SegmentNode.Condition;
 import io.audiencehub.segment.SegmentNode.Group;
 import io.audiencehub.segment.SegmentService;
+import io.audiencehub.segment.SegmentsForTests;
 import io.audiencehub.sync.WebhookDeliveries;
 import java.security.SecureRandom;
 import org.assertj.core.api.Assertions;
@@ -65,9 +64,7 @@ class CampaignBrowserTest extends BrowserTest {
         String campaign = "Loyalty offer " + member;
         HeapConnectorsForTests.asAdmin(security, () -> {
             long audienceId = audiences.page(connector.id(), "", false, 0, 1).get(0).id();
-            long segmentId = segments.create("Loyal buyers " + member, new SegmentDefinition(
-                    SegmentDefinition.CURRENT_VERSION, new Group(Combinator.ALL, List.of(
-                    new Condition(new Criterion.ExternalAudience(connector.id(), audienceId), false))))).id();
+            long segmentId = segments.create("Loyal buyers " + member, SegmentsForTests.memberOf(connector.id(), audienceId)).id();
             return campaigns.startAnyway(campaigns.create(new CampaignDraft(campaign, CampaignType.PERSONALIZATION, true,
                     List.of(segmentId), 100, List.of(new Variation("members", "Members' offer", 100, null, "#offer",
                     "<b>Members: 20 % off everything</b>")), null, null)).id());
