@@ -7,6 +7,7 @@ import io.audiencehub.base.LoopOrder;
 import io.audiencehub.campaign.ExposureRepository.Entered;
 import io.audiencehub.campaign.ExposureRepository.Moved;
 import io.audiencehub.campaign.ExposureRepository.StoredExposure;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -39,6 +43,13 @@ class ExposureKeeper extends BackgroundLoop implements Decider.Keeping {
     private static final int FOLLOWED_PER_QUERY = 10_000;
     /** How often, in rounds, the visitors gone outside their campaigns' segments are counted again. */
     private static final int ROUNDS_PER_COUNT = 5;
+    /**
+     * How many changes decisions may queue for the database before this hub stops taking new ones (about 100 bytes
+     * each): a database that cannot keep up must not fill the heap. A visitor not kept then is kept at a later
+     * decision, once the queue has room.
+     */
+    static final int MAX_UNWRITTEN = 100_000;
+    private static final Duration WARN_EVERY = Duration.ofMinutes(1);
 
     private final ExposureRepository store;
     private final TransactionTemplate transaction;
@@ -47,6 +58,10 @@ class ExposureKeeper extends BackgroundLoop implements Decider.Keeping {
     private final Exposures exposures = new Exposures();
     private final Queue<Entered> entered = new ConcurrentLinkedQueue<>();
     private final Queue<Moved> moved = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unwritten = new AtomicInteger();
+    private final int maxUnwritten;
+    private final Counter deferred;
+    private final AtomicLong lastWarned = new AtomicLong();
     private volatile boolean loaded;
     /** The loop's own: the last stored exposure this hub holds. */
     private long followedUpTo;
@@ -54,9 +69,17 @@ class ExposureKeeper extends BackgroundLoop implements Decider.Keeping {
     private int round;
     private volatile Map<Long, Long> outsideSegments = Map.of();
 
+    @Autowired
     ExposureKeeper(ExposureRepository store, TransactionTemplate transaction, Clock clock,
                    ApplicationEventPublisher events, MeterRegistry metrics) {
+        this(store, transaction, clock, events, metrics, MAX_UNWRITTEN);
+    }
+
+    ExposureKeeper(ExposureRepository store, TransactionTemplate transaction, Clock clock,
+                   ApplicationEventPublisher events, MeterRegistry metrics, int maxUnwritten) {
         super("campaign-exposures", Duration.ofSeconds(1), LoopOrder.CAMPAIGN_EXPOSURES, metrics);
+        this.maxUnwritten = maxUnwritten;
+        this.deferred = metrics.counter("audiencehub.exposures.deferred");
         this.store = store;
         this.transaction = transaction;
         this.clock = clock;
@@ -75,16 +98,39 @@ class ExposureKeeper extends BackgroundLoop implements Decider.Keeping {
 
     @Override
     public void entered(long visitorKey, Campaign campaign, Variation variation, long variationKeyHash) {
+        if (!roomToWrite()) {
+            return;
+        }
         if (exposures.keep(visitorKey, campaign.id(), variationKeyHash, false, false)) {
+            unwritten.incrementAndGet();
             entered.add(new Entered(campaign.id(), visitorKey, variation.key(), clock.instant()));
         }
     }
 
     @Override
     public void outsideSegments(long visitorKey, long campaignId, boolean outside) {
+        if (!roomToWrite()) {
+            return;
+        }
         if (exposures.markOutsideSegments(visitorKey, campaignId, outside)) {
+            unwritten.incrementAndGet();
             moved.add(new Moved(campaignId, visitorKey, outside ? clock.instant() : null));
         }
+    }
+
+    /** Whether the queue for the database has room; when it has not, the change is deferred, counted and warned of. */
+    private boolean roomToWrite() {
+        if (unwritten.get() < maxUnwritten) {
+            return true;
+        }
+        deferred.increment();
+        long now = System.nanoTime();
+        long last = lastWarned.get();
+        if ((last == 0 || now - last > WARN_EVERY.toNanos()) && lastWarned.compareAndSet(last, now)) {
+            log.warn("{} changes of the visitors campaigns keep wait for the database: new ones are deferred (counted"
+                    + " in audiencehub.exposures.deferred) until it catches up", unwritten.get());
+        }
+        return false;
     }
 
     /** When the visitor entered each campaign that keeps it, as stored (what this hub decided last is stored within a second). */
@@ -158,6 +204,7 @@ class ExposureKeeper extends BackgroundLoop implements Decider.Keeping {
                 store.insert(entering);
                 store.move(moving);
             });
+            unwritten.addAndGet(-(entering.size() + moving.size()));
         } catch (RuntimeException e) {
             // kept for the next round, in order, before what decisions added meanwhile
             requeue(entered, entering);

@@ -140,6 +140,24 @@ class StickyExposureIntegrationTest extends HeapConnectedTest {
     }
 
     @Test
+    void aDatabaseThatCannotKeepUpDefersNewExposuresInsteadOfFillingTheHeap() {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        ExposureKeeper behind = new ExposureKeeper(exposures, transaction, Clock.systemUTC(), events, metrics, 2);
+        Campaign campaign = campaigns();
+        Variation hero = campaign.variations().get(1);
+        behind.entered(1, campaign, hero, Assignment.keyHash(hero.key()));
+        behind.entered(2, campaign, hero, Assignment.keyHash(hero.key()));
+        behind.entered(3, campaign, hero, Assignment.keyHash(hero.key()));
+
+        assertThat(behind.exposed(campaignId)).as("the third waits for room").isEqualTo(2);
+        assertThat(behind.heldBy(3)).isNull();
+        assertThat(metrics.counter("audiencehub.exposures.deferred").count()).isEqualTo(1);
+        behind.runOnce();
+        behind.entered(3, campaign, hero, Assignment.keyHash(hero.key()));
+        assertThat(behind.exposed(campaignId)).as("kept once the writes caught up").isEqualTo(3);
+    }
+
+    @Test
     void anErasedVisitorLeavesTheCampaignsThatKeptIt() {
         variationOf(member);
         keeper.runOnce();
