@@ -80,8 +80,7 @@ public class SyncGuardService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<AuditEntry> audit(long connectorId) {
-        return holds.auditOf(connectorId, HOLDS_SHOWN).stream()
-                .map(entry -> new AuditEntry(entry.what(), entry.byWhom(), entry.at())).toList();
+        return holds.auditOf(connectorId, HOLDS_SHOWN);
     }
 
     /**

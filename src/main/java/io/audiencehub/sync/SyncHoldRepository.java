@@ -82,18 +82,15 @@ class SyncHoldRepository {
                 .update();
     }
 
-    record AuditEntry(long id, String what, String byWhom, Instant at) {
-    }
-
     /** The connector's guard audit, the latest first. */
-    List<AuditEntry> auditOf(long connectorId, int limit) {
+    List<SyncGuardService.AuditEntry> auditOf(long connectorId, int limit) {
         return jdbc.sql("""
-                        SELECT id, what, by_whom, at FROM sync_guard_audit WHERE connector_id = :connectorId
+                        SELECT what, by_whom AS `by`, at FROM sync_guard_audit WHERE connector_id = :connectorId
                         ORDER BY id DESC LIMIT :limit
                         """)
                 .param("connectorId", connectorId)
                 .param("limit", limit)
-                .query(AuditEntry.class).list();
+                .query(SyncGuardService.AuditEntry.class).list();
     }
 
     long insertHold(HeldRun run) {
