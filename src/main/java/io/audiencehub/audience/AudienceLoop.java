@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * The audiences' background work. At start it loads the audiences, as the writer when no other
  * instance holds the lease, else as a standby. Every half second it extends or takes the writer lease
  * (taking over when the writer went away) and, as the writer, carries out erasures and lifts
- * ({@link ErasureApplier}) and counts first sightings; a standby follows the writer's changes
+ * ({@link ErasureApplier}), applies admins' always-in and always-out ids ({@link OverrideApplier}) and counts
+ * first sightings; a standby follows the writer's changes
  * ({@link AudienceFollower}), so its decisions see a change within a round, and reads the erased
  * visitors' keys every 5 seconds, so that its visitor registry stores none of them. Memory that fell behind
  * the database ({@link AudienceStore#behind()}) is reloaded at the next round.
@@ -33,6 +34,7 @@ class AudienceLoop extends BackgroundLoop {
     private final FirstSightings sightings;
     private final AudienceFollower follower;
     private final ErasureApplier erasures;
+    private final OverrideApplier overrides;
     private final SuppressedKeys suppressed;
     private final AudienceStore store;
     private final Counter recoveries;
@@ -41,8 +43,8 @@ class AudienceLoop extends BackgroundLoop {
     private Instant suppressionsReadAt;
 
     AudienceLoop(WriterElection election, AudienceLoader loader, Reconciler reconciler, FirstSightings sightings,
-                 AudienceFollower follower, ErasureApplier erasures, SuppressedKeys suppressed, AudienceStore store,
-                 Clock clock, MeterRegistry metrics) {
+                 AudienceFollower follower, ErasureApplier erasures, OverrideApplier overrides,
+                 SuppressedKeys suppressed, AudienceStore store, Clock clock, MeterRegistry metrics) {
         super("audience-writer", Duration.ofMillis(500), LoopOrder.AUDIENCES, metrics);
         this.election = election;
         this.loader = loader;
@@ -50,6 +52,7 @@ class AudienceLoop extends BackgroundLoop {
         this.sightings = sightings;
         this.follower = follower;
         this.erasures = erasures;
+        this.overrides = overrides;
         this.suppressed = suppressed;
         this.store = store;
         this.clock = clock;
@@ -74,6 +77,7 @@ class AudienceLoop extends BackgroundLoop {
         }
         if (election.renew(this::takeOver)) {
             erasures.applyPending();
+            overrides.applyPending();
             sightings.write();
             sightings.countOtherHubsSightings();
         } else {

@@ -32,10 +32,13 @@ class AudienceWriter {
     private final WriterElection election;
     private final AudienceJournal journal;
     private final SuppressedKeys suppressed;
+    private final OverrideRepository overrides;
     private final TransactionTemplate transaction;
 
     AudienceWriter(AudienceRepository audiences, AudienceStore store, MemberKeys keys, WriterElection election,
-                   AudienceJournal journal, SuppressedKeys suppressed, TransactionTemplate transaction) {
+                   AudienceJournal journal, SuppressedKeys suppressed, OverrideRepository overrides,
+                   TransactionTemplate transaction) {
+        this.overrides = overrides;
         this.audiences = audiences;
         this.store = store;
         this.keys = keys;
@@ -65,10 +68,18 @@ class AudienceWriter {
         });
     }
 
+    /**
+     * Applies a page inside the caller's transaction. The ids an admin set always in or always out stay so (a
+     * replacement keeps the always-in ones); what the page says of them is kept for when the override goes.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     AppliedChange apply(AudienceChange change) {
         Staging staging = beginWrite();
         long audienceId = audiences.upsert(change.connectorId(), change.audienceKey(), change.audienceName(), change.at());
+        OverriddenIds overridden = new OverriddenIds(overrides.applied(audienceId));
+        if (change.replacesMembers()) {
+            overridden.replacing();
+        }
         Members before = staging.members(audienceId);
         RoaringBitmap members = change.replacesMembers() ? new RoaringBitmap() : before.bitmap().clone();
         long matched = change.replacesMembers() ? 0 : before.matched();
@@ -79,7 +90,7 @@ class AudienceWriter {
         BitSet changing = new BitSet(addedKeys.length + removedKeys.length);
         for (int position = 0; position < addedKeys.length; position++) {
             long key = addedKeys[position];
-            if (suppressed.contains(key)) {
+            if (suppressed.contains(key) || !overridden.mayAdd(key)) {
                 continue;
             }
             int sequence = staging.sequenceOf(key);
@@ -91,11 +102,20 @@ class AudienceWriter {
             }
         }
         if (change.replacesMembers()) {
+            for (long key : overridden.alwaysIn()) {
+                int sequence = staging.sequenceOf(key);
+                if (members.checkedAdd(sequence) && staging.isKnown(sequence)) {
+                    matched++;
+                }
+            }
             // what the new membership brings in, and what it leaves out, compared with the old one
             entered = RoaringBitmap.andNot(members, before.bitmap());
             left = RoaringBitmap.andNot(before.bitmap(), members);
         }
         for (int position = 0; position < removedKeys.length; position++) {
+            if (!overridden.mayRemove(removedKeys[position])) {
+                continue;
+            }
             int sequence = staging.existingSequenceOf(removedKeys[position]);
             if (sequence != LongIntMap.ABSENT && members.checkedRemove(sequence)) {
                 left.add(sequence);
@@ -109,8 +129,46 @@ class AudienceWriter {
         staging.change(audienceId, new Members(members, matched));
         saveNewKeys(staging);
         audiences.saveMembers(audienceId, Bitmaps.serialize(members), members.getLongCardinality(), matched);
+        if (!overridden.isEmpty()) {
+            overrides.saveSynced(audienceId, overridden.changed());
+        }
         return new AppliedChange(audienceId, added, removed, addedKeys.length - added, removedKeys.length - removed,
                 members.getLongCardinality(), matched, MemberSet.of(entered), MemberSet.of(left), changing);
+    }
+
+    /**
+     * Applies admins' changes of an audience's overrides inside the caller's transaction: an always-in id
+     * becomes a member, an always-out one leaves, and a removed override gives back the source's membership.
+     * Returns, for each request in order, whether the source's membership holds the id.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean[] applyOverrides(long audienceId, List<OverrideRepository.Pending> requests) {
+        Staging staging = beginWrite();
+        Members before = staging.members(audienceId);
+        RoaringBitmap members = before.bitmap().clone();
+        long matched = before.matched();
+        boolean[] synced = new boolean[requests.size()];
+        for (int index = 0; index < synced.length; index++) {
+            OverrideRepository.Pending request = requests.get(index);
+            int sequence = staging.existingSequenceOf(request.memberKey());
+            boolean member = sequence != LongIntMap.ABSENT && members.contains(sequence);
+            synced[index] = request.synced() == null ? member : request.synced();
+            boolean staysMember = OverrideRepository.REMOVE.equals(request.requestedRule()) ? synced[index]
+                    : OverrideRule.valueOf(request.requestedRule()) == OverrideRule.ALWAYS_IN;
+            if (staysMember && !member) {
+                sequence = staging.sequenceOf(request.memberKey());
+                members.add(sequence);
+                matched += staging.isKnown(sequence) ? 1 : 0;
+            } else if (!staysMember && member) {
+                members.remove(sequence);
+                matched -= staging.isKnown(sequence) ? 1 : 0;
+            }
+        }
+        members.runOptimize();
+        staging.change(audienceId, new Members(members, matched));
+        saveNewKeys(staging);
+        audiences.saveMembers(audienceId, Bitmaps.serialize(members), members.getLongCardinality(), matched);
+        return synced;
     }
 
     /**

@@ -10,9 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On the writer, every round of the {@link AudienceLoop}: carries out the erasures and lifts admins
- * asked for on any hub. An erasure removes the member from every audience and from the known visitors
- * in one transaction, and its key is suppressed from then on ({@link MemberErased} tells other features in that
- * transaction); a lift drops the suppression.
+ * asked for on any hub. An erasure removes the member from every audience, from their always-in and
+ * always-out ids and from the known visitors in one transaction, and its key is suppressed from then on
+ * ({@link MemberErased} tells other features in that transaction); a lift drops the suppression.
  */
 @Component
 class ErasureApplier {
@@ -20,6 +20,7 @@ class ErasureApplier {
     private static final Logger log = LoggerFactory.getLogger(ErasureApplier.class);
 
     private final ErasureRepository erasures;
+    private final OverrideRepository overrides;
     private final SuppressedKeys suppressed;
     private final AudienceWriter writer;
     private final TransactionTemplate transaction;
@@ -27,9 +28,10 @@ class ErasureApplier {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ErasureApplier(ErasureRepository erasures, SuppressedKeys suppressed, AudienceWriter writer,
-                   TransactionTemplate transaction, AudienceStore store, ApplicationEventPublisher events,
-                   Clock clock) {
+    ErasureApplier(ErasureRepository erasures, OverrideRepository overrides, SuppressedKeys suppressed,
+                   AudienceWriter writer, TransactionTemplate transaction, AudienceStore store,
+                   ApplicationEventPublisher events, Clock clock) {
+        this.overrides = overrides;
         this.store = store;
         this.events = events;
         this.erasures = erasures;
@@ -51,6 +53,7 @@ class ErasureApplier {
                         events.publishEvent(new MemberErased(MemberSet.of(RoaringBitmap.bitmapOf(sequence)).toBytes()));
                     }
                     int memberships = writer.erase(key);
+                    overrides.forget(key);
                     erasures.markApplied(key, clock.instant(), memberships);
                     return memberships;
                 });

@@ -1,6 +1,11 @@
 package io.audiencehub.directory;
 
 import io.audiencehub.audience.Audience;
+import io.audiencehub.audience.AudienceOverride;
+import io.audiencehub.audience.AudienceOverrideService;
+import io.audiencehub.audience.AudienceOverrideService.OverrideChange;
+import io.audiencehub.audience.OverrideCounts;
+import io.audiencehub.audience.OverrideRule;
 import io.audiencehub.audience.AudienceService;
 import io.audiencehub.audience.ConnectorAudiences;
 import io.audiencehub.audience.MemberLookup;
@@ -45,9 +50,12 @@ public class DirectoryService {
     private final SegmentService segments;
     private final SyncRunChanges runChanges;
     private final SyncGuardService guards;
+    private final AudienceOverrideService overrides;
 
     DirectoryService(ConnectorService connectors, AudienceService audiences, SyncService sync, ProviderCatalog catalog,
-                     SegmentService segments, SyncRunChanges runChanges, SyncGuardService guards) {
+                     SegmentService segments, SyncRunChanges runChanges, SyncGuardService guards,
+                     AudienceOverrideService overrides) {
+        this.overrides = overrides;
         this.guards = guards;
         this.segments = segments;
         this.runChanges = runChanges;
@@ -237,5 +245,53 @@ public class DirectoryService {
         return new HeldSyncRun(run.id(), run.audience(), run.syncTaskId(), run.membersBefore(), run.added(),
                 run.removed(), run.reason(), run.sampleAdded(), run.sampleRemoved(), run.heldAt(), run.status().name(),
                 run.decidedBy(), run.decidedAt());
+    }
+
+    /** How many ids of the audience an admin keeps always in and always out, counted in its members. */
+    public ManualOverrides overrideCounts(long audienceId) {
+        OverrideCounts counts = overrides.counts(audienceId);
+        return new ManualOverrides(counts.alwaysIn(), counts.alwaysOut());
+    }
+
+    /** The ids of the audience an admin keeps always in or always out, by id. */
+    public List<ManualOverride> overrides(long audienceId, int offset, int limit) {
+        return overrides.page(audienceId, null, offset, limit).stream().map(DirectoryService::shown).toList();
+    }
+
+    /**
+     * Keeps the ids always in (or always out of) the audience, across every sync; audited.
+     *
+     * @return what it did, in words, once the writer applied it or after 5 s
+     * @throws IllegalArgumentException naming the ids that cannot be, and why; nothing is changed then
+     */
+    public String keepAlways(long audienceId, boolean alwaysIn, List<String> ids) {
+        OverrideRule rule = alwaysIn ? OverrideRule.ALWAYS_IN : OverrideRule.ALWAYS_OUT;
+        return said(overrides.add(audienceId, rule, ids), "kept " + rule.label());
+    }
+
+    /**
+     * Gives these ids back to the audience's source; audited.
+     *
+     * @return what it did, in words
+     * @throws IllegalArgumentException when none of them is overridden
+     */
+    public String stopOverriding(long audienceId, List<String> ids) {
+        return said(overrides.remove(audienceId, ids), "given back to the source");
+    }
+
+    private static String said(OverrideChange change, String done) {
+        return (change.ids() == 1 ? "1 id " : change.ids() + " ids ") + done + (change.applied()
+                ? ": members and matched visitors are counted again." : ": the audience writer applies it within seconds.");
+    }
+
+    /** Each change of the audience's overrides, "what (by, when)", latest first. */
+    public List<String> overrideAudit(long audienceId, int limit) {
+        return overrides.audit(audienceId, 0, limit).stream().map(entry -> entry.describe() + " (" + entry.actor()
+                + ", " + entry.at().truncatedTo(ChronoUnit.SECONDS) + ")").toList();
+    }
+
+    private static ManualOverride shown(AudienceOverride override) {
+        return new ManualOverride(override.visitorId(), override.rule() == OverrideRule.ALWAYS_IN, override.synced(),
+                override.pending(), override.changedBy(), override.changedAt());
     }
 }

@@ -25,6 +25,8 @@ public enum ApiKeyScope {
             ApiKeyScope.CAMPAIGNS_AUTHORITY),
     CONNECTORS("Connectors", "set a connector's guard on sudden audience changes, approve or reject the runs it held",
             "/api/v1/connectors", ApiKeyScope.CONNECTORS_AUTHORITY),
+    AUDIENCES("Audiences", "list, add and remove the ids kept always in or always out of an audience",
+            "/api/v1/audiences", ApiKeyScope.AUDIENCES_AUTHORITY),
     /** Reads too: which visitors were erased is an admin's to know. */
     ERASURE("Erasure", "erase visitors, list and lift erasures", "/api/v1/erasures", ApiKeyScope.ERASURE_AUTHORITY);
 
@@ -32,6 +34,7 @@ public enum ApiKeyScope {
     public static final String SEGMENTS_AUTHORITY = "SCOPE_segments";
     public static final String CAMPAIGNS_AUTHORITY = "SCOPE_campaigns";
     public static final String CONNECTORS_AUTHORITY = "SCOPE_connectors";
+    public static final String AUDIENCES_AUTHORITY = "SCOPE_audiences";
     public static final String ERASURE_AUTHORITY = "SCOPE_erasure";
 
     private final String label;

@@ -156,6 +156,7 @@ class SecurityConfiguration {
                         .requestMatchers(ApiKeyScope.SEGMENTS.paths()).hasAuthority(ApiKeyScope.SEGMENTS_AUTHORITY)
                         .requestMatchers(ApiKeyScope.CAMPAIGNS.paths()).hasAuthority(ApiKeyScope.CAMPAIGNS_AUTHORITY)
                         .requestMatchers(ApiKeyScope.CONNECTORS.paths()).hasAuthority(ApiKeyScope.CONNECTORS_AUTHORITY)
+                        .requestMatchers(ApiKeyScope.AUDIENCES.paths()).hasAuthority(ApiKeyScope.AUDIENCES_AUTHORITY)
                         .requestMatchers(MachineErrors.API_PATHS).denyAll()
                         .anyRequest().hasRole(SignInConfiguration.METRICS_ROLE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(MachineErrors::unauthorized))

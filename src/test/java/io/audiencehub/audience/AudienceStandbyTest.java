@@ -37,6 +37,8 @@ class AudienceStandbyTest extends IntegrationTest {
     @Autowired
     ErasureRepository erasures;
     @Autowired
+    OverrideRepository overrides;
+    @Autowired
     TransactionTemplate transaction;
     @Autowired
     JdbcClient jdbc;
@@ -64,7 +66,7 @@ class AudienceStandbyTest extends IntegrationTest {
         WriterElection election = new WriterElection(lease, journal);
         SuppressedKeys suppressed = new SuppressedKeys(erasures, keys);
         AudienceWriter standbyWriter = new AudienceWriter(repository, standbyStore, keys, election, journal,
-                suppressed, transaction);
+                suppressed, overrides, transaction);
         AudienceLoader loader = new AudienceLoader(repository, standbyStore, keys, visitors, journal, transaction);
         Reconciler reconciler = new Reconciler(repository, standbyStore, keys, standbyWriter, election, visitors,
                 transaction);
@@ -72,8 +74,9 @@ class AudienceStandbyTest extends IntegrationTest {
                 Clock.systemUTC());
         AudienceFollower follower = new AudienceFollower(repository, standbyStore, journal, loader, transaction);
         AudienceLoop loop = new AudienceLoop(election, loader, reconciler, sightings, follower,
-                new ErasureApplier(erasures, suppressed, standbyWriter, transaction, standbyStore, events, Clock.systemUTC()),
-                suppressed,
+                new ErasureApplier(erasures, overrides, suppressed, standbyWriter, transaction, standbyStore, events,
+                        Clock.systemUTC()),
+                new OverrideApplier(overrides, standbyWriter, suppressed, transaction), suppressed,
                 standbyStore, Clock.systemUTC(), new SimpleMeterRegistry());
         AudienceService standby = new AudienceService(repository, standbyStore, keys, standbyWriter, election,
                 reconciler, sightings, loop);

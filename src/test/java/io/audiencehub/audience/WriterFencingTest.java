@@ -52,7 +52,8 @@ class WriterFencingTest {
                         .usingDbTime().withLockedByValue(UUID.randomUUID().toString()).build()), LEASE), journal);
         final MemberKeys keys = new MemberKeys(repository.salt());
         final AudienceWriter writer = new AudienceWriter(repository, store, keys, election, journal,
-                new SuppressedKeys(new ErasureRepository(JdbcClient.create(dataSource)), keys), transaction);
+                new SuppressedKeys(new ErasureRepository(JdbcClient.create(dataSource)), keys),
+                new OverrideRepository(JdbcClient.create(dataSource), new JdbcTemplate(dataSource)), transaction);
         final AudienceLoader loader = new AudienceLoader(repository, store, keys, mock(VisitorService.class), journal,
                 transaction);
         final AudienceFollower follower = new AudienceFollower(repository, store, journal, loader, transaction);

@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
 
 /**
  * One connection: its guard on sudden audience changes and the runs it held, its audiences (found by name,
- * loaded page by page), and for the selected audience its sync history and a member lookup; then the
- * deliveries this connection had refused.
+ * loaded page by page), and for the selected audience a member lookup, its growth, the ids kept always in or
+ * always out by hand and its sync history; then the deliveries this connection had refused.
  */
 @Route("integrations/directory/:connectorId")
 @PageTitle("Connection | Audience Hub")
@@ -172,7 +172,8 @@ public class ConnectionView extends Composite<VerticalLayout> implements BeforeE
         history.setItems(query -> directory.syncHistory(connectorId, audience.audienceKey(), query.getOffset(),
                 query.getLimit()).stream(), query -> directory.countSyncHistory(connectorId, audience.audienceKey()));
         history.setHeight("16rem");
-        details.add(new H3(audience.name()), lookupRow, growth(connectorId, audience), history);
+        details.add(new H3(audience.name()), lookupRow, growth(connectorId, audience),
+                new OverridesSection(directory, audience.id(), authentication.hasRole("ADMIN")), history);
     }
 
     /** Members and matched visitors over the latest runs that kept their counts, run by run or day by day. */
