@@ -25,7 +25,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * In a real browser: a segment defined in the Heap sandbox, exported to Audience Hub and synced over
- * the webhook, then found in the hub's Directory with its members and matched visitors.
+ * the webhook, then found in the hub's Directory with its members and matched visitors; an admin keeps one of
+ * them out by hand, then gives it back to the source.
  */
 class SegmentSyncBrowserTest extends BrowserTest {
 
@@ -93,6 +94,19 @@ class SegmentSyncBrowserTest extends BrowserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+
+        page.getByLabel(Pattern.compile("^Ids, one per line")).fill(visitor);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep always out")).click();
+        assertThat(page.locator("#override-result")).hasText("1 id kept always out: members and matched visitors are"
+                + " counted again.");
+        assertThat(page.locator("#override-counts")).containsText("1 id kept always out");
+        page.locator("#member-lookup").click();
+        assertThat(page.locator("#member-lookup-result")).hasText(visitor + " is not in this audience (a known visitor).");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop keeping " + visitor + " always out"))
+                .click();
+        assertThat(page.locator("#override-counts")).containsText("0 ids kept always out");
+        page.locator("#member-lookup").click();
+        assertThat(page.locator("#member-lookup-result")).hasText(visitor + " is in this audience (a known visitor).");
     }
 
     private void choose(String comboBoxId, String item) {
