@@ -62,12 +62,14 @@ class SyncPageApplier extends BackgroundLoop {
     private final AudienceService audiences;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final PageTimings timings;
     private final Map<Long, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
     private final Map<Long, Failure> failures = new HashMap<>();
 
     SyncPageApplier(SyncRepository sync, SyncHoldRepository holds, RunGuard guard, AudienceService audiences,
-                    TransactionTemplate transaction, Clock clock, MeterRegistry metrics) {
+                    TransactionTemplate transaction, Clock clock, PageTimings timings, MeterRegistry metrics) {
         super("sync-apply", Duration.ofSeconds(1), LoopOrder.SYNC_APPLY, metrics);
+        this.timings = timings;
         this.holds = holds;
         this.guard = guard;
         this.sync = sync;
@@ -279,6 +281,7 @@ class SyncPageApplier extends BackgroundLoop {
 
     /** Runs {@code work} in one transaction; true when it committed, and then {@code pages} are told applied. */
     private boolean applied(PendingPage first, List<PendingPage> pages, Consumer<TransactionStatus> work) {
+        long started = System.nanoTime();
         try {
             ConflictRetry.executeWithoutResult(transaction, work);
         } catch (RunGuard.Held held) {
@@ -287,6 +290,9 @@ class SyncPageApplier extends BackgroundLoop {
         } catch (RuntimeException e) {
             recordFailure(first, e);
             return false;
+        }
+        if (pages.size() == 1) {
+            timings.record(PageTimings.Phase.APPLY, started);
         }
         for (PendingPage page : pages) {
             failures.remove(page.id());

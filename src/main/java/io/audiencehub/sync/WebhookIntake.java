@@ -52,10 +52,12 @@ class WebhookIntake {
 
     private final SyncPageReader reader;
     private final SyncService sync;
+    private final PageTimings timings;
     private final Semaphore reading;
     private final ConcurrencyPerKey readingPerClient;
 
-    WebhookIntake(SyncPageReader reader, SyncService sync, SyncProperties settings) {
+    WebhookIntake(SyncPageReader reader, SyncService sync, SyncProperties settings, PageTimings timings) {
+        this.timings = timings;
         this.reader = reader;
         this.sync = sync;
         this.reading = new Semaphore(settings.maxConcurrentDeliveries());
@@ -82,20 +84,30 @@ class WebhookIntake {
             }
             DeliveredPage delivered;
             Optional<SyncService.StoredPage> stored;
+            long started = System.nanoTime();
+            long step;
             try {
                 byte[] body = reader.body(request);
+                step = timings.record(PageTimings.Phase.READ, started);
                 verifier.verify(body);
+                step = timings.record(PageTimings.Phase.VERIFY, step);
                 delivered = contract.page(body);
+                step = timings.record(PageTimings.Phase.PARSE, step);
                 if (source.sourceId() != null && !source.sourceId().equals(delivered.idToken())) {
                     throw new WebhookRejected(400, "$.id_token: \"" + delivered.idToken() + "\" is not this source's"
                             + " id; send the id that the URL names, \"" + source.sourceId() + "\".", source.sourceId());
                 }
                 stored = sync.store(source.kind(), delivered);
+                step = timings.record(PageTimings.Phase.STORE, step);
             } finally {
                 reading.release();
                 readingPerClient.release(client);
             }
-            return contract.stored(delivered, sync.awaitApplied(stored));
+            SyncService.Delivery delivery = sync.awaitApplied(stored);
+            timings.record(PageTimings.Phase.WAIT, step);
+            ResponseEntity<?> answer = contract.stored(delivered, delivery);
+            timings.record(PageTimings.Phase.ANSWER, started);
+            return answer;
         } catch (WebhookRejected rejection) {
             sync.refused(rejection, source, request.getRemoteAddr());
             return contract.refused(rejection.status(), rejection.getMessage());

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,8 @@ class HeapWebhookDatabaseDownTest {
     private final SyncService sync = mock(SyncService.class);
     private final SyncPageReader reader = new SyncPageReader(settings);
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new HeapWebhookController(
-            new WebhookIntake(reader, sync, settings), new HeapSignature(settings, Clock.systemUTC()),
+            new WebhookIntake(reader, sync, settings, new PageTimings(new SimpleMeterRegistry())),
+            new HeapSignature(settings, Clock.systemUTC()),
             new HeapWebhookContract(reader))).build();
 
     @Test

@@ -12,14 +12,18 @@ import io.audiencehub.connector.ConnectorException;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.sandbox.heap.SandboxOAuthService;
 import io.audiencehub.visitor.VisitorService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +40,31 @@ class HeapWebhookTest extends WebhookDeliveryConformance {
     VisitorService visitors;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry metrics;
 
     @Override
     protected WebhookReceiverFixture connect() {
         Connector connector = HeapConnectorsForTests.connect(heapAuthorization, connectors, sandbox, security, port);
         return new WebhookReceiverFixture(new WebhookDeliveries(port), connector.id(), connector.tokenId(),
                 "no validated Heap connector");
+    }
+
+    @Test
+    void eachStepOfTakingInAPageIsTimedForTheOperator() {
+        Map<String, Long> before = pagesTimedByPhase();
+
+        assertThat(heap.send(page("task-timed", 1, 1, List.of("a", "b"), List.of())).body()).contains("applied");
+
+        Map<String, Long> after = pagesTimedByPhase();
+        assertThat(after.keySet()).containsExactlyInAnyOrder("read", "verify", "parse", "store", "wait", "apply",
+                "answer");
+        after.forEach((phase, count) -> assertThat(count).as(phase).isEqualTo(before.getOrDefault(phase, 0L) + 1));
+    }
+
+    private Map<String, Long> pagesTimedByPhase() {
+        return metrics.find("audiencehub.sync.page").timers().stream()
+                .collect(Collectors.toMap(timer -> timer.getId().getTag("phase"), Timer::count));
     }
 
     @Test
