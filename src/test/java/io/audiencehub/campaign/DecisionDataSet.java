@@ -12,6 +12,7 @@ import io.audiencehub.audience.AudienceService;
 import io.audiencehub.connector.HeapConnectorsForTests;
 import io.audiencehub.connector.ValidatedConnectors;
 import io.audiencehub.segment.SegmentService;
+import io.audiencehub.visitor.VisitorService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,13 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills a hub's database with the data set of bench/decisions-http.sh through the hub's own services:
- * a validated Heap connector, 10,000 audiences of 500 members each among 1,000,000 visitors, 1,000
- * segments and 200 running campaigns drawn by {@link BenchTargeting}. It starts the hub with the
- * arguments given (its data folder), fills it, and stops it.
+ * a validated Heap connector, 10,000 audiences of 500 members each among 1,000,000 visitors, all of them
+ * reported by the tag (known visitors, as the members a Heap segment exports are), 1,000 segments and 200
+ * running campaigns drawn by {@link BenchTargeting}. It starts the hub with the arguments given (its data
+ * folder), fills it, and stops it.
  */
 public final class DecisionDataSet {
 
     private static final int AUDIENCES_PER_TRANSACTION = 100;
+    /** Less than the visitor buffer holds (audiencehub.visitors.buffer-capacity). */
+    private static final int REPORTS_PER_FLUSH = 100_000;
 
     private DecisionDataSet() {
     }
@@ -50,6 +54,7 @@ public final class DecisionDataSet {
             long connectorId = ValidatedConnectors.insert(hub.getBean(JdbcClient.class), "Bench Heap", "bench-token",
                     "Bench environment");
             long[] audienceIds = audiences(audiences, hub.getBean(TransactionTemplate.class), connectorId, random);
+            reportEveryVisitor(hub.getBean(VisitorService.class), audiences);
             SecurityContextHolderStrategy security = SecurityContextHolder.getContextHolderStrategy();
             SegmentService segments = hub.getBean(SegmentService.class);
             long[] segmentIds = new long[SEGMENTS];
@@ -64,9 +69,24 @@ public final class DecisionDataSet {
                 HeapConnectorsForTests.asAdmin(security, () -> campaigns.startAnyway(campaigns.create(draft).id()));
             }
             System.out.printf("data set written in %.0f s: %,d audiences, %,d memberships of %,d visitors, %,d segments,"
-                            + " %,d running campaigns%n", (System.nanoTime() - started) / 1e9, AUDIENCES, MEMBERSHIPS,
+                            + " %,d running campaigns, every visitor known%n", (System.nanoTime() - started) / 1e9, AUDIENCES, MEMBERSHIPS,
                     VISITORS, SEGMENTS, CAMPAIGNS);
         }
+    }
+
+    /**
+     * Every visitor as the tag reports it, a buffer's worth at a time, and counted into its audiences: the
+     * decision API then finds a visitor's audiences as it does for any visitor the hub has seen.
+     */
+    private static void reportEveryVisitor(VisitorService visitors, AudienceService audiences) {
+        for (int visitor = 0; visitor < VISITORS; visitor++) {
+            visitors.report("visitor-" + visitor);
+            if (visitor % REPORTS_PER_FLUSH == REPORTS_PER_FLUSH - 1) {
+                visitors.flush();
+            }
+        }
+        visitors.flush();
+        audiences.writeFirstSightings();
     }
 
     /** The audiences as segment syncs would leave them, written a hundred to a transaction; returns their ids. */
