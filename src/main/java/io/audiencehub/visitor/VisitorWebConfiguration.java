@@ -3,18 +3,28 @@ package io.audiencehub.visitor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiencehub.security.PublicEndpoints;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The tag is public; the report endpoint is a filter ahead of the security chain (see VisitorReportFilter). */
+/**
+ * The tag is public, served by a servlet of its own (see TagServlet); the report endpoint is a filter ahead of
+ * the security chain (see VisitorReportFilter).
+ */
 @Configuration(proxyBeanMethods = false)
 class VisitorWebConfiguration {
 
     @Bean
     PublicEndpoints siteTag() {
-        return () -> List.of(TagController.PATH);
+        return () -> List.of(TagServlet.PATH);
+    }
+
+    @Bean
+    ServletRegistrationBean<TagServlet> siteTagServlet(ObjectProvider<TagCookies> cookies, ObjectMapper json) {
+        return new ServletRegistrationBean<>(new TagServlet(cookies, json), TagServlet.PATH);
     }
 
     /**
