@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +110,27 @@ class AudienceLoop extends BackgroundLoop {
         } else {
             loader.load();
         }
+    }
+
+    /**
+     * Nudges the writer, wherever it runs, and waits up to {@code timeout} for what an admin asked of it to be
+     * done, asking {@code done} every 50 ms; true when it is.
+     */
+    boolean awaitWriter(BooleanSupplier done, Duration timeout) {
+        nudge();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Loads what the previous writer left and recounts, so counts are exact from the first change on. */

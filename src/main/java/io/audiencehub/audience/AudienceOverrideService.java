@@ -95,7 +95,7 @@ public class AudienceOverrideService {
         ConflictRetry.executeWithoutResult(transaction, status -> {
             Instant now = clock.instant();
             overrides.request(audienceId, requests, rule, by, now);
-            int kept = overrides.countShown(audienceId);
+            long kept = overrides.counts(audienceId).total();
             if (kept > maxPerAudience) {
                 throw new IllegalArgumentException("An audience keeps at most " + maxPerAudience + " ids always in"
                         + " or always out (audiencehub.audiences.max-overrides); this change would make it "
@@ -103,7 +103,7 @@ public class AudienceOverrideService {
             }
             overrides.audit(audienceId, rule.name(), requests.size(), memberKeyOfOne(requests), by, now);
         });
-        return new OverrideChange(requests.size(), awaitWriter(audienceId));
+        return new OverrideChange(requests.size(), loop.awaitWriter(() -> !overrides.anyPending(audienceId), APPLY_WAIT));
     }
 
     /**
@@ -129,7 +129,7 @@ public class AudienceOverrideService {
                     had == 1 && memberKeys.size() == 1 ? memberKeys.get(0) : null, by, now);
             return had;
         });
-        return new OverrideChange(removed, awaitWriter(audienceId));
+        return new OverrideChange(removed, loop.awaitWriter(() -> !overrides.anyPending(audienceId), APPLY_WAIT));
     }
 
     /** The audience's overridden ids by id, changes not yet applied included; with {@code rule}, one list. */
@@ -196,21 +196,4 @@ public class AudienceOverrideService {
         return position + suffix;
     }
 
-    /** Nudges the writer and waits until it applied every change of the audience's overrides. */
-    private boolean awaitWriter(long audienceId) {
-        loop.nudge();
-        long deadline = System.nanoTime() + APPLY_WAIT.toNanos();
-        while (overrides.anyPending(audienceId)) {
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -125,10 +125,8 @@ class AudienceWriter {
         }
         long added = entered.getLongCardinality();
         long removed = left.getLongCardinality();
-        members.runOptimize();
-        staging.change(audienceId, new Members(members, matched));
         saveNewKeys(staging);
-        audiences.saveMembers(audienceId, Bitmaps.serialize(members), members.getLongCardinality(), matched);
+        save(staging, audienceId, members, matched);
         if (!overridden.isEmpty()) {
             overrides.saveSynced(audienceId, overridden.changed());
         }
@@ -164,10 +162,8 @@ class AudienceWriter {
                 matched -= staging.isKnown(sequence) ? 1 : 0;
             }
         }
-        members.runOptimize();
-        staging.change(audienceId, new Members(members, matched));
         saveNewKeys(staging);
-        audiences.saveMembers(audienceId, Bitmaps.serialize(members), members.getLongCardinality(), matched);
+        save(staging, audienceId, members, matched);
         return synced;
     }
 
@@ -188,10 +184,7 @@ class AudienceWriter {
             Members before = staging.members(audienceId);
             RoaringBitmap members = before.bitmap().clone();
             if (members.checkedRemove(sequence)) {
-                long matched = before.matched() - (known ? 1 : 0);
-                members.runOptimize();
-                staging.change(audienceId, new Members(members, matched));
-                audiences.saveMembers(audienceId, Bitmaps.serialize(members), members.getLongCardinality(), matched);
+                save(staging, audienceId, members, before.matched() - (known ? 1 : 0));
                 removed++;
             }
         }
@@ -246,6 +239,13 @@ class AudienceWriter {
             });
         }
         saveNewKeys(staging);
+    }
+
+    /** Stages an audience's new members and writes them with its counts. */
+    private void save(Staging staging, long audienceId, RoaringBitmap members, long matched) {
+        members.runOptimize();
+        staging.change(audienceId, new Members(members, matched));
+        audiences.saveMembers(audienceId, Bitmaps.serialize(members), members.getLongCardinality(), matched);
     }
 
     /**

@@ -111,18 +111,7 @@ public class ErasureService {
 
     /** Nudges the writer and waits until the suppression is gone or {@code done}; returns it as it is then. */
     private Optional<Suppression> awaitWriter(long key, Predicate<Suppression> done) {
-        loop.nudge();
-        long deadline = System.nanoTime() + APPLY_WAIT.toNanos();
-        Optional<Suppression> current = erasures.find(key);
-        while (current.isPresent() && !done.test(current.get()) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            current = erasures.find(key);
-        }
-        return current;
+        loop.awaitWriter(() -> erasures.find(key).map(done::test).orElse(true), APPLY_WAIT);
+        return erasures.find(key);
     }
 }

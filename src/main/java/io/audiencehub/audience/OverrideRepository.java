@@ -81,13 +81,6 @@ class OverrideRepository {
         return removed;
     }
 
-    /** The ids currently shown (pending removals left out), to count what a request would leave. */
-    int countShown(long audienceId) {
-        return jdbc.sql("SELECT COUNT(*) FROM audience_override WHERE audience_id = :audience AND "
-                        + SHOWN_RULE + " <> 'NONE'")
-                .param("audience", audienceId).query(Integer.class).single();
-    }
-
     OverrideCounts counts(long audienceId) {
         long[] counts = new long[2];
         jdbc.sql("SELECT " + SHOWN_RULE + " AS shown, COUNT(*) AS ids FROM audience_override"
